@@ -1,0 +1,60 @@
+//! Arguments and dispatch: one module per command, each with its `Args` and
+//! a `run` that returns the exit code.
+
+mod init;
+mod rules;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// No errors (warnings allowed unless `--strict`).
+pub const EXIT_OK: u8 = 0;
+/// The register has errors (or, with `--strict`, warnings).
+pub const EXIT_INVALID: u8 = 1;
+/// The register could not be read at all.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+/// Keep a GDPR Art. 30 register as version-controlled JSON, check it, and
+/// publish the privacy statement from it.
+#[derive(Debug, Parser)]
+#[command(name = "ropa", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The register directory.
+    #[arg(
+        long,
+        global = true,
+        env = "ROPA_REGISTER",
+        default_value = "register",
+        value_name = "DIR"
+    )]
+    pub register: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the register against its schemas and the legal rules.
+    Validate(validate::Args),
+    /// Create a new, nearly empty register to start from.
+    Init(init::Args),
+    /// List the rules `validate` checks, with their articles.
+    Rules(rules::Args),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Validate(args) => validate::run(args, &cli.register),
+        Command::Init(args) => init::run(args),
+        Command::Rules(args) => rules::run(args),
+    }
+}

@@ -1,0 +1,84 @@
+//! `ropa validate`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use ropa::diagnostic::{JsonReport, render_text};
+use ropa::validate::validate_dir;
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// How to print the diagnostics.
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutputFormat,
+    /// Count warnings as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
+    let report = match validate_dir(register) {
+        Ok(report) => report,
+        Err(err) => {
+            match args.format {
+                OutputFormat::Text => eprintln!("error: {err}"),
+                OutputFormat::Json => println!(
+                    "{}",
+                    serde_json::json!({
+                        "format_version": 1,
+                        "register": register.display().to_string(),
+                        "ok": false,
+                        "fatal": err.to_string(),
+                    })
+                ),
+            }
+            return Ok(ExitCode::from(EXIT_UNREADABLE));
+        }
+    };
+    let passes = report.passes(args.strict);
+    let summary = report.summary();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Text => {
+            write!(out, "{}", render_text(&report.diagnostics))?;
+            if report.register.is_none() && summary.errors > 0 {
+                writeln!(
+                    out,
+                    "note: the legal rules were not checked, because not every file could be loaded; fix the errors above first"
+                )?;
+            }
+            let verdict = if passes { "ok" } else { "FAILED" };
+            let strict = if args.strict && summary.warnings > 0 {
+                " (--strict: warnings count as errors)"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "{}: {} error{}, {} warning{}{strict}: {verdict}",
+                register.display(),
+                summary.errors,
+                if summary.errors == 1 { "" } else { "s" },
+                summary.warnings,
+                if summary.warnings == 1 { "" } else { "s" },
+            )?;
+        }
+        OutputFormat::Json => {
+            let register = register.display().to_string();
+            let json = JsonReport {
+                format_version: 1,
+                register: &register,
+                strict: args.strict,
+                ok: passes,
+                summary,
+                diagnostics: &report.diagnostics,
+            };
+            serde_json::to_writer_pretty(&mut out, &json)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::from(if passes { EXIT_OK } else { EXIT_INVALID }))
+}

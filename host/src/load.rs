@@ -1,0 +1,229 @@
+//! Turns register files into a [`Register`]: JSON syntax, then the schema,
+//! then the typed model. Every problem becomes a [`Diagnostic`] that names
+//! the file, line and column; nothing panics on bad input.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    ActivityFile, CategoriesFile, Id, OrganisationFile, RecipientsFile, SubjectsFile, SystemFile,
+};
+use crate::register::Register;
+use crate::rules::Rule;
+use crate::schema;
+use crate::source::{FileKind, ReadError, SourceFile, file_diagnostic, read_register};
+use crate::span::{SpanIndex, escape_token};
+
+/// A register as far as it could be loaded.
+#[derive(Debug)]
+pub struct Loaded {
+    /// `None` when some file could not be parsed or fails its schema; the
+    /// semantic rules then do not run.
+    pub register: Option<Register>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of every file read, by relative path, for locating diagnostics.
+    pub sources: BTreeMap<String, SourceFile>,
+}
+
+pub fn load_dir(dir: &Path) -> Result<Loaded, ReadError> {
+    let set = read_register(dir)?;
+    Ok(load_sources(set.files, set.diagnostics))
+}
+
+/// Loads files already read (from disk, or from a git tree).
+pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    let mut organisation = None;
+    let mut categories = None;
+    let mut subjects = None;
+    let mut recipients = None;
+    let mut activities = BTreeMap::new();
+    let mut systems = BTreeMap::new();
+    let mut complete = !diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+
+    for file in &files {
+        let id = match file.kind {
+            FileKind::Activity | FileKind::System => match entry_id(file) {
+                Ok(id) => Some(id),
+                Err(d) => {
+                    diagnostics.push(d);
+                    complete = false;
+                    continue;
+                }
+            },
+            _ => None,
+        };
+        let ok = match file.kind {
+            FileKind::Organisation => {
+                parse::<OrganisationFile>(file, &mut diagnostics).map(|v| organisation = Some(v))
+            }
+            FileKind::Categories => {
+                parse::<CategoriesFile>(file, &mut diagnostics).map(|v| categories = Some(v))
+            }
+            FileKind::Subjects => {
+                parse::<SubjectsFile>(file, &mut diagnostics).map(|v| subjects = Some(v))
+            }
+            FileKind::Recipients => {
+                parse::<RecipientsFile>(file, &mut diagnostics).map(|v| recipients = Some(v))
+            }
+            FileKind::Activity => parse::<ActivityFile>(file, &mut diagnostics).map(|v| {
+                activities.insert(id.clone().expect("activities have ids"), v);
+            }),
+            FileKind::System => parse::<SystemFile>(file, &mut diagnostics).map(|v| {
+                systems.insert(id.clone().expect("systems have ids"), v);
+            }),
+        };
+        complete &= ok.is_some();
+    }
+
+    let register = match (complete, organisation, categories, subjects, recipients) {
+        (true, Some(organisation), Some(categories), Some(subjects), Some(recipients)) => {
+            Some(Register {
+                organisation,
+                categories,
+                subjects,
+                recipients,
+                activities,
+                systems,
+            })
+        }
+        _ => None,
+    };
+    let sources = files.into_iter().map(|f| (f.rel.clone(), f)).collect();
+    Loaded {
+        register,
+        diagnostics,
+        sources,
+    }
+}
+
+/// The id of an activity or system is its file name.
+fn entry_id(file: &SourceFile) -> Result<Id, Diagnostic> {
+    let stem = file
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".json");
+    let valid = !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !stem.starts_with('-');
+    if valid {
+        Ok(Id(stem.to_owned()))
+    } else {
+        Err(file_diagnostic(
+            Rule::S02,
+            &file.rel,
+            format!("the file name {stem:?} is not a valid id"),
+            Some("name the file after the entry's id: lower-case letters, digits and hyphens, e.g. newsletter-signup.json".to_owned()),
+        ))
+    }
+}
+
+fn parse<T: DeserializeOwned>(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
+    let value: Value = match serde_json::from_str(&file.text) {
+        Ok(value) => value,
+        Err(err) => {
+            diagnostics.push(syntax_diagnostic(file, &err));
+            return None;
+        }
+    };
+    let errors: Vec<_> = schema::validator(file.kind).iter_errors(&value).collect();
+    if !errors.is_empty() {
+        let spans = SpanIndex::build(&file.text);
+        for err in &errors {
+            for problem in crate::schema_errors::explain(err, &value) {
+                let d = file_diagnostic(Rule::S02, &file.rel, problem.message, problem.help);
+                let d = Diagnostic {
+                    pointer: problem.pointer.clone(),
+                    ..d
+                };
+                diagnostics.push(d.locate(&file.text, spans.offset(&problem.pointer)));
+            }
+        }
+        return None;
+    }
+    // Parsed again from the text, not from `value`: only the text still shows
+    // a key written twice, which a `Value` silently collapses.
+    match serde_json::from_str::<T>(&file.text) {
+        Ok(typed) => Some(typed),
+        Err(err) => {
+            let message = strip_position(&err.to_string());
+            let mut d = file_diagnostic(Rule::S02, &file.rel, message, None);
+            if message_mentions_duplicate(&d.message) {
+                d.help = Some(
+                    "a field may appear only once in an object; remove one of them".to_owned(),
+                );
+            }
+            d = at_line_col(d, &file.text, err.line(), err.column());
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+fn message_mentions_duplicate(message: &str) -> bool {
+    message.starts_with("duplicate field")
+}
+
+fn syntax_diagnostic(file: &SourceFile, err: &serde_json::Error) -> Diagnostic {
+    let detail = strip_position(&err.to_string());
+    let (message, help) = if err.classify() == serde_json::error::Category::Eof {
+        (
+            format!(
+                "the file ends before the JSON is complete ({detail}); it may have been cut off"
+            ),
+            "check the end of the file: a closing `}`, `]` or `\"` is probably missing".to_owned(),
+        )
+    } else if detail.contains("trailing comma") {
+        (
+            format!("invalid JSON: {detail}"),
+            "remove the comma after the last item; JSON allows no trailing comma".to_owned(),
+        )
+    } else if detail.contains("key must be a string") {
+        (
+            format!("invalid JSON: {detail}"),
+            "put field names in double quotes, e.g. \"name\": …".to_owned(),
+        )
+    } else if detail.contains("trailing characters") {
+        (
+            format!("invalid JSON: {detail}"),
+            "a register file holds exactly one JSON object; remove what follows its closing `}`"
+                .to_owned(),
+        )
+    } else {
+        (
+            format!("invalid JSON: {detail}"),
+            "check the JSON syntax at this place".to_owned(),
+        )
+    };
+    let d = file_diagnostic(Rule::S01, &file.rel, message, Some(help));
+    at_line_col(d, &file.text, err.line(), err.column())
+}
+
+fn at_line_col(mut d: Diagnostic, text: &str, line: usize, column: usize) -> Diagnostic {
+    d.line = line;
+    d.column = column;
+    d.snippet = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+    d
+}
+
+/// serde_json appends " at line L column C"; the diagnostic says that itself.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The JSON pointer of a member of the object at `parent`.
+pub fn child_pointer(parent: &str, key: &str) -> String {
+    format!("{parent}/{}", escape_token(key))
+}

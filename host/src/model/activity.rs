@@ -1,0 +1,422 @@
+//! `activities/<id>.json`: one processing activity, the heart of the register.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Channel, Date, DpvId, Id, KnownGap, Location, SecurityMeasure, Text};
+
+/// `activities/<id>.json`; the id is the file name.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityFile {
+    #[serde(rename = "$schema")]
+    pub schema: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The department or business function responsible (internal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Whether the public statement describes this activity (internal ones, e.g. HR, are records only).
+    pub public: bool,
+    pub status: Status,
+    /// Categories of data subjects (ids from subjects.json).
+    pub subjects: Vec<Id>,
+    /// The purposes, each with its own legal basis (Art. 5(1)(b), 6(1)).
+    pub purposes: Vec<Purpose>,
+    /// The personal data processed (ids from categories.json), each with its retention.
+    pub data: Vec<DataUse>,
+    /// Retention for every data entry that does not set its own (Art. 5(1)(e), 30(1)(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Retention>,
+    /// Where the data comes from (Art. 14(2)(f)).
+    pub sources: Vec<Source>,
+    /// An Art. 14(5) exemption from informing people whose data comes from elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub information_exemption: Option<InformationExemption>,
+    /// Consent details; required when a purpose rests on consent (Art. 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
+    /// How people object to direct marketing (Art. 21(2)-(4)); required for direct marketing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection: Option<Objection>,
+    /// Recipients (ids from recipients.json).
+    pub recipients: Vec<Id>,
+    /// Transfers to third countries or international organisations; an empty list when there are none.
+    pub transfers: Vec<Transfer>,
+    /// Art. 9(2) conditions, one per special category processed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_category_conditions: Vec<SpecialCondition>,
+    pub profiling: Profiling,
+    /// Automated individual decisions (Art. 22); `null` while not assessed.
+    #[serde(default)]
+    pub automated_decisions: Option<AutomatedDecisions>,
+    /// Systems that hold the data (ids from systems/).
+    pub systems: Vec<Id>,
+    /// Security measures specific to this activity (Art. 30(1)(g)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_measures: Vec<SecurityMeasure>,
+    /// The data protection impact assessment (Art. 35); `null` while not assessed.
+    #[serde(default)]
+    pub dpia: Option<Dpia>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_gaps: Vec<KnownGap>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Planned,
+    Active,
+    Retired,
+}
+
+/// A specific, explicit purpose (Art. 5(1)(b)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    pub id: Id,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// DPV purpose ids, e.g. `dpv:CustomerOrderManagement`.
+    pub dpv: Vec<DpvId>,
+    /// The Art. 6(1) bases this purpose rests on.
+    pub legal_bases: Vec<LegalBasis>,
+    /// Whether this purpose is direct marketing (Art. 21(2)).
+    pub direct_marketing: bool,
+    /// How data minimisation is applied, e.g. "anonymous data where possible".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimisation: Option<Text>,
+}
+
+/// An Art. 6(1) legal basis with what it needs.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    pub basis: Basis,
+    /// The legitimate interest pursued, and whose it is (Art. 6(1)(f), 13(1)(d)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legitimate_interest: Option<Text>,
+    /// Where the legitimate interests assessment is kept (Art. 5(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lia_ref: Option<String>,
+    /// The statute and article that lays down the obligation or task (Art. 6(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_reference: Option<String>,
+}
+
+/// Art. 6(1)(a)-(f).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+pub enum Basis {
+    #[serde(rename = "consent")]
+    Consent,
+    #[serde(rename = "contract")]
+    Contract,
+    #[serde(rename = "legal_obligation")]
+    LegalObligation,
+    #[serde(rename = "vital_interests")]
+    VitalInterests,
+    #[serde(rename = "public_task")]
+    PublicTask,
+    #[serde(rename = "legitimate_interests")]
+    LegitimateInterests,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 6] = [
+        Basis::Consent,
+        Basis::Contract,
+        Basis::LegalObligation,
+        Basis::VitalInterests,
+        Basis::PublicTask,
+        Basis::LegitimateInterests,
+    ];
+
+    /// The article that defines the basis.
+    pub fn article(self) -> &'static str {
+        match self {
+            Basis::Consent => "Art. 6(1)(a)",
+            Basis::Contract => "Art. 6(1)(b)",
+            Basis::LegalObligation => "Art. 6(1)(c)",
+            Basis::VitalInterests => "Art. 6(1)(d)",
+            Basis::PublicTask => "Art. 6(1)(e)",
+            Basis::LegitimateInterests => "Art. 6(1)(f)",
+        }
+    }
+}
+
+/// One kind of personal data used by the activity.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataUse {
+    /// Id from categories.json.
+    pub category: Id,
+    /// Retention for this category; the activity's `retention` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Retention>,
+}
+
+/// How long data is kept (Art. 5(1)(e), 13(2)(a)): a period or criteria, from
+/// which event, and what happens at the end.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// An ISO 8601 duration, e.g. `P7Y`, `P6M`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$"))]
+    pub period: Option<String>,
+    /// The criteria used to decide the period, when there is no fixed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Text>,
+    /// The event the period counts from, e.g. "end of the contract".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_event: Option<Text>,
+    pub end_action: EndAction,
+    /// The law that sets the period, e.g. "art. 52 AWR".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_reference: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EndAction {
+    Erase,
+    Anonymise,
+    EraseOrAnonymise,
+}
+
+/// Where personal data comes from (Art. 14(2)(f)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// The source as the statement describes it.
+    pub description: Text,
+    /// The categories that come from this source (ids from categories.json).
+    pub categories: Vec<Id>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// Provided by the data subject (Art. 13).
+    DataSubject,
+    /// Observed while the data subject uses a service, e.g. browsing behaviour (Art. 13).
+    Observed,
+    /// Provided by someone else about the data subject, e.g. a customer about colleagues (Art. 14).
+    OtherPerson,
+    /// Received from a third party (Art. 14).
+    ThirdParty,
+    /// Taken from a publicly accessible source (Art. 14(2)(f)).
+    Public,
+}
+
+impl SourceKind {
+    /// Whether Art. 13 (collection from the data subject) applies rather than Art. 14.
+    pub fn is_direct(self) -> bool {
+        matches!(self, SourceKind::DataSubject | SourceKind::Observed)
+    }
+}
+
+/// An Art. 14(5) exemption from the duty to inform.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InformationExemption {
+    pub ground: ExemptionGround,
+    #[schemars(length(min = 1))]
+    pub reason: String,
+}
+
+/// Art. 14(5)(a)-(d).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionGround {
+    AlreadyInformed,
+    ImpossibleOrDisproportionate,
+    LaidDownByLaw,
+    ProfessionalSecrecy,
+}
+
+/// Consent details (Art. 7).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// How consent is asked, e.g. "a checkbox in the account settings".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<Text>,
+    /// Where people withdraw consent (Art. 7(3)).
+    pub withdrawal_channels: Vec<Channel>,
+    /// Where proof of consent is kept (Art. 7(1)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof_location: Option<String>,
+}
+
+/// The right to object to direct marketing (Art. 21(2)-(4)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Objection {
+    /// How objection works, e.g. "an opt-out link in every message".
+    pub description: Text,
+    pub channels: Vec<Channel>,
+}
+
+/// A transfer to a third country or international organisation (Art. 44-49).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// Id from recipients.json.
+    pub recipient: Id,
+    pub country: Location,
+    /// The transfer mechanism; exactly one.
+    pub mechanisms: Vec<TransferMechanism>,
+    /// How people can get a copy of the safeguards (Art. 13(1)(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_via: Option<Text>,
+    /// Transfer impact assessment reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tia_ref: Option<String>,
+}
+
+/// One of the mechanisms of Art. 45-49.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransferMechanism {
+    pub kind: MechanismKind,
+    /// For `adequacy`: the decision, e.g. `(EU) 2023/1795`; for `scc`: the instrument, e.g. `2021/914`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    /// For `scc`: the module (1-4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 4))]
+    pub module: Option<u8>,
+    /// For `derogation`: the point of Art. 49(1), e.g. `a`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-g]$"))]
+    pub derogation: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MechanismKind {
+    /// Art. 45.
+    Adequacy,
+    /// Art. 46(2)(c)-(d).
+    Scc,
+    /// Art. 46(2)(b), 47.
+    Bcr,
+    /// Art. 46(2)(e).
+    CodeOfConduct,
+    /// Art. 46(2)(f).
+    Certification,
+    /// Art. 46(3)(a).
+    AdHocClauses,
+    /// Art. 49(1).
+    Derogation,
+}
+
+/// An Art. 9(2) condition for one special category.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialCondition {
+    /// Id from categories.json.
+    pub category: Id,
+    /// The point of Art. 9(2), `a` to `j`.
+    #[schemars(regex(pattern = r"^[a-j]$"))]
+    pub condition: String,
+    /// The Union or Member State law relied on (needed for b, g, h, i, j).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_reference: Option<String>,
+    /// For (h): who is bound by professional secrecy (Art. 9(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub professional_secrecy: Option<String>,
+}
+
+/// Profiling (Art. 4(4)); `{"exists": false}` when there is none.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Profiling {
+    pub exists: bool,
+    /// What the profiling is for and how it works, as the statement tells it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The kinds of data combined into profiles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_types: Vec<ProfilingData>,
+    /// Whether special-category data goes into profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_categories: Option<bool>,
+    /// Whether external sources are used for the profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_sources: Option<bool>,
+    /// Whether the profiles serve direct marketing (Art. 21(2)).
+    #[serde(default)]
+    pub for_direct_marketing: bool,
+    /// How people opt out of profiling-based marketing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opt_out: Option<Text>,
+}
+
+/// A kind of data used in profiles.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfilingData {
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// Automated individual decision-making (Art. 22).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AutomatedDecisions {
+    /// Whether decisions based solely on automated processing have legal or similarly significant effects.
+    pub solely_automated_significant: bool,
+    /// The Art. 22(2) exception: `a` (contract), `b` (law), `c` (explicit consent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[abc]$"))]
+    pub exception: Option<String>,
+    /// Art. 22(3) safeguards in place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<AdmSafeguard>,
+    /// Meaningful information about the logic involved (Art. 13(2)(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logic: Option<Text>,
+    /// The significance and the envisaged consequences for the data subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consequences: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AdmSafeguard {
+    HumanIntervention,
+    ExpressPointOfView,
+    ContestDecision,
+}
+
+/// The data protection impact assessment (Art. 35).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dpia {
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Why a DPIA is or is not required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Review dates: the register is a living document (Art. 5(2)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<Date>,
+}

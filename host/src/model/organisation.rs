@@ -1,0 +1,158 @@
+//! `organisation.json`: who the controller is, how people reach it and
+//! exercise their rights, and the statement's own metadata.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Address, Channel, Date, KnownGap, Lang, SecurityMeasure, Text};
+
+/// `organisation.json`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationFile {
+    /// Link to this file's schema, for editors.
+    #[serde(rename = "$schema")]
+    pub schema: String,
+    pub controller: Controller,
+    /// Which activities, companies and trade names the statement covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
+    /// Joint controllers (Art. 26); an empty list when there are none.
+    pub joint_controllers: Vec<JointController>,
+    /// The EU representative of a controller outside the EU (Art. 27); `null` when none is needed.
+    #[serde(default)]
+    pub representative: Option<Party>,
+    /// The data protection officer (Art. 37), or why none is appointed. `null` while unrecorded.
+    #[serde(default)]
+    pub dpo: Option<Dpo>,
+    /// Whether the controller is a public authority or body (Art. 6(1) last subparagraph, 37(1)(a)).
+    pub public_authority: bool,
+    /// Whether the controller is established in the EU/EEA (Art. 3, 27).
+    pub established_in_eea: bool,
+    pub supervisory_authority: SupervisoryAuthority,
+    pub rights: RightsHandling,
+    pub notice: Notice,
+    /// Security measures that apply to every activity (Art. 30(1)(g), 32).
+    pub security_measures: Vec<SecurityMeasure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_gaps: Vec<KnownGap>,
+}
+
+/// The controller (Art. 4(7), 13(1)(a)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    #[schemars(length(min = 1))]
+    pub name: String,
+    pub address: Address,
+    /// How to reach the controller; at least one electronic channel.
+    pub contact: Vec<Channel>,
+    /// Chamber of Commerce (KvK) number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chamber_of_commerce: Option<String>,
+}
+
+/// Another organisation with name and contact, e.g. a representative.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    #[schemars(length(min = 1))]
+    pub name: String,
+    pub contact: Vec<Channel>,
+}
+
+/// A joint controller and the essence of the arrangement (Art. 26).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JointController {
+    #[schemars(length(min = 1))]
+    pub name: String,
+    pub contact: Vec<Channel>,
+    /// Reference to the arrangement between the controllers.
+    #[serde(default)]
+    pub arrangement_ref: Option<String>,
+    /// The essence of the arrangement, made available to data subjects (Art. 26(2)).
+    #[serde(default)]
+    pub essence: Option<Text>,
+}
+
+/// The DPO, or the recorded reason why none is appointed.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dpo {
+    pub appointed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Published contact details of the DPO (Art. 37(7)); required when appointed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact: Vec<Channel>,
+    /// Why no DPO is appointed (the Art. 37(1) assessment); required when not appointed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
+}
+
+/// The supervisory authority people can complain to (Art. 13(2)(d), 77).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisoryAuthority {
+    /// DPV id of the authority, e.g. `legal-nl:DPA-NL`.
+    #[schemars(length(min = 1))]
+    pub id: String,
+    pub name: Text,
+    /// The authority's website, where complaints are filed.
+    #[schemars(length(min = 1))]
+    pub url: String,
+}
+
+/// How data subjects exercise their rights (Art. 12).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RightsHandling {
+    /// Where requests go (Art. 12(2)).
+    pub channels: Vec<Channel>,
+    /// What people with an account can see and change themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_service: Option<Text>,
+    /// What the controller may ask to verify identity (Art. 12(6)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_verification: Option<Text>,
+    /// Response time as an ISO 8601 duration; the GDPR's default is `P1M` (Art. 12(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$"))]
+    pub response_time: Option<String>,
+}
+
+/// Metadata of the public statement.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// Languages the statement is published in.
+    #[schemars(length(min = 1))]
+    pub languages: Vec<Lang>,
+    /// The "last changed" date, when pinned; otherwise it comes from the register's history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_changed: Option<Date>,
+    /// Where the separate cookie statement is found, if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cookie_statement: Option<Text>,
+    /// How people are told about material changes to the statement (Art. 13(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_notification: Option<Text>,
+    /// How forms mark the fields that must be filled in (Art. 13(2)(e)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_fields: Option<FormFields>,
+}
+
+/// The convention forms use to show which data is required (Art. 13(2)(e)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormFields {
+    /// The mark on required fields, e.g. `*`.
+    #[schemars(length(min = 1))]
+    pub marker: String,
+    /// What happens when required data is not provided.
+    pub consequence: Text,
+    /// What filling in an unmarked (optional) field means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub optional_fields: Option<Text>,
+}

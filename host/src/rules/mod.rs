@@ -1,0 +1,114 @@
+//! The legal rules a schema cannot express (reference §4), and the
+//! structural ones every register file must pass.
+//!
+//! Each check is a function over a whole [`Register`] that reports
+//! [`Finding`]s; it does no IO. Findings name a file and a JSON pointer;
+//! `validate` turns them into located diagnostics.
+
+mod catalogue;
+mod language;
+mod lawfulness;
+mod records;
+mod references;
+mod retention;
+mod transfers;
+mod transparency;
+
+pub use catalogue::Rule;
+
+use crate::diagnostic::Severity;
+use crate::register::{FileRef, Register};
+
+/// A rule's verdict on one place of the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub file: FileRef,
+    pub pointer: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Runs every rule over the register.
+pub fn check(register: &Register) -> Vec<Finding> {
+    let mut out = Findings(Vec::new());
+    references::check(register, &mut out);
+    lawfulness::check(register, &mut out);
+    retention::check(register, &mut out);
+    transfers::check(register, &mut out);
+    transparency::check(register, &mut out);
+    language::check(register, &mut out);
+    records::check(register, &mut out);
+    out.0
+}
+
+/// Collects findings; the helpers keep the checks short.
+pub(crate) struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        file: &FileRef,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<Option<String>>,
+    ) {
+        self.0.push(Finding {
+            rule,
+            severity,
+            file: file.clone(),
+            pointer: pointer.into(),
+            message: message.into(),
+            help: help.into(),
+        });
+    }
+
+    fn error(
+        &mut self,
+        rule: Rule,
+        file: &FileRef,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(
+            rule,
+            Severity::Error,
+            file,
+            pointer,
+            message,
+            Some(help.into()),
+        );
+    }
+
+    fn warning(
+        &mut self,
+        rule: Rule,
+        file: &FileRef,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(
+            rule,
+            Severity::Warning,
+            file,
+            pointer,
+            message,
+            Some(help.into()),
+        );
+    }
+}
+
+/// `activities/<id>.json` for each activity, with its id.
+fn activities(
+    register: &Register,
+) -> impl Iterator<Item = (FileRef, &crate::model::Id, &crate::model::ActivityFile)> {
+    register
+        .activities
+        .iter()
+        .map(|(id, a)| (FileRef::Activity(id.clone()), id, a))
+}

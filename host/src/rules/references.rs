@@ -1,0 +1,325 @@
+//! Ids are unique (S03) and every reference resolves (V17); catalogue
+//! entries nothing refers to are reported as orphans.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Findings, Rule, activities};
+use crate::model::Id;
+use crate::register::{FileRef, Register};
+
+pub(super) fn check(register: &Register, out: &mut Findings) {
+    let categories = unique(
+        out,
+        &FileRef::Categories,
+        "/categories",
+        register.categories.categories.iter().map(|c| &c.id),
+    );
+    let subjects = unique(
+        out,
+        &FileRef::Subjects,
+        "/subjects",
+        register.subjects.subjects.iter().map(|s| &s.id),
+    );
+    let recipients = unique(
+        out,
+        &FileRef::Recipients,
+        "/recipients",
+        register.recipients.recipients.iter().map(|r| &r.id),
+    );
+    let systems: BTreeSet<&Id> = register.systems.keys().collect();
+
+    let mut used_categories = BTreeSet::new();
+    let mut used_subjects = BTreeSet::new();
+    let mut used_recipients = BTreeSet::new();
+
+    for (file, _, activity) in activities(register) {
+        for (i, purpose) in activity.purposes.iter().enumerate() {
+            let earlier = activity.purposes[..i].iter().any(|p| p.id == purpose.id);
+            if earlier {
+                out.error(
+                    Rule::S03,
+                    &file,
+                    format!("/purposes/{i}/id"),
+                    format!(
+                        "purpose id \"{}\" is used twice in this activity",
+                        purpose.id
+                    ),
+                    "give each purpose its own id",
+                );
+            }
+        }
+        for (i, subject) in activity.subjects.iter().enumerate() {
+            used_subjects.insert(subject);
+            resolve(
+                out,
+                &file,
+                format!("/subjects/{i}"),
+                subject,
+                &subjects,
+                "data subject category",
+                "subjects.json",
+            );
+        }
+        for (i, data) in activity.data.iter().enumerate() {
+            used_categories.insert(&data.category);
+            resolve(
+                out,
+                &file,
+                format!("/data/{i}/category"),
+                &data.category,
+                &categories,
+                "data category",
+                "categories.json",
+            );
+            if activity.data[..i]
+                .iter()
+                .any(|d| d.category == data.category)
+            {
+                out.error(
+                    Rule::S03,
+                    &file,
+                    format!("/data/{i}/category"),
+                    format!(
+                        "data category \"{}\" is listed twice in this activity",
+                        data.category
+                    ),
+                    "list each category once; give it one retention rule",
+                );
+            }
+        }
+        let declared: BTreeSet<&Id> = activity.data.iter().map(|d| &d.category).collect();
+        for (i, source) in activity.sources.iter().enumerate() {
+            for (j, category) in source.categories.iter().enumerate() {
+                let pointer = format!("/sources/{i}/categories/{j}");
+                if resolve(
+                    out,
+                    &file,
+                    pointer.clone(),
+                    category,
+                    &categories,
+                    "data category",
+                    "categories.json",
+                ) && !declared.contains(category)
+                {
+                    out.error(
+                        Rule::V17,
+                        &file,
+                        pointer,
+                        format!("source {i} provides \"{category}\", which this activity's data does not list"),
+                        format!("add {{\"category\": \"{category}\"}} to \"data\", or remove it from the source"),
+                    );
+                }
+            }
+        }
+        for (i, recipient) in activity.recipients.iter().enumerate() {
+            used_recipients.insert(recipient);
+            resolve(
+                out,
+                &file,
+                format!("/recipients/{i}"),
+                recipient,
+                &recipients,
+                "recipient",
+                "recipients.json",
+            );
+        }
+        for (i, transfer) in activity.transfers.iter().enumerate() {
+            used_recipients.insert(&transfer.recipient);
+            let pointer = format!("/transfers/{i}/recipient");
+            if resolve(
+                out,
+                &file,
+                pointer.clone(),
+                &transfer.recipient,
+                &recipients,
+                "recipient",
+                "recipients.json",
+            ) && !activity.recipients.contains(&transfer.recipient)
+            {
+                out.error(
+                    Rule::V17,
+                    &file,
+                    pointer,
+                    format!("transfer {i} goes to \"{}\", which is not among this activity's recipients", transfer.recipient),
+                    format!("add \"{}\" to \"recipients\"", transfer.recipient),
+                );
+            }
+        }
+        for (i, condition) in activity.special_category_conditions.iter().enumerate() {
+            resolve(
+                out,
+                &file,
+                format!("/special_category_conditions/{i}/category"),
+                &condition.category,
+                &categories,
+                "data category",
+                "categories.json",
+            );
+        }
+        for (i, system) in activity.systems.iter().enumerate() {
+            if !systems.contains(system) {
+                out.error(
+                    Rule::V17,
+                    &file,
+                    format!("/systems/{i}"),
+                    format!("system \"{system}\" does not exist"),
+                    format!(
+                        "create systems/{system}.json, or correct the id (known systems: {})",
+                        list(systems.iter().copied())
+                    ),
+                );
+            }
+        }
+    }
+
+    for (i, recipient) in register.recipients.recipients.iter().enumerate() {
+        if let Some(parent) = &recipient.parent {
+            resolve(
+                out,
+                &FileRef::Recipients,
+                format!("/recipients/{i}/parent"),
+                parent,
+                &recipients,
+                "recipient",
+                "recipients.json",
+            );
+            used_recipients.insert(parent);
+        }
+    }
+    for (id, system) in &register.systems {
+        let file = FileRef::System(id.clone());
+        if let Some(host) = &system.hosted_by {
+            resolve(
+                out,
+                &file,
+                "/hosted_by".to_owned(),
+                host,
+                &recipients,
+                "recipient",
+                "recipients.json",
+            );
+        }
+        for (i, entry) in system.inventory.iter().enumerate() {
+            if let Some(category) = &entry.category {
+                resolve(
+                    out,
+                    &file,
+                    format!("/inventory/{i}/category"),
+                    category,
+                    &categories,
+                    "data category",
+                    "categories.json",
+                );
+            }
+        }
+    }
+
+    orphans(
+        out,
+        &FileRef::Categories,
+        "/categories",
+        &categories,
+        &used_categories,
+        "data category",
+    );
+    orphans(
+        out,
+        &FileRef::Subjects,
+        "/subjects",
+        &subjects,
+        &used_subjects,
+        "data subject category",
+    );
+    orphans(
+        out,
+        &FileRef::Recipients,
+        "/recipients",
+        &recipients,
+        &used_recipients,
+        "recipient",
+    );
+}
+
+/// Reports duplicate ids and returns each id's index in the catalogue.
+fn unique<'a>(
+    out: &mut Findings,
+    file: &FileRef,
+    list: &str,
+    ids: impl Iterator<Item = &'a Id>,
+) -> BTreeMap<&'a Id, usize> {
+    let mut seen = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = seen.insert(id, i) {
+            seen.insert(id, first);
+            out.error(
+                Rule::S03,
+                file,
+                format!("{list}/{i}/id"),
+                format!("id \"{id}\" is used twice (entries {first} and {i})"),
+                "ids must be unique: rename one entry, or merge the two",
+            );
+        }
+    }
+    seen
+}
+
+fn resolve(
+    out: &mut Findings,
+    file: &FileRef,
+    pointer: String,
+    id: &Id,
+    known: &BTreeMap<&Id, usize>,
+    what: &str,
+    where_: &str,
+) -> bool {
+    if known.contains_key(id) {
+        return true;
+    }
+    let suggestion = known
+        .keys()
+        .find(|k| {
+            k.as_str().eq_ignore_ascii_case(id)
+                || k.starts_with(id.as_str())
+                || id.starts_with(k.as_str())
+        })
+        .map(|k| format!("did you mean \"{k}\"? "))
+        .unwrap_or_default();
+    out.error(
+        Rule::V17,
+        file,
+        pointer,
+        format!("{what} \"{id}\" does not exist in {where_}"),
+        format!("{suggestion}known ids: {}", list(known.keys().copied())),
+    );
+    false
+}
+
+fn orphans(
+    out: &mut Findings,
+    file: &FileRef,
+    list: &str,
+    known: &BTreeMap<&Id, usize>,
+    used: &BTreeSet<&Id>,
+    what: &str,
+) {
+    for (id, &i) in known {
+        if !used.contains(id) {
+            out.warning(
+                Rule::V17,
+                file,
+                format!("{list}/{i}"),
+                format!("{what} \"{id}\" is not used by any activity"),
+                "remove it, or add it to the activities that use it",
+            );
+        }
+    }
+}
+
+fn list<'a>(ids: impl Iterator<Item = &'a Id>) -> String {
+    let ids: Vec<&str> = ids.map(|id| id.as_str()).collect();
+    if ids.is_empty() {
+        "none".to_owned()
+    } else {
+        ids.join(", ")
+    }
+}

@@ -1,0 +1,239 @@
+//! Puts JSON Schema errors into words a DPO can act on: which field, what
+//! was expected, what the field is for (from the schema's descriptions).
+
+use jsonschema::{ValidationError, error::ValidationErrorKind};
+use serde_json::Value;
+
+use crate::load::child_pointer;
+use crate::schema::resolve_location;
+
+/// One schema problem, ready to become a diagnostic.
+#[derive(Debug)]
+pub struct Problem {
+    pub pointer: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
+    let pointer = err.instance_path().as_str().to_owned();
+    let keyword = err
+        .absolute_keyword_location()
+        .map(|u| u.as_str().to_owned())
+        .unwrap_or_default();
+    let here = describe_place(&pointer);
+    match err.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let allowed = sibling(&keyword, "properties")
+                .and_then(Value::as_object)
+                .map(|props| props.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default();
+            unexpected
+                .iter()
+                .map(|field| {
+                    let suggestion = closest(field, &allowed)
+                        .map(|s| format!("did you mean \"{s}\"? "))
+                        .unwrap_or_default();
+                    Problem {
+                        pointer: child_pointer(&pointer, field),
+                        message: format!("unknown field \"{field}\" {here}"),
+                        help: Some(format!(
+                            "{suggestion}allowed fields here: {}",
+                            allowed.join(", ")
+                        )),
+                    }
+                })
+                .collect()
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let description = sibling(&keyword, "properties")
+                .and_then(|p| p.get(name))
+                .and_then(|p| p.get("description"))
+                .and_then(Value::as_str);
+            vec![Problem {
+                pointer,
+                message: format!("missing required field \"{name}\" {here}"),
+                help: Some(match description {
+                    Some(d) => format!("add \"{name}\": {}", first_sentence(d)),
+                    None => format!("add \"{name}\""),
+                }),
+            }]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = format!("{kind:?}").to_lowercase();
+            let expected = expected
+                .trim_start_matches("single(")
+                .trim_end_matches(')')
+                .to_owned();
+            vec![Problem {
+                pointer,
+                message: format!(
+                    "{here} should be {}, not {}",
+                    article(&expected),
+                    type_name(err.instance())
+                ),
+                help: described(&keyword),
+            }]
+        }
+        ValidationErrorKind::Enum { options } => {
+            let options: Vec<String> = options
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(Value::to_string)
+                .collect();
+            vec![Problem {
+                pointer,
+                message: format!("{} is not an allowed value {here}", err.instance()),
+                help: Some(format!("use one of: {}", options.join(", "))),
+            }]
+        }
+        ValidationErrorKind::Pattern { .. } => vec![Problem {
+            pointer,
+            message: format!("{} does not have the expected form {here}", err.instance()),
+            help: described(&keyword)
+                .or_else(|| Some(format!("the value must match {}", err.schema_path()))),
+        }],
+        ValidationErrorKind::MinLength { .. } | ValidationErrorKind::MinItems { .. } => {
+            vec![Problem {
+                pointer,
+                message: format!("{here} must not be empty"),
+                help: described(&keyword),
+            }]
+        }
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            // `Option<T>` fields are "T or null": report why the value is not a T.
+            let branch = context.iter().find(|errors| {
+                !errors.iter().all(|e| {
+                    matches!(e.kind(), ValidationErrorKind::Type { .. })
+                        && e.instance_path() == err.instance_path()
+                })
+            });
+            match branch {
+                Some(errors) if !errors.is_empty() => {
+                    errors.iter().flat_map(|e| explain(e, root)).collect()
+                }
+                _ => vec![Problem {
+                    pointer,
+                    message: format!("{here} has an unexpected value {}", err.instance()),
+                    help: described(&keyword),
+                }],
+            }
+        }
+        _ => vec![Problem {
+            pointer,
+            message: format!("{here}: {err}"),
+            help: described(&keyword),
+        }],
+    }
+}
+
+/// "in /purposes/0" reads badly; "in purposes[0]" or "at the top level" reads well.
+fn describe_place(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "at the top level".to_owned();
+    }
+    let mut out = String::new();
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{token}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&token);
+        }
+    }
+    format!("in {out}")
+}
+
+/// The schema keyword's sibling, e.g. the `properties` next to an `additionalProperties`.
+fn sibling(keyword_uri: &str, name: &str) -> Option<&'static Value> {
+    let parent = keyword_uri.rsplit_once('/')?.0;
+    resolve_location(&format!("{parent}/{name}"))
+}
+
+/// The description of the schema that holds the failing keyword.
+fn described(keyword_uri: &str) -> Option<String> {
+    sibling(keyword_uri, "description")
+        .and_then(Value::as_str)
+        .map(|d| first_sentence(d).to_owned())
+}
+
+fn first_sentence(text: &str) -> &str {
+    text.split("\n\n").next().unwrap_or(text).trim()
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn article(json_type: &str) -> String {
+    match json_type {
+        "object" => "an object".to_owned(),
+        "array" => "a list".to_owned(),
+        "boolean" => "true or false".to_owned(),
+        "integer" => "a whole number".to_owned(),
+        other => format!("a {other}"),
+    }
+}
+
+/// The allowed name closest to a misspelt one, if it is close enough to be a typo.
+fn closest<'a>(name: &str, allowed: &'a [String]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(d, candidate)| *d <= 2.max(candidate.len() / 4))
+        .min()
+        .map(|(_, c)| c.as_str())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_read_like_paths() {
+        assert_eq!(describe_place(""), "at the top level");
+        assert_eq!(
+            describe_place("/purposes/0/legal_bases"),
+            "in purposes[0].legal_bases"
+        );
+    }
+
+    #[test]
+    fn typos_find_their_field() {
+        let allowed = vec![
+            "retention".to_owned(),
+            "recipients".to_owned(),
+            "purposes".to_owned(),
+        ];
+        assert_eq!(closest("retentoin", &allowed), Some("retention"));
+        assert_eq!(closest("colour", &allowed), None);
+    }
+}
