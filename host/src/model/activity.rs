@@ -199,6 +199,9 @@ pub struct Source {
     pub description: Text,
     /// The categories that come from this source (ids from categories.json).
     pub categories: Vec<Id>,
+    /// Whose data it is, when not every subject of the activity (ids from subjects.json).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

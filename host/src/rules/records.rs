@@ -34,9 +34,24 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
         }
     }
 
+    // One warning when nothing at all is described; otherwise one per
+    // activity that lacks what the others have.
     let global_measures = !register.organisation.security_measures.is_empty();
+    let any_activity_measures = register
+        .activities
+        .values()
+        .any(|a| !a.security_measures.is_empty());
+    if !global_measures && !any_activity_measures {
+        out.warning(
+            Rule::V42,
+            &FileRef::Organisation,
+            "/security_measures",
+            "no security measures are described, for the organisation or for any activity",
+            "describe the technical and organisational measures in \"security_measures\" (they apply to every activity), and per activity where they differ",
+        );
+    }
     for (file, id, activity) in activities(register) {
-        if !global_measures && activity.security_measures.is_empty() {
+        if !global_measures && any_activity_measures && activity.security_measures.is_empty() {
             out.warning(
                 Rule::V42,
                 &file,

@@ -111,6 +111,29 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 }
             }
         }
+        for (i, source) in activity.sources.iter().enumerate() {
+            for (j, subject) in source.subjects.iter().enumerate() {
+                let pointer = format!("/sources/{i}/subjects/{j}");
+                if resolve(
+                    out,
+                    &file,
+                    pointer.clone(),
+                    subject,
+                    &subjects,
+                    "data subject category",
+                    "subjects.json",
+                ) && !activity.subjects.contains(subject)
+                {
+                    out.error(
+                        Rule::V17,
+                        &file,
+                        pointer,
+                        format!("source {i} concerns \"{subject}\", who is not among this activity's subjects"),
+                        format!("add \"{subject}\" to \"subjects\""),
+                    );
+                }
+            }
+        }
         for (i, recipient) in activity.recipients.iter().enumerate() {
             used_recipients.insert(recipient);
             resolve(

@@ -78,8 +78,17 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 }
                 continue;
             }
-            if source.kind == SourceKind::OtherPerson {
-                other_person_subjects.extend(activity.subjects.iter().cloned());
+            if source.kind == SourceKind::OtherPerson && activity.information_exemption.is_none() {
+                if source.subjects.is_empty() {
+                    out.warning(
+                        Rule::V33,
+                        &file,
+                        format!("/sources/{i}"),
+                        "data comes from another person, and the source does not say whose data it is",
+                        "add \"subjects\": the ids of the people this source supplies data about",
+                    );
+                }
+                other_person_subjects.extend(source.subjects.iter().cloned());
             }
             if activity.information_exemption.is_none()
                 && (source.categories.is_empty() || text_missing(&Some(source.description.clone())))
@@ -104,26 +113,17 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
         }
     }
 
-    // People whose data a customer supplies (colleagues, family) are data
-    // subjects too, and Art. 14 asks how they are informed.
-    if other_person_subjects.len() > 0 {
-        for (i, subject) in register.subjects.subjects.iter().enumerate() {
-            let supplied_by_others = register.activities.values().any(|a| {
-                a.subjects.contains(&subject.id)
-                    && a.sources.iter().any(|s| s.kind == SourceKind::OtherPerson)
-            });
-            if supplied_by_others
-                && text_missing(&subject.informed_via)
-                && subject.dpv.iter().any(|d| d.as_str() != "dpv:Customer")
-            {
-                out.warning(
-                    Rule::V33,
-                    &FileRef::Subjects,
-                    format!("/subjects/{i}"),
-                    format!("\"{}\" may be people whose data others supply, and how they are informed is not recorded", subject.id),
-                    "add \"informed_via\", or record an Art. 14(5) exemption on the activity",
-                );
-            }
+    // People whose data someone else supplies (a customer's colleagues,
+    // family) are data subjects too, and Art. 14 asks how they are informed.
+    for (i, subject) in register.subjects.subjects.iter().enumerate() {
+        if other_person_subjects.contains(&subject.id) && text_missing(&subject.informed_via) {
+            out.warning(
+                Rule::V33,
+                &FileRef::Subjects,
+                format!("/subjects/{i}"),
+                format!("others supply the data of \"{}\", and how these people are informed is not recorded", subject.id),
+                "add \"informed_via\", or record an Art. 14(5) \"information_exemption\" on the activities concerned",
+            );
         }
     }
 
