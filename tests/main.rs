@@ -1,1 +1,19 @@
+//! End-to-end tests: the real `ropa` binary on real files in temporary
+//! directories. One integration binary (as ripgrep does), so the crate and
+//! the helpers compile once.
 
+/// Running the binary, copying and snapshotting directories, building a
+/// register from a case folder.
+mod util;
+
+/// `ropa validate` on the data-driven cases of `tests/cases/`, each compared
+/// with its golden output.
+mod validate_cases;
+
+/// The command line itself: where the register is found, JSON output,
+/// `ropa init` and `ropa rules`.
+mod cli;
+
+/// The register under git: `init`, `commit`, `log`, `diff`, `--at`, and the
+/// reliability of concurrent and killed writers.
+mod history;

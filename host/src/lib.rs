@@ -6,12 +6,15 @@
 //! arguments and prints, the modules here read, check and produce.
 
 pub mod diagnostic;
+pub mod history;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod open;
 pub mod register;
 pub mod rules;
 pub mod schema;
+pub mod semantic_diff;
 mod schema_errors;
 pub mod source;
 pub mod span;

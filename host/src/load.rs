@@ -135,6 +135,21 @@ fn parse<T: DeserializeOwned>(file: &SourceFile, diagnostics: &mut Vec<Diagnosti
             return None;
         }
     };
+    let duplicates = crate::span::duplicate_keys(&file.text);
+    if !duplicates.is_empty() {
+        for (pointer, offset) in duplicates {
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            let key = key.replace("~1", "/").replace("~0", "~");
+            let d = file_diagnostic(
+                Rule::S01,
+                &file.rel,
+                format!("the key \"{key}\" appears twice in the same object"),
+                Some("a key may appear only once; JSON readers silently keep one of the two, so remove the other".to_owned()),
+            );
+            diagnostics.push(Diagnostic { pointer, ..d }.locate(&file.text, offset));
+        }
+        return None;
+    }
     let errors: Vec<_> = schema::validator(file.kind).iter_errors(&value).collect();
     if !errors.is_empty() {
         let spans = SpanIndex::build(&file.text);
@@ -150,27 +165,16 @@ fn parse<T: DeserializeOwned>(file: &SourceFile, diagnostics: &mut Vec<Diagnosti
         }
         return None;
     }
-    // Parsed again from the text, not from `value`: only the text still shows
-    // a key written twice, which a `Value` silently collapses.
-    match serde_json::from_str::<T>(&file.text) {
+    // The schema and the types agree (a test checks it), so this only fails
+    // on what a schema cannot say; report it rather than panic.
+    match serde_json::from_value::<T>(value) {
         Ok(typed) => Some(typed),
         Err(err) => {
-            let message = strip_position(&err.to_string());
-            let mut d = file_diagnostic(Rule::S02, &file.rel, message, None);
-            if message_mentions_duplicate(&d.message) {
-                d.help = Some(
-                    "a field may appear only once in an object; remove one of them".to_owned(),
-                );
-            }
-            d = at_line_col(d, &file.text, err.line(), err.column());
+            let d = file_diagnostic(Rule::S02, &file.rel, err.to_string(), None);
             diagnostics.push(d);
             None
         }
     }
-}
-
-fn message_mentions_duplicate(message: &str) -> bool {
-    message.starts_with("duplicate field")
 }
 
 fn syntax_diagnostic(file: &SourceFile, err: &serde_json::Error) -> Diagnostic {
@@ -205,7 +209,22 @@ fn syntax_diagnostic(file: &SourceFile, err: &serde_json::Error) -> Diagnostic {
         )
     };
     let d = file_diagnostic(Rule::S01, &file.rel, message, Some(help));
-    at_line_col(d, &file.text, err.line(), err.column())
+    let (mut line, mut column) = (err.line(), err.column());
+    if detail.contains("trailing comma") {
+        // serde_json reports the bracket after the comma; point at the comma.
+        if let Some((l, c)) = last_comma_before(&file.text, line, column) {
+            (line, column) = (l, c);
+        }
+    }
+    at_line_col(d, &file.text, line, column)
+}
+
+/// The line and column of the last `,` before a 1-based position.
+fn last_comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let in_line: usize = text[line_start..].chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+    let comma = text[..line_start + in_line].rfind(',')?;
+    Some(crate::span::line_col(text, comma))
 }
 
 fn at_line_col(mut d: Diagnostic, text: &str, line: usize, column: usize) -> Diagnostic {

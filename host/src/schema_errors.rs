@@ -37,7 +37,7 @@ pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
                         .unwrap_or_default();
                     Problem {
                         pointer: child_pointer(&pointer, field),
-                        message: format!("unknown field \"{field}\" {here}"),
+                        message: format!("unknown field \"{field}\" in {here}"),
                         help: Some(format!(
                             "{suggestion}allowed fields here: {}",
                             allowed.join(", ")
@@ -54,7 +54,7 @@ pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
                 .and_then(Value::as_str);
             vec![Problem {
                 pointer,
-                message: format!("missing required field \"{name}\" {here}"),
+                message: format!("missing required field \"{name}\" in {here}"),
                 help: Some(match description {
                     Some(d) => format!("add \"{name}\": {}", first_sentence(d)),
                     None => format!("add \"{name}\""),
@@ -86,13 +86,21 @@ pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
                 .collect();
             vec![Problem {
                 pointer,
-                message: format!("{} is not an allowed value {here}", err.instance()),
+                message: format!("{} is not an allowed value for {here}", err.instance()),
                 help: Some(format!("use one of: {}", options.join(", "))),
+            }]
+        }
+        ValidationErrorKind::Pattern { .. } if pointer == "/$schema" => {
+            let expected = keyword_schema_name(&keyword);
+            vec![Problem {
+                pointer,
+                message: format!("this file links the schema {}, which is not the schema for this kind of file", err.instance()),
+                help: Some(format!("link {expected}, e.g. \"$schema\": \"../schemas/{expected}\" (one more ../ in activities/ and systems/)")),
             }]
         }
         ValidationErrorKind::Pattern { .. } => vec![Problem {
             pointer,
-            message: format!("{} does not have the expected form {here}", err.instance()),
+            message: format!("{} is not a valid value for {here}", err.instance()),
             help: described(&keyword)
                 .or_else(|| Some(format!("the value must match {}", err.schema_path()))),
         }],
@@ -130,10 +138,16 @@ pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
     }
 }
 
+/// The schema file a keyword location belongs to, e.g. `activity.schema.json`.
+fn keyword_schema_name(keyword_uri: &str) -> String {
+    let doc = keyword_uri.split('#').next().unwrap_or_default();
+    doc.rsplit('/').next().unwrap_or_default().to_owned()
+}
+
 /// "in /purposes/0" reads badly; "in purposes[0]" or "at the top level" reads well.
 fn describe_place(pointer: &str) -> String {
     if pointer.is_empty() {
-        return "at the top level".to_owned();
+        return "the file's top level".to_owned();
     }
     let mut out = String::new();
     for token in pointer.split('/').skip(1) {
@@ -147,7 +161,7 @@ fn describe_place(pointer: &str) -> String {
             out.push_str(&token);
         }
     }
-    format!("in {out}")
+    format!("\"{out}\"")
 }
 
 /// The schema keyword's sibling, e.g. the `properties` next to an `additionalProperties`.

@@ -101,176 +101,206 @@ pub struct SourceSet {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// One entry of a register directory, as a filesystem or a git tree holds it.
+#[derive(Debug)]
+pub struct RawEntry {
+    /// Path relative to the register directory, `/` separated.
+    pub rel: String,
+    pub content: RawContent,
+}
+
+#[derive(Debug)]
+pub enum RawContent {
+    Bytes(Vec<u8>),
+    /// A symbolic link that leads out of the register; `target` says where.
+    LinkOutside { target: String },
+    /// Larger than [`MAX_FILE_BYTES`]; not read.
+    TooLarge(u64),
+}
+
 pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
     let meta = std::fs::metadata(dir).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => ReadError::Missing(dir.to_owned()),
-        _ => ReadError::Io {
-            path: dir.to_owned(),
-            source,
-        },
+        _ => ReadError::Io { path: dir.to_owned(), source },
     })?;
     if !meta.is_dir() {
         return Err(ReadError::NotADirectory(dir.to_owned()));
     }
-    let root = dir.canonicalize().map_err(|source| ReadError::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
-    let mut set = SourceSet::default();
-    let mut single_files_found = 0;
+    let root = dir.canonicalize().map_err(|source| ReadError::Io { path: dir.to_owned(), source })?;
+    let mut entries = Vec::new();
+    let mut strays = Vec::new();
+    for name in list_dir(dir)? {
+        let path = dir.join(&name);
+        let is_entry_dir = FileKind::ALL.iter().any(|k| k.dir_name() == Some(name.as_str()));
+        if path.is_dir() {
+            if is_entry_dir {
+                if let Some(target) = outside(&root, &path)? {
+                    strays.push(file_diagnostic(
+                        Rule::S05,
+                        &format!("{name}/"),
+                        format!("{name}/ is a symbolic link to {target}, outside the register; it is not read"),
+                        Some(format!("move the files into {name}/ instead of linking to them")),
+                    ));
+                    continue;
+                }
+                for inner in list_dir(&path)? {
+                    let inner_path = path.join(&inner);
+                    if !inner_path.is_dir() {
+                        entries.push(read_entry(&root, &inner_path, format!("{name}/{inner}"))?);
+                    }
+                }
+            } else if FileKind::ALL.iter().any(|k| k.file_name() == Some(name.as_str())) {
+                return Err(ReadError::Io {
+                    path,
+                    source: std::io::Error::other("it is a directory, not a file"),
+                });
+            } else if !name.starts_with('.') {
+                // A misspelt "activity/" would otherwise make every activity vanish silently.
+                let close = FileKind::ALL
+                    .iter()
+                    .filter_map(|k| k.dir_name())
+                    .find(|d| d.starts_with(name.trim_end_matches('s')) || name.starts_with(d.trim_end_matches("ies")));
+                strays.push(file_diagnostic(
+                    Rule::S07,
+                    &format!("{name}/"),
+                    format!("the directory {name}/ is not part of a register and is ignored"),
+                    Some(match close {
+                        Some(d) => format!("did you mean {d}/? a register keeps activities in activities/ and systems in systems/"),
+                        None => "a register keeps activities in activities/ and systems in systems/".to_owned(),
+                    }),
+                ));
+            }
+        } else if name.ends_with(".json") {
+            entries.push(read_entry(&root, &path, name)?);
+        }
+    }
+    let mut set = assemble(dir, entries)?;
+    set.diagnostics.extend(strays);
+    Ok(set)
+}
 
+/// Where `path` really leads, when that is outside `root`.
+fn outside(root: &Path, path: &Path) -> Result<Option<String>, ReadError> {
+    let target = path.canonicalize().map_err(|source| ReadError::Io { path: path.to_owned(), source })?;
+    Ok((!target.starts_with(root)).then(|| target.display().to_string()))
+}
+
+/// Sorts a register's entries into its files, and reports what is missing,
+/// stray or refused. Shared by the filesystem and git readers so both apply
+/// the same rules.
+pub fn assemble(dir: &Path, mut entries: Vec<RawEntry>) -> Result<SourceSet, ReadError> {
+    entries.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let mut set = SourceSet::default();
+    let known: Vec<&str> = FileKind::ALL.iter().filter_map(|k| k.file_name()).collect();
+    let mut single_files_found = 0;
     for kind in FileKind::ALL {
         if let Some(name) = kind.file_name() {
-            let path = dir.join(name);
-            if std::fs::symlink_metadata(&path).is_err() {
+            if entries.iter().any(|e| e.rel == name) {
+                single_files_found += 1;
+            } else {
                 set.diagnostics.push(file_diagnostic(
                     Rule::S06,
                     name,
                     format!("{name} is missing"),
-                    Some(format!(
-                        "create {name}; `ropa init DIR` writes a starting point for every file"
-                    )),
+                    Some(format!("create {name}; `ropa init DIR` writes a starting point for every file")),
                 ));
-                continue;
-            }
-            single_files_found += 1;
-            read_one(&root, &path, kind, name.to_owned(), &mut set)?;
-        } else if let Some(sub) = kind.dir_name() {
-            let sub_path = dir.join(sub);
-            if !sub_path.is_dir() {
-                continue;
-            }
-            let mut names = Vec::new();
-            let entries = std::fs::read_dir(&sub_path).map_err(|source| ReadError::Io {
-                path: sub_path.clone(),
-                source,
-            })?;
-            for entry in entries {
-                let entry = entry.map_err(|source| ReadError::Io {
-                    path: sub_path.clone(),
-                    source,
-                })?;
-                names.push(entry.file_name().to_string_lossy().into_owned());
-            }
-            names.sort();
-            for name in names {
-                let rel = format!("{sub}/{name}");
-                if name.starts_with('.') {
-                    continue;
-                }
-                if !name.ends_with(".json") {
-                    set.diagnostics.push(file_diagnostic(
-                        Rule::S07,
-                        &rel,
-                        format!("{rel} is not a .json file and is ignored"),
-                        Some(format!("only <id>.json files belong in {sub}/")),
-                    ));
-                    continue;
-                }
-                read_one(&root, &sub_path.join(&name), kind, rel, &mut set)?;
             }
         }
     }
     if single_files_found == 0 {
         return Err(ReadError::NotARegister(dir.to_owned()));
     }
-    stray_top_level_files(dir, &mut set)?;
+    for entry in entries {
+        let rel = entry.rel;
+        let file_name = rel.rsplit('/').next().unwrap_or_default();
+        if file_name.starts_with('.') {
+            continue;
+        }
+        let Some(kind) = kind_of(&rel) else {
+            let help = match rel.split_once('/') {
+                Some((dir, _)) => format!("only <id>.json files belong in {dir}/"),
+                None => format!("a register holds {}, activities/<id>.json and systems/<id>.json", known.join(", ")),
+            };
+            set.diagnostics.push(file_diagnostic(Rule::S07, &rel, format!("{rel} is not a register file and is ignored"), Some(help)));
+            continue;
+        };
+        match entry.content {
+            // A link out of the register is refused: the register is what git
+            // versions, and a link would smuggle in (or leak) a file git does not hold.
+            RawContent::LinkOutside { target } => set.diagnostics.push(file_diagnostic(
+                Rule::S05,
+                &rel,
+                format!("{rel} is a symbolic link to {target}, outside the register; it is not read"),
+                Some("copy the file into the register instead of linking to it".to_owned()),
+            )),
+            RawContent::TooLarge(len) => set.diagnostics.push(too_large(&rel, len)),
+            RawContent::Bytes(bytes) => match decode(kind, rel, bytes) {
+                Ok(file) => set.files.push(file),
+                Err(d) => set.diagnostics.push(d),
+            },
+        }
+    }
     Ok(set)
 }
 
-/// A top-level `.json` file the register does not know is most likely a
-/// misspelt one ("categorie.json"): say so instead of silently ignoring it.
-fn stray_top_level_files(dir: &Path, set: &mut SourceSet) -> Result<(), ReadError> {
-    let known: Vec<&str> = FileKind::ALL.iter().filter_map(|k| k.file_name()).collect();
-    let entries = std::fs::read_dir(dir).map_err(|source| ReadError::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
-    let mut strays = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|source| ReadError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".json") && !known.contains(&name.as_str()) {
-            strays.push(name);
-        }
+fn list_dir(dir: &Path) -> Result<Vec<String>, ReadError> {
+    let io = |source| ReadError::Io { path: dir.to_owned(), source };
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        names.push(entry.map_err(io)?.file_name().to_string_lossy().into_owned());
     }
-    strays.sort();
-    for name in strays {
-        set.diagnostics.push(file_diagnostic(
-            Rule::S07,
-            &name,
-            format!("{name} is not a register file and is ignored"),
-            Some(format!(
-                "a register holds {}, activities/<id>.json and systems/<id>.json",
-                known.join(", ")
-            )),
-        ));
-    }
-    Ok(())
+    names.sort();
+    Ok(names)
 }
 
-fn read_one(
-    root: &Path,
-    path: &Path,
-    kind: FileKind,
-    rel: String,
-    set: &mut SourceSet,
-) -> Result<(), ReadError> {
-    let io = |source| ReadError::Io {
-        path: path.to_owned(),
-        source,
-    };
+fn read_entry(root: &Path, path: &Path, rel: String) -> Result<RawEntry, ReadError> {
+    let io = |source| ReadError::Io { path: path.to_owned(), source };
     let link = std::fs::symlink_metadata(path).map_err(io)?;
     if link.file_type().is_symlink() {
-        // A dangling link is unreadable; a link out of the register is refused:
-        // the register is what git versions, and a link would smuggle in
-        // (or leak) a file git does not hold.
-        let target = path.canonicalize().map_err(io)?;
-        if !target.starts_with(root) {
-            set.diagnostics.push(file_diagnostic(
-                Rule::S05,
-                &rel,
-                format!(
-                    "{rel} is a symbolic link to {}, outside the register; it is not read",
-                    target.display()
-                ),
-                Some("copy the file into the register instead of linking to it".to_owned()),
-            ));
-            return Ok(());
+        // A dangling link is unreadable (exit 2); a link inside the register is followed.
+        if let Some(target) = outside(root, path)? {
+            return Ok(RawEntry { rel, content: RawContent::LinkOutside { target } });
         }
     }
     let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        // A FIFO or a device would block the reader or never end.
+        return Err(ReadError::Io { path: path.to_owned(), source: std::io::Error::other("it is not a regular file") });
+    }
     if meta.len() > MAX_FILE_BYTES {
-        set.diagnostics.push(file_diagnostic(
-            Rule::S04,
-            &rel,
-            format!(
-                "{rel} is {} bytes; register files may be at most {} bytes (4 MiB), so it is not read",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-            Some("split the content over several files, or check that the file is what you meant to put here".to_owned()),
-        ));
-        return Ok(());
+        return Ok(RawEntry { rel, content: RawContent::TooLarge(meta.len()) });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` guards against a file that grows between the size check and the read.
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(io)?;
+    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(io)?;
+    Ok(RawEntry { rel, content: RawContent::Bytes(bytes) })
+}
 
+/// A diagnostic for a file over [`MAX_FILE_BYTES`].
+pub fn too_large(rel: &str, len: u64) -> Diagnostic {
+    file_diagnostic(
+        Rule::S04,
+        rel,
+        format!("{rel} is {len} bytes; register files may be at most {MAX_FILE_BYTES} bytes (4 MiB), so it is not read"),
+        Some("split the content over several files, or check that the file is what you meant to put here".to_owned()),
+    )
+}
+
+/// Turns a file's bytes into text, refusing what is not UTF-8 JSON text:
+/// a byte-order mark, invalid UTF-8, an empty file. Used for files on disk
+/// and for files in a git tree alike.
+pub fn decode(kind: FileKind, rel: String, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&rel, bytes.len() as u64));
+    }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        set.diagnostics.push(syntax(
+        return Err(syntax(
             &rel,
             1,
             1,
             "the file starts with a byte-order mark (BOM), which JSON does not allow",
             "save the file as UTF-8 without BOM (in most editors: the encoding menu, \"UTF-8\" rather than \"UTF-8 with BOM\")",
         ));
-        return Ok(());
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -282,31 +312,36 @@ fn read_one(
                 &rel,
                 line,
                 column,
-                &format!(
-                    "the file is not valid UTF-8 (byte {} cannot be decoded)",
-                    valid.len()
-                ),
+                &format!("the file is not valid UTF-8 (the byte at offset {} from the start cannot be decoded)", valid.len()),
                 "save the file as UTF-8; it was probably written in another encoding such as Windows-1252",
             );
             d.snippet = text.lines().nth(line - 1).map(str::to_owned);
-            set.diagnostics.push(d);
-            return Ok(());
+            return Err(d);
         }
     };
     if text.trim().is_empty() {
-        set.diagnostics.push(syntax(
+        return Err(syntax(
             &rel,
             0,
             0,
             "the file is empty",
-            &format!(
-                "a register file holds one JSON object; see `ropa init` for what {rel} starts with"
-            ),
+            &format!("a register file holds one JSON object; see `ropa init` for what {rel} starts with"),
         ));
-        return Ok(());
     }
-    set.files.push(SourceFile { kind, rel, text });
-    Ok(())
+    Ok(SourceFile { kind, rel, text })
+}
+
+/// The kind of a register file from its path relative to the register
+/// directory, or `None` for a file that is not part of the register.
+pub fn kind_of(rel: &str) -> Option<FileKind> {
+    FileKind::ALL.into_iter().find(|kind| match (kind.file_name(), kind.dir_name()) {
+        (Some(name), _) => rel == name,
+        (None, Some(dir)) => rel
+            .strip_prefix(dir)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(|name| !name.contains('/') && !name.starts_with('.') && name.ends_with(".json")),
+        _ => false,
+    })
 }
 
 fn syntax(rel: &str, line: usize, column: usize, message: &str, help: &str) -> Diagnostic {

@@ -20,6 +20,7 @@ impl SpanIndex {
             bytes: text.as_bytes(),
             pos: 0,
             starts: HashMap::new(),
+            duplicates: None,
         };
         walker.skip_ws();
         walker.value(String::new(), None);
@@ -64,10 +65,26 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Keys written twice in one object: `(pointer of the second, its offset)`.
+/// A parsed value keeps only one of them, silently; the text still shows both.
+pub fn duplicate_keys(text: &str) -> Vec<(String, usize)> {
+    let mut walker = Walker {
+        bytes: text.as_bytes(),
+        pos: 0,
+        starts: HashMap::new(),
+        duplicates: Some(Vec::new()),
+    };
+    walker.skip_ws();
+    walker.value(String::new(), None);
+    walker.duplicates.unwrap_or_default()
+}
+
 struct Walker<'a> {
     bytes: &'a [u8],
     pos: usize,
     starts: HashMap<String, usize>,
+    /// Collected only when asked for.
+    duplicates: Option<Vec<(String, usize)>>,
 }
 
 impl Walker<'_> {
@@ -114,7 +131,13 @@ impl Walker<'_> {
                 self.pos += 1;
             }
             self.skip_ws();
-            self.value(format!("{pointer}/{}", escape_token(&key)), Some(key_start));
+            let child = format!("{pointer}/{}", escape_token(&key));
+            if let Some(duplicates) = &mut self.duplicates
+                && self.starts.contains_key(&child)
+            {
+                duplicates.push((child.clone(), key_start));
+            }
+            self.value(child, Some(key_start));
             self.skip_ws();
             if self.bytes.get(self.pos) == Some(&b',') {
                 self.pos += 1;
@@ -186,6 +209,14 @@ mod tests {
         // A pointer that does not exist falls back to its nearest ancestor.
         assert_eq!(line_col(text, index.offset("/a/1/missing")), (2, 12));
         assert_eq!(index.offset(""), 0);
+    }
+
+    #[test]
+    fn keys_written_twice_are_found() {
+        let text = "{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}, \"a\": 3}";
+        let found: Vec<String> = duplicate_keys(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(found, ["/b/c", "/a"]);
+        assert!(duplicate_keys("{\"a\": [{\"x\": 1}, {\"x\": 2}]}").is_empty());
     }
 
     #[test]

@@ -77,17 +77,16 @@ fn apply_known_gaps(register: &Register, findings: Vec<Finding>) -> Vec<Placed> 
     let mut placed = Vec::with_capacity(findings.len());
     for mut finding in findings {
         let mut acknowledged = None;
-        if finding.severity == Severity::Error
-            && finding.rule.acknowledgeable()
+        if finding.rule.acknowledgeable()
             && let Some((list, used)) = gaps.get_mut(&finding.file)
+            && let Some(i) = list
+                .iter()
+                .position(|g| g.rule == finding.rule.id() && covers(g.at.as_deref(), &finding.pointer))
         {
-            if let Some(i) = list.iter().position(|g| {
-                g.rule == finding.rule.id() && covers(g.at.as_deref(), &finding.pointer)
-            }) {
-                used[i] = true;
-                finding.severity = Severity::Warning;
-                acknowledged = Some(list[i].note.clone());
-            }
+            // An acknowledged error becomes a warning; an acknowledged warning keeps its note.
+            used[i] = true;
+            finding.severity = Severity::Warning;
+            acknowledged = Some(list[i].note.clone());
         }
         placed.push(Placed {
             finding,

@@ -1,7 +1,10 @@
 //! Arguments and dispatch: one module per command, each with its `Args` and
 //! a `run` that returns the exit code.
 
+mod commit;
+mod diff;
 mod init;
+mod log;
 mod rules;
 mod validate;
 
@@ -43,6 +46,12 @@ pub enum Command {
     Init(init::Args),
     /// List the rules `validate` checks, with their articles.
     Rules(rules::Args),
+    /// Record the register in git, after validating it.
+    Commit(commit::Args),
+    /// The register's history, in register terms.
+    Log(log::Args),
+    /// What changed between two versions of the register.
+    Diff(diff::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,5 +65,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => validate::run(args, &cli.register),
         Command::Init(args) => init::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Commit(args) => commit::run(args, &cli.register),
+        Command::Log(args) => log::run(args, &cli.register),
+        Command::Diff(args) => diff::run(args, &cli.register),
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use ropa::diagnostic::{JsonReport, render_text};
-use ropa::validate::validate_dir;
+use ropa::open::open;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -17,22 +17,30 @@ pub struct Args {
     /// Count warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Validate the register as it was in a past commit: a revision (commit
+    /// id, tag, `HEAD~3`) or a day (`2024-05-01`: the last commit on or before it).
+    #[arg(long, value_name = "REV|DATE")]
+    at: Option<String>,
 }
 
 pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
-    let report = match validate_dir(register) {
-        Ok(report) => report,
+    let report = match open(register, args.at.as_deref()) {
+        Ok(opened) => opened.report,
         Err(err) => {
             match args.format {
                 OutputFormat::Text => eprintln!("error: {err}"),
                 OutputFormat::Json => println!(
                     "{}",
-                    serde_json::json!({
+                    // The same shape as a normal report, plus what made it fatal.
+                    serde_json::to_string_pretty(&serde_json::json!({
                         "format_version": 1,
                         "register": register.display().to_string(),
+                        "strict": args.strict,
                         "ok": false,
+                        "summary": { "errors": 0, "warnings": 0 },
+                        "diagnostics": [],
                         "fatal": err.to_string(),
-                    })
+                    }))?
                 ),
             }
             return Ok(ExitCode::from(EXIT_UNREADABLE));

@@ -18,6 +18,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             );
         }
         let mut uses_consent = false;
+        let mut consent_at = String::new();
         for (i, purpose) in activity.purposes.iter().enumerate() {
             let at = format!("/purposes/{i}");
             if purpose.legal_bases.is_empty() {
@@ -68,7 +69,12 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                             );
                         }
                     }
-                    Basis::Consent => uses_consent = true,
+                    Basis::Consent => {
+                        if !uses_consent {
+                            consent_at = at.clone();
+                        }
+                        uses_consent = true;
+                    }
                     _ => {}
                 }
             }
@@ -78,7 +84,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 None => out.error(
                     Rule::V05,
                     &file,
-                    "",
+                    consent_at.clone(),
                     "a purpose rests on consent, but the activity records no consent details",
                     "add \"consent\" with \"withdrawal_channels\" and \"proof_location\"",
                 ),
@@ -147,7 +153,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                     Rule::V11,
                     &file,
                     at,
-                    "Art. 9(2)(h) needs a professional bound by secrecy (Art. 9(3))",
+                    "Art. 9(2)(h) needs a professional bound by a duty of secrecy",
                     "add \"professional_secrecy\": who processes the data under a duty of secrecy",
                 );
             }

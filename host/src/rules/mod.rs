@@ -15,6 +15,7 @@ mod transfers;
 mod transparency;
 
 pub use catalogue::Rule;
+pub use transfers::in_eea;
 
 use crate::diagnostic::Severity;
 use crate::register::{FileRef, Register};

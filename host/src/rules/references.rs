@@ -212,6 +212,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
     for (id, system) in &register.systems {
         let file = FileRef::System(id.clone());
         if let Some(host) = &system.hosted_by {
+            used_recipients.insert(host);
             resolve(
                 out,
                 &file,

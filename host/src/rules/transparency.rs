@@ -26,7 +26,11 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             out.error(
                 Rule::V28,
                 &file,
-                if activity.objection.is_some() { "/objection/channels" } else { "" },
+                match (&activity.objection, activity.purposes.iter().position(|p| p.direct_marketing)) {
+                    (Some(_), _) => "/objection/channels".to_owned(),
+                    (None, Some(i)) => format!("/purposes/{i}/direct_marketing"),
+                    (None, None) => "/profiling/for_direct_marketing".to_owned(),
+                },
                 "the activity serves direct marketing, and no way to object to it is recorded",
                 "add \"objection\" with a description and channels: people may object to direct marketing at any time, and the statement must say so separately",
             );

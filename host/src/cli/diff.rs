@@ -1,0 +1,92 @@
+//! `ropa diff`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use ropa::history::{HistoryError, Repo, Side, diff};
+use ropa::semantic_diff::{Change, ChangeKind, short, values};
+
+use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to compare: `REV` (that commit against the working tree) or
+    /// `REV..REV`; by default the last commit against the working tree.
+    #[arg(value_name = "REV[..REV]")]
+    range: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutputFormat,
+}
+
+pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
+    let changes = match changes(&args, register) {
+        Ok(changes) => changes,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Ok(ExitCode::from(EXIT_UNREADABLE));
+        }
+    };
+    match args.format {
+        OutputFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "format_version": 1,
+                "material": changes.iter().any(|c| c.public),
+                "changes": changes,
+            }))?
+        ),
+        OutputFormat::Text => print_text(&changes),
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+fn changes(args: &Args, register: &Path) -> Result<Vec<Change>, HistoryError> {
+    let repo = Repo::discover(register)?;
+    let commit = |rev: &str| repo.resolve(rev).map(Side::Commit);
+    let (from, to) = match args.range.as_deref() {
+        None => (Side::Commit(repo.head_commit()?.ok_or(HistoryError::NoCommits)?), Side::WorkingTree),
+        Some(range) => match range.split_once("..") {
+            Some((a, b)) => (commit(if a.is_empty() { "HEAD" } else { a })?, commit(if b.is_empty() { "HEAD" } else { b })?),
+            None => (commit(range)?, Side::WorkingTree),
+        },
+    };
+    diff(&repo, &from, &to)
+}
+
+fn print_text(changes: &[Change]) {
+    if changes.is_empty() {
+        println!("no changes to the register");
+        return;
+    }
+    let mut file = "";
+    for c in changes {
+        if c.file != file {
+            file = &c.file;
+            println!("{file}");
+        }
+        let mark = match c.kind {
+            ChangeKind::Added => '+',
+            ChangeKind::Removed => '-',
+            ChangeKind::Changed => '~',
+        };
+        let what = if c.path.is_empty() { "(whole file)".to_owned() } else { c.path.clone() };
+        let values = match (&c.old, &c.new) {
+            (Some(old), Some(new)) => {
+                let (old, new) = values(old, new);
+                format!(": {old} → {new}")
+            }
+            (None, Some(new)) if !new.is_object() => format!(": {}", short(new)),
+            (Some(old), None) if !old.is_object() => format!(": {}", short(old)),
+            _ => String::new(),
+        };
+        let public = if c.public { "   [public: shown in the statement]" } else { "" };
+        println!("  {mark} {what}{values}{public}");
+    }
+    let material = changes.iter().filter(|c| c.public).count();
+    println!();
+    if material > 0 {
+        println!("{material} of {} changes are visible in the public statement: a material change may require informing people (Art. 13(3)).", changes.len());
+    } else {
+        println!("none of the {} changes is visible in the public statement.", changes.len());
+    }
+}

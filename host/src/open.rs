@@ -1,0 +1,54 @@
+//! Where a register is read from: the working tree, or the tree of a past
+//! commit (`--at REV|DATE`), with its "last changed" date from the history.
+
+use std::path::Path;
+
+use crate::history::{self, Day, HistoryError, Repo};
+use crate::load::load_sources;
+use crate::source::ReadError;
+use crate::validate::{Report, validate_dir, validate_loaded};
+
+/// Why a register could not be read at all (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    History(#[from] HistoryError),
+}
+
+/// A register as read, validated, with what its history says.
+#[derive(Debug)]
+pub struct Opened {
+    pub report: Report,
+    /// The day of the last commit that changed something the statement
+    /// shows, up to the version read; `None` outside a repository.
+    pub last_public_change: Option<Day>,
+    /// The commit read, for `--at`.
+    pub commit: Option<String>,
+}
+
+pub fn open(dir: &Path, at: Option<&str>) -> Result<Opened, OpenError> {
+    match at {
+        None => {
+            let report = validate_dir(dir)?;
+            // Outside a repository, or before the first commit, there is no history to ask.
+            let last_public_change = match Repo::discover(dir) {
+                Ok(repo) => match repo.head_commit()? {
+                    Some(head) => history::last_public_change(&repo, &head)?,
+                    None => None,
+                },
+                Err(_) => None,
+            };
+            Ok(Opened { report, last_public_change, commit: None })
+        }
+        Some(at) => {
+            let repo = Repo::discover(dir)?;
+            let commit = repo.resolve(at)?;
+            let set = repo.read_at(&commit)?;
+            let report = validate_loaded(load_sources(set.files, set.diagnostics));
+            let last_public_change = history::last_public_change(&repo, &commit)?;
+            Ok(Opened { report, last_public_change, commit: Some(history::short_id(commit.id())) })
+        }
+    }
+}

@@ -1,0 +1,530 @@
+//! The command line around `validate`: where the register is looked for,
+//! the JSON report's shape, `ropa init` and `ropa rules`.
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::util::{Prepared, base_dir, cases_dir, copy_dir, run, snapshot, snapshot_diff};
+
+/// A fresh, empty working directory, so that no `./register` is found by accident.
+fn empty_cwd() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("ropa-e2e-cwd-")
+        .tempdir()
+        .expect("temporary directory")
+}
+
+/// A copy of the clean base register in a temporary directory.
+fn base_copy() -> Prepared {
+    Prepared::base()
+}
+
+/// The last line of a text report: `<register>: N errors, M warnings: verdict`.
+fn verdict(stdout: &str) -> &str {
+    stdout.lines().last().unwrap_or_default()
+}
+
+// --- Where the register is ---------------------------------------------------
+
+#[test]
+fn register_flag_before_the_subcommand() {
+    let reg = base_copy();
+    let cwd = empty_cwd();
+    let out = run(
+        cwd.path(),
+        [
+            OsStr::new("--register"),
+            reg.register.as_os_str(),
+            OsStr::new("validate"),
+        ],
+        &[],
+    );
+    out.assert_code(0);
+    assert_eq!(
+        verdict(&reg.normalise(&out.stdout)),
+        "REGISTER: 0 errors, 0 warnings: ok",
+        "{out}"
+    );
+}
+
+#[test]
+fn register_flag_after_the_subcommand() {
+    let reg = base_copy();
+    let cwd = empty_cwd();
+    let out = run(
+        cwd.path(),
+        [
+            OsStr::new("validate"),
+            OsStr::new("--register"),
+            reg.register.as_os_str(),
+        ],
+        &[],
+    );
+    out.assert_code(0);
+    assert_eq!(
+        verdict(&reg.normalise(&out.stdout)),
+        "REGISTER: 0 errors, 0 warnings: ok",
+        "{out}"
+    );
+}
+
+/// The flag really selects the register: pointed at a broken one, it fails.
+#[test]
+fn register_flag_selects_the_register_it_names() {
+    let broken = Prepared::new(&cases_dir().join("v14-no-retention"));
+    let cwd = empty_cwd();
+    for before in [true, false] {
+        let args: Vec<&OsStr> = if before {
+            vec![
+                "--register".as_ref(),
+                broken.register.as_os_str(),
+                "validate".as_ref(),
+            ]
+        } else {
+            vec![
+                "validate".as_ref(),
+                "--register".as_ref(),
+                broken.register.as_os_str(),
+            ]
+        };
+        let out = run(cwd.path(), args, &[]);
+        out.assert_code(1);
+        assert!(out.stdout.contains("error[V14]"), "{out}");
+        assert_eq!(
+            verdict(&broken.normalise(&out.stdout)),
+            "REGISTER: 2 errors, 0 warnings: FAILED",
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn ropa_register_environment_variable_is_honoured() {
+    let reg = base_copy();
+    let cwd = empty_cwd();
+    let out = run(
+        cwd.path(),
+        ["validate"],
+        &[("ROPA_REGISTER", reg.register.as_os_str())],
+    );
+    out.assert_code(0);
+    assert_eq!(
+        verdict(&reg.normalise(&out.stdout)),
+        "REGISTER: 0 errors, 0 warnings: ok",
+        "{out}"
+    );
+
+    let broken = Prepared::new(&cases_dir().join("v14-no-retention"));
+    let out = run(
+        cwd.path(),
+        ["validate"],
+        &[("ROPA_REGISTER", broken.register.as_os_str())],
+    );
+    out.assert_code(1);
+    assert!(out.stdout.contains("error[V14]"), "{out}");
+}
+
+#[test]
+fn register_flag_overrides_the_environment_variable() {
+    let reg = base_copy();
+    let cwd = empty_cwd();
+    let missing = cwd.path().join("no-such-register");
+    let out = run(
+        cwd.path(),
+        [
+            OsStr::new("validate"),
+            OsStr::new("--register"),
+            reg.register.as_os_str(),
+        ],
+        &[("ROPA_REGISTER", missing.as_os_str())],
+    );
+    out.assert_code(0);
+    assert_eq!(
+        verdict(&reg.normalise(&out.stdout)),
+        "REGISTER: 0 errors, 0 warnings: ok",
+        "{out}"
+    );
+}
+
+#[test]
+fn default_register_is_register_in_the_working_directory() {
+    let cwd = empty_cwd();
+    copy_dir(&base_dir(), &cwd.path().join("register"));
+    let out = run(cwd.path(), ["validate"], &[]);
+    out.assert_code(0);
+    assert_eq!(out.stdout, "register: 0 errors, 0 warnings: ok\n", "{out}");
+
+    // The default is relative to the working directory, not to the binary or the repository.
+    let elsewhere = empty_cwd();
+    let out = run(elsewhere.path(), ["validate"], &[]);
+    out.assert_code(2);
+    assert_eq!(out.stdout, "", "{out}");
+    assert_eq!(
+        out.stderr, "error: the register directory register does not exist\n",
+        "{out}"
+    );
+}
+
+#[test]
+fn a_file_given_as_register_is_refused() {
+    let reg = base_copy();
+    let file = reg.register.join("organisation.json");
+    let out = run(
+        reg.tmp.path(),
+        [
+            OsStr::new("validate"),
+            OsStr::new("--register"),
+            file.as_os_str(),
+        ],
+        &[],
+    );
+    out.assert_code(2);
+    assert!(out.stderr.contains("is not a directory"), "{out}");
+}
+
+// --- The JSON report ---------------------------------------------------------
+
+fn validate_json(reg: &Prepared, extra: &[&str]) -> (crate::util::Output, Value) {
+    let mut args = vec![
+        OsStr::new("validate"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        OsStr::new("--register"),
+        reg.register.as_os_str(),
+    ];
+    args.extend(extra.iter().map(OsStr::new));
+    let out = run(reg.tmp.path(), args, &[]);
+    let json: Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("--format json does not print JSON ({e}):\n{out}"));
+    (out, json)
+}
+
+/// The articles `ropa rules --format json` gives each rule id.
+fn articles() -> std::collections::BTreeMap<String, String> {
+    let out = run(&base_dir(), ["rules", "--format", "json"], &[]);
+    out.assert_code(0);
+    let rules: Value = serde_json::from_str(&out.stdout).expect("rules JSON");
+    rules
+        .as_array()
+        .expect("a list of rules")
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().expect("id").to_owned(),
+                r["article"].as_str().expect("article").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    // Errors in two files, warnings, and an acknowledged gap.
+    let reg = Prepared::new(&cases_dir().join("format-json-failing"));
+    std::fs::write(
+        reg.register.join("categorie.json"),
+        std::fs::read(base_dir().join("categories.json")).unwrap(),
+    )
+    .unwrap();
+    let (out, json) = validate_json(&reg, &[]);
+    out.assert_code(1);
+
+    assert_eq!(json["format_version"], 1, "{out}");
+    assert_eq!(json["ok"], false, "{out}");
+    assert_eq!(json["strict"], false, "{out}");
+    assert_eq!(
+        json["register"],
+        reg.register.display().to_string(),
+        "{out}"
+    );
+
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics list");
+    let count = |severity: &str| {
+        diagnostics
+            .iter()
+            .filter(|d| d["severity"] == severity)
+            .count()
+    };
+    assert_eq!(json["summary"]["errors"], count("error"), "{out}");
+    assert_eq!(json["summary"]["warnings"], count("warning"), "{out}");
+    assert_eq!(count("error"), 1, "{out}");
+    assert_eq!(count("warning"), 2, "{out}");
+
+    let articles = articles();
+    for d in diagnostics {
+        for key in ["severity", "rule", "article", "file", "pointer", "message"] {
+            assert!(d[key].is_string(), "diagnostic without string {key}: {d}");
+        }
+        for key in ["line", "column"] {
+            assert!(d[key].is_u64(), "diagnostic without numeric {key}: {d}");
+        }
+        let rule = d["rule"].as_str().unwrap();
+        assert_eq!(
+            d["article"].as_str(),
+            articles.get(rule).map(String::as_str),
+            "article of {rule}: {d}"
+        );
+        let file = d["file"].as_str().unwrap();
+        assert!(
+            reg.register.join(file).exists(),
+            "diagnostic names a file that is not in the register: {d}"
+        );
+        let pointer = d["pointer"].as_str().unwrap();
+        assert!(pointer.is_empty() || pointer.starts_with('/'), "{d}");
+        assert!(!d["message"].as_str().unwrap().is_empty(), "{d}");
+    }
+
+    let find = |rule: &str, severity: &str| {
+        diagnostics
+            .iter()
+            .find(|d| d["rule"] == rule && d["severity"] == severity)
+            .unwrap_or_else(|| panic!("no {severity} {rule} in {out}"))
+    };
+    let v14 = find("V14", "error");
+    assert_eq!(v14["file"], "activities/order-handling.json");
+    assert_eq!(v14["pointer"], "/data/0");
+    assert_eq!(
+        (v14["line"].as_u64(), v14["column"].as_u64()),
+        (Some(17), Some(5))
+    );
+    let gap = find("V14", "warning");
+    assert_eq!(gap["pointer"], "/data/1");
+    assert!(
+        gap["acknowledged"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("Order history retention")),
+        "{gap}"
+    );
+    let stray = find("S07", "warning");
+    assert_eq!(stray["file"], "categorie.json");
+    assert_eq!(stray["article"], "");
+    assert_eq!(
+        (stray["line"].as_u64(), stray["column"].as_u64()),
+        (Some(0), Some(0))
+    );
+}
+
+#[test]
+fn json_report_of_a_clean_register() {
+    let reg = base_copy();
+    let (out, json) = validate_json(&reg, &["--strict"]);
+    out.assert_code(0);
+    assert_eq!(json["ok"], true, "{out}");
+    assert_eq!(json["strict"], true, "{out}");
+    assert_eq!(json["summary"]["errors"], 0, "{out}");
+    assert_eq!(json["summary"]["warnings"], 0, "{out}");
+    assert_eq!(json["diagnostics"], Value::Array(vec![]), "{out}");
+}
+
+#[test]
+fn json_report_under_strict_fails_on_warnings() {
+    let reg = Prepared::new(&cases_dir().join("v17-orphan"));
+    let (out, json) = validate_json(&reg, &[]);
+    out.assert_code(0);
+    assert_eq!(json["ok"], true, "{out}");
+    assert_eq!(json["summary"]["warnings"], 1, "{out}");
+    let (out, json) = validate_json(&reg, &["--strict"]);
+    out.assert_code(1);
+    assert_eq!(json["ok"], false, "{out}");
+}
+
+#[test]
+fn json_report_when_the_register_cannot_be_read() {
+    let reg = Prepared::new(&cases_dir().join("read-missing-register"));
+    let (out, json) = validate_json(&reg, &[]);
+    out.assert_code(2);
+    assert_eq!(json["format_version"], 1, "{out}");
+    assert_eq!(json["ok"], false, "{out}");
+    assert!(
+        json["fatal"]
+            .as_str()
+            .is_some_and(|f| f.contains("does not exist")),
+        "{out}"
+    );
+}
+
+// --- ropa init ---------------------------------------------------------------
+
+/// Every register file under `dir` (the schema copies in `.ropa/` excluded).
+fn register_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = snapshot(dir)
+        .into_keys()
+        .filter(|p| !p.starts_with(".ropa"))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn init_creates_a_register_that_validates() {
+    let cwd = empty_cwd();
+    let dir = cwd.path().join("new").join("register");
+    let out = run(
+        cwd.path(),
+        [
+            OsStr::new("init"),
+            dir.as_os_str(),
+            OsStr::new("--organisation"),
+            OsStr::new("Testbedrijf B.V."),
+        ],
+        &[],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stdout
+            .starts_with(&format!("created a register in {}", dir.display())),
+        "{out}"
+    );
+
+    let files = register_files(&dir);
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    for required in [
+        "organisation.json",
+        "categories.json",
+        "subjects.json",
+        "recipients.json",
+    ] {
+        assert!(
+            names.iter().any(|n| n == required),
+            "init did not write {required}: {names:?}"
+        );
+    }
+    assert!(dir.join("activities").is_dir() && dir.join("systems").is_dir());
+    let organisation = std::fs::read_to_string(dir.join("organisation.json")).unwrap();
+    assert!(organisation.contains("Testbedrijf B.V."), "{organisation}");
+
+    // Every file links a schema that exists on disk, relative to the file,
+    // and is the schema of that kind of file, identical to the committed one.
+    for rel in &files {
+        let path = dir.join(rel);
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: not JSON: {e}", rel.display()));
+        let link = value["$schema"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{} has no $schema", rel.display()));
+        let schema = path.parent().unwrap().join(link);
+        assert!(
+            schema.is_file(),
+            "{}: $schema {link} does not exist",
+            rel.display()
+        );
+        let stem = rel.file_stem().unwrap().to_string_lossy().into_owned();
+        let expected_name = format!("{stem}.schema.json");
+        assert_eq!(
+            schema.file_name().unwrap().to_string_lossy(),
+            expected_name,
+            "{}: links the wrong schema",
+            rel.display()
+        );
+        let committed = crate::util::workspace_root()
+            .join("schemas")
+            .join(&expected_name);
+        assert_eq!(
+            std::fs::read(&schema).unwrap(),
+            std::fs::read(&committed).unwrap(),
+            "{} differs from schemas/{expected_name}",
+            schema.display()
+        );
+    }
+
+    let out = run(
+        cwd.path(),
+        [
+            OsStr::new("validate"),
+            OsStr::new("--register"),
+            dir.as_os_str(),
+        ],
+        &[],
+    );
+    out.assert_code(0);
+    // A starting point may carry reminders (warnings), never errors.
+    let last = verdict(&out.stdout);
+    assert!(
+        last.starts_with(&format!("{}: 0 errors, ", dir.display())) && last.ends_with(": ok"),
+        "{out}"
+    );
+}
+
+#[test]
+fn init_accepts_an_existing_empty_directory() {
+    let cwd = empty_cwd();
+    let out = run(cwd.path(), ["init", "."], &[]);
+    out.assert_code(0);
+    assert!(cwd.path().join("organisation.json").is_file(), "{out}");
+    let out = run(cwd.path(), ["validate", "--register", "."], &[]);
+    out.assert_code(0);
+}
+
+#[test]
+fn init_refuses_a_non_empty_directory_and_touches_nothing() {
+    let cwd = empty_cwd();
+    let dir = cwd.path().join("existing");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("organisation.json"), "{\"mine\": true}\n").unwrap();
+    std::fs::write(dir.join("notes.txt"), "keep me\n").unwrap();
+    let before = snapshot(cwd.path());
+
+    let out = run(cwd.path(), [OsStr::new("init"), dir.as_os_str()], &[]);
+    out.assert_code(1);
+    assert_eq!(out.stdout, "", "{out}");
+    assert!(
+        out.stderr.contains("already exists and is not empty"),
+        "{out}"
+    );
+    if let Some(diff) = snapshot_diff(&before, &snapshot(cwd.path())) {
+        panic!("init changed a directory it refused:\n{diff}\n{out}");
+    }
+}
+
+// --- ropa rules --------------------------------------------------------------
+
+const REQUIRED_RULES: &[&str] = &[
+    "V01", "V02", "V03", "V04", "V05", "V10", "V11", "V14", "V15", "V17", "V18", "V20", "V21",
+    "V22", "V23", "V26", "V28", "V29", "V32", "V34", "V40", "V41",
+];
+
+#[test]
+fn rules_lists_every_required_rule() {
+    let cwd = empty_cwd();
+    let out = run(cwd.path(), ["rules"], &[]);
+    out.assert_code(0);
+    let ids: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    for rule in REQUIRED_RULES {
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(rule))
+            .unwrap_or_else(|| panic!("ropa rules does not list {rule}:\n{out}"));
+        // Legal rules name their article.
+        assert!(line.contains("[Art. "), "{rule} without an article: {line}");
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "rules are listed once each, in order");
+}
+
+#[test]
+fn rules_as_json_match_the_text_listing() {
+    let articles = articles();
+    for rule in REQUIRED_RULES {
+        let article = articles
+            .get(*rule)
+            .unwrap_or_else(|| panic!("rules --format json lacks {rule}"));
+        assert!(
+            article.starts_with("Art. ") || article.contains("Art. "),
+            "{rule}: {article}"
+        );
+    }
+    let cwd = empty_cwd();
+    let text = run(cwd.path(), ["rules"], &[]);
+    text.assert_code(0);
+    assert_eq!(text.stdout.lines().count(), articles.len(), "{text}");
+}
