@@ -27,6 +27,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The text of every file read, by relative path, for locating diagnostics.
     pub sources: BTreeMap<String, SourceFile>,
+    /// Every file that parsed, as JSON, by relative path: the rules that look
+    /// at a file's texts as written (V40) walk these.
+    pub documents: BTreeMap<String, Value>,
 }
 
 pub fn load_dir(dir: &Path) -> Result<Loaded, ReadError> {
@@ -34,72 +37,101 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, ReadError> {
     Ok(load_sources(set.files, set.diagnostics))
 }
 
-/// Loads files already read (from disk, or from a git tree).
+/// Loads files already read (from disk, or from a git tree). Files are
+/// independent, so they are parsed and checked on all cores.
 pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    let mut complete = !diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = files.len().div_ceil(workers).max(64);
+    let parts: Vec<Part> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files.chunks(chunk).map(|files| scope.spawn(move || load_part(files))).collect();
+        handles.into_iter().map(|h| h.join().expect("loading a file does not panic")).collect()
+    });
+
     let mut organisation = None;
     let mut categories = None;
     let mut subjects = None;
     let mut recipients = None;
     let mut activities = BTreeMap::new();
     let mut systems = BTreeMap::new();
-    let mut complete = !diagnostics
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error);
-
-    for file in &files {
-        let id = match file.kind {
-            FileKind::Activity | FileKind::System => match entry_id(file) {
-                Ok(id) => Some(id),
-                Err(d) => {
-                    diagnostics.push(d);
-                    complete = false;
-                    continue;
+    let mut documents = BTreeMap::new();
+    for part in parts {
+        complete &= part.complete;
+        diagnostics.extend(part.diagnostics);
+        documents.extend(part.documents);
+        for parsed in part.parsed {
+            match parsed {
+                Parsed::Organisation(v) => organisation = Some(v),
+                Parsed::Categories(v) => categories = Some(v),
+                Parsed::Subjects(v) => subjects = Some(v),
+                Parsed::Recipients(v) => recipients = Some(v),
+                Parsed::Activity(id, v) => {
+                    activities.insert(id, *v);
                 }
-            },
-            _ => None,
-        };
-        let ok = match file.kind {
-            FileKind::Organisation => {
-                parse::<OrganisationFile>(file, &mut diagnostics).map(|v| organisation = Some(v))
+                Parsed::System(id, v) => {
+                    systems.insert(id, v);
+                }
             }
-            FileKind::Categories => {
-                parse::<CategoriesFile>(file, &mut diagnostics).map(|v| categories = Some(v))
-            }
-            FileKind::Subjects => {
-                parse::<SubjectsFile>(file, &mut diagnostics).map(|v| subjects = Some(v))
-            }
-            FileKind::Recipients => {
-                parse::<RecipientsFile>(file, &mut diagnostics).map(|v| recipients = Some(v))
-            }
-            FileKind::Activity => parse::<ActivityFile>(file, &mut diagnostics).map(|v| {
-                activities.insert(id.clone().expect("activities have ids"), v);
-            }),
-            FileKind::System => parse::<SystemFile>(file, &mut diagnostics).map(|v| {
-                systems.insert(id.clone().expect("systems have ids"), v);
-            }),
-        };
-        complete &= ok.is_some();
+        }
     }
 
     let register = match (complete, organisation, categories, subjects, recipients) {
-        (true, Some(organisation), Some(categories), Some(subjects), Some(recipients)) => {
-            Some(Register {
-                organisation,
-                categories,
-                subjects,
-                recipients,
-                activities,
-                systems,
-            })
-        }
+        (true, Some(organisation), Some(categories), Some(subjects), Some(recipients)) => Some(Register {
+            organisation,
+            categories,
+            subjects,
+            recipients,
+            activities,
+            systems,
+        }),
         _ => None,
     };
     let sources = files.into_iter().map(|f| (f.rel.clone(), f)).collect();
-    Loaded {
-        register,
-        diagnostics,
-        sources,
+    Loaded { register, diagnostics, sources, documents }
+}
+
+/// One file, typed.
+enum Parsed {
+    Organisation(OrganisationFile),
+    Categories(CategoriesFile),
+    Subjects(SubjectsFile),
+    Recipients(RecipientsFile),
+    Activity(Id, Box<ActivityFile>),
+    System(Id, SystemFile),
+}
+
+/// What one worker made of its share of the files.
+struct Part {
+    parsed: Vec<Parsed>,
+    documents: BTreeMap<String, Value>,
+    diagnostics: Vec<Diagnostic>,
+    complete: bool,
+}
+
+fn load_part(files: &[SourceFile]) -> Part {
+    let mut part = Part { parsed: Vec::new(), documents: BTreeMap::new(), diagnostics: Vec::new(), complete: true };
+    for file in files {
+        let (docs, diags) = (&mut part.documents, &mut part.diagnostics);
+        let parsed = match file.kind {
+            FileKind::Organisation => parse(file, docs, diags).map(Parsed::Organisation),
+            FileKind::Categories => parse(file, docs, diags).map(Parsed::Categories),
+            FileKind::Subjects => parse(file, docs, diags).map(Parsed::Subjects),
+            FileKind::Recipients => parse(file, docs, diags).map(Parsed::Recipients),
+            FileKind::Activity | FileKind::System => match entry_id(file) {
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+                Ok(id) if file.kind == FileKind::Activity => parse(file, docs, diags).map(|v| Parsed::Activity(id, Box::new(v))),
+                Ok(id) => parse(file, docs, diags).map(|v| Parsed::System(id, v)),
+            },
+        };
+        match parsed {
+            Some(p) => part.parsed.push(p),
+            None => part.complete = false,
+        }
     }
+    part
 }
 
 /// The id of an activity or system is its file name.
@@ -127,7 +159,11 @@ fn entry_id(file: &SourceFile) -> Result<Id, Diagnostic> {
     }
 }
 
-fn parse<T: DeserializeOwned>(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
+fn parse<T: DeserializeOwned>(
+    file: &SourceFile,
+    documents: &mut BTreeMap<String, Value>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
     let value: Value = match serde_json::from_str(&file.text) {
         Ok(value) => value,
         Err(err) => {
@@ -135,7 +171,12 @@ fn parse<T: DeserializeOwned>(file: &SourceFile, diagnostics: &mut Vec<Diagnosti
             return None;
         }
     };
-    let duplicates = crate::span::duplicate_keys(&file.text);
+    // The cheap scan rules duplicates out; the exact one places them.
+    let duplicates = if crate::span::may_have_duplicate_keys(&file.text) {
+        crate::span::duplicate_keys(&file.text)
+    } else {
+        Vec::new()
+    };
     if !duplicates.is_empty() {
         for (pointer, offset) in duplicates {
             let key = pointer.rsplit('/').next().unwrap_or_default();
@@ -167,7 +208,9 @@ fn parse<T: DeserializeOwned>(file: &SourceFile, diagnostics: &mut Vec<Diagnosti
     }
     // The schema and the types agree (a test checks it), so this only fails
     // on what a schema cannot say; report it rather than panic.
-    match serde_json::from_value::<T>(value) {
+    let typed = T::deserialize(&value);
+    documents.insert(file.rel.clone(), value);
+    match typed {
         Ok(typed) => Some(typed),
         Err(err) => {
             let d = file_diagnostic(Rule::S02, &file.rel, err.to_string(), None);

@@ -28,10 +28,22 @@ pub struct Opened {
     pub commit: Option<String>,
 }
 
-pub fn open(dir: &Path, at: Option<&str>) -> Result<Opened, OpenError> {
+/// What to read besides the register itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// Only the register (validation needs no more).
+    Skip,
+    /// Also the day of the last public change, for the statement.
+    LastChanged,
+}
+
+pub fn open(dir: &Path, at: Option<&str>, want: History) -> Result<Opened, OpenError> {
     match at {
         None => {
             let report = validate_dir(dir)?;
+            if want == History::Skip {
+                return Ok(Opened { report, last_public_change: None, commit: None });
+            }
             // Outside a repository, or before the first commit, there is no history to ask.
             let last_public_change = match Repo::discover(dir) {
                 Ok(repo) => match repo.head_commit()? {
@@ -47,7 +59,10 @@ pub fn open(dir: &Path, at: Option<&str>) -> Result<Opened, OpenError> {
             let commit = repo.resolve(at)?;
             let set = repo.read_at(&commit)?;
             let report = validate_loaded(load_sources(set.files, set.diagnostics));
-            let last_public_change = history::last_public_change(&repo, &commit)?;
+            let last_public_change = match want {
+                History::Skip => None,
+                History::LastChanged => history::last_public_change(&repo, &commit)?,
+            };
             Ok(Opened { report, last_public_change, commit: Some(history::short_id(commit.id())) })
         }
     }

@@ -233,11 +233,8 @@ mod tests {
 
     #[test]
     fn places_read_like_paths() {
-        assert_eq!(describe_place(""), "at the top level");
-        assert_eq!(
-            describe_place("/purposes/0/legal_bases"),
-            "in purposes[0].legal_bases"
-        );
+        assert_eq!(describe_place(""), "the file's top level");
+        assert_eq!(describe_place("/purposes/0/legal_bases"), "\"purposes[0].legal_bases\"");
     }
 
     #[test]

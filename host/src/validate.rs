@@ -43,9 +43,10 @@ pub fn validate_loaded(loaded: Loaded) -> Report {
         register,
         mut diagnostics,
         sources,
+        documents,
     } = loaded;
     if let Some(register) = &register {
-        let findings = rules::check(register);
+        let findings = rules::check(register, &documents);
         let acknowledged = apply_known_gaps(register, findings);
         diagnostics.extend(locate(acknowledged, &sources));
     }

@@ -2,70 +2,50 @@
 //! language the statement is published in, so the renders of all languages
 //! carry the same sections and items.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 use super::{Findings, Rule};
 use crate::model::Lang;
 use crate::register::{FileRef, Register};
 
-pub(super) fn check(register: &Register, out: &mut Findings) {
+/// Walks each file as written (the parsed JSON the loader kept), so the
+/// pointers are the file's own and nothing is serialised again.
+pub(super) fn check(register: &Register, documents: &BTreeMap<String, Value>, out: &mut Findings) {
     let languages = &register.organisation.notice.languages;
-    walk_file(
-        out,
-        languages,
-        &FileRef::Organisation,
-        &register.organisation,
-    );
-    walk_file(out, languages, &FileRef::Categories, &register.categories);
-    walk_file(out, languages, &FileRef::Subjects, &register.subjects);
-    walk_file(out, languages, &FileRef::Recipients, &register.recipients);
-    for (id, activity) in &register.activities {
-        walk_file(out, languages, &FileRef::Activity(id.clone()), activity);
+    let mut files = vec![FileRef::Organisation, FileRef::Categories, FileRef::Subjects, FileRef::Recipients];
+    files.extend(register.activities.keys().map(|id| FileRef::Activity(id.clone())));
+    for file in files {
+        if let Some(document) = documents.get(&file.path()) {
+            walk(out, languages, &file, document, &mut Vec::new());
+        }
     }
 }
 
-fn walk_file(out: &mut Findings, languages: &[Lang], file: &FileRef, content: &impl Serialize) {
-    // The serialised model has the file's own shape, so pointers into it
-    // are pointers into the file.
-    let value = serde_json::to_value(content).expect("the model serialises");
-    walk(out, languages, file, &value, &mut String::new());
-}
-
-fn walk(
-    out: &mut Findings,
-    languages: &[Lang],
-    file: &FileRef,
-    value: &Value,
-    pointer: &mut String,
-) {
+/// `path` holds the pointer's tokens; a pointer string is built only for a finding.
+fn walk<'a>(out: &mut Findings, languages: &[Lang], file: &FileRef, value: &'a Value, path: &mut Vec<Token<'a>>) {
     match value {
         Value::Object(map) if is_text(map) => {
             for lang in languages {
-                let present = map
-                    .get(lang.code())
-                    .and_then(Value::as_str)
-                    .is_some_and(|s| !s.trim().is_empty());
+                let present = map.get(lang.code()).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
                 if !present {
                     let sample = languages
                         .iter()
-                        .find_map(|l| map.get(l.code()).and_then(Value::as_str))
+                        .find_map(|l| map.get(l.code()).and_then(Value::as_str).filter(|s| !s.trim().is_empty()))
                         .map(|s| format!(" (the text reads: \"{}\")", shorten(s)))
                         .unwrap_or_default();
+                    let published: Vec<&str> = languages.iter().map(|l| l.code()).collect();
                     out.error(
                         Rule::V40,
                         file,
-                        pointer.clone(),
+                        pointer(path),
                         format!("the {} text is missing{sample}", lang.name()),
                         format!(
                             "add \"{}\": the same text in {}; the statement is published in {}",
                             lang.code(),
                             lang.name(),
-                            languages
-                                .iter()
-                                .map(|l| l.code())
-                                .collect::<Vec<_>>()
-                                .join(" and ")
+                            published.join(" and ")
                         ),
                     );
                 }
@@ -73,23 +53,34 @@ fn walk(
         }
         Value::Object(map) => {
             for (key, child) in map {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&crate::span::escape_token(key));
-                walk(out, languages, file, child, pointer);
-                pointer.truncate(len);
+                path.push(Token::Key(key));
+                walk(out, languages, file, child, path);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push_str(&format!("/{i}"));
-                walk(out, languages, file, child, pointer);
-                pointer.truncate(len);
+                path.push(Token::Index(i));
+                walk(out, languages, file, child, path);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+enum Token<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer(path: &[Token<'_>]) -> String {
+    path.iter()
+        .map(|t| match t {
+            Token::Key(k) => format!("/{}", crate::span::escape_token(k)),
+            Token::Index(i) => format!("/{i}"),
+        })
+        .collect()
 }
 
 /// A localised text is an object whose keys are all language codes. The
@@ -101,9 +92,5 @@ fn is_text(map: &serde_json::Map<String, Value>) -> bool {
 fn shorten(s: &str) -> String {
     let mut chars = s.chars();
     let head: String = chars.by_ref().take(60).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
+    if chars.next().is_some() { format!("{head}…") } else { head }
 }

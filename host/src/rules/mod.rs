@@ -32,14 +32,14 @@ pub struct Finding {
 }
 
 /// Runs every rule over the register.
-pub fn check(register: &Register) -> Vec<Finding> {
+pub fn check(register: &Register, documents: &std::collections::BTreeMap<String, serde_json::Value>) -> Vec<Finding> {
     let mut out = Findings(Vec::new());
     references::check(register, &mut out);
     lawfulness::check(register, &mut out);
     retention::check(register, &mut out);
     transfers::check(register, &mut out);
     transparency::check(register, &mut out);
-    language::check(register, &mut out);
+    language::check(register, documents, &mut out);
     records::check(register, &mut out);
     out.0
 }

@@ -1,0 +1,202 @@
+//! How long `ropa render` takes on a large register.
+//!
+//! Writes the synthetic benchmark register (`ropa::synthetic::Size::BENCH`:
+//! 1,000 activities) to a temporary directory, then times the real binary
+//! end to end, `render statement` and `render records` in each format,
+//! writing to a file with `-o` as a website build would. Each command runs
+//! once to warm up and check it succeeds, then `RUNS` times; the median is
+//! held against the target (under 100 ms per command, release build).
+//!
+//! Run with `cargo bench -p ropa --bench render`. Not a test: it reports.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ropa::model::Lang;
+use ropa::render::{self, RecordsFormat, StatementFormat};
+use ropa::synthetic::{Size, write};
+use ropa::validate::validate_dir;
+
+const RUNS: usize = 10;
+const TARGET_MS: f64 = 100.0;
+const BIN: &str = env!("CARGO_BIN_EXE_ropa");
+
+fn main() {
+    let tmp = tempfile::tempdir().expect("a temporary directory");
+    let register = tmp.path().join("register");
+    let size = Size::BENCH;
+    let started = Instant::now();
+    write(&register, &size).expect("the synthetic register is written");
+    println!(
+        "register: {} activities, {} categories, {} recipients, {} systems (written in {:.0} ms)",
+        size.activities,
+        size.categories,
+        size.recipients,
+        size.systems,
+        ms(started.elapsed()),
+    );
+
+    let validate = time_runs(&register, &["validate"], None);
+    println!();
+    println!(
+        "{:<44} {:>9} {:>9} {:>9} {:>10}  {}",
+        "command (lang nl, -o FILE)", "min ms", "median", "max", "output", "target"
+    );
+    print_row("ropa validate (for comparison)", &validate, None, None);
+
+    let jobs: [(&str, &str, &str); 7] = [
+        ("statement", "html", "html"),
+        ("statement", "fragment", "html"),
+        ("statement", "md", "md"),
+        ("records", "html", "html"),
+        ("records", "md", "md"),
+        ("records", "csv", "csv"),
+        ("records", "xlsx", "xlsx"),
+    ];
+    let mut missed = 0;
+    for (what, format, ext) in jobs {
+        let out = tmp.path().join(format!("{what}.{format}.{ext}"));
+        let out_s = out.display().to_string();
+        let args = [
+            "render", what, "--lang", "nl", "--format", format, "-o", &out_s,
+        ];
+        let times = time_runs(&register, &args, Some(&out));
+        let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+        let median = median(&times);
+        if ms(median) >= TARGET_MS {
+            missed += 1;
+        }
+        print_row(
+            &format!("ropa render {what} --format {format}"),
+            &times,
+            Some(size),
+            Some(ms(median) < TARGET_MS),
+        );
+    }
+
+    // In process: what rendering adds to loading and validating.
+    let report = validate_dir(&register).expect("the register is readable");
+    let model = report.register.as_ref().expect("the register loads");
+    println!();
+    println!("in process, after validation (median of {RUNS}):");
+    let statement = [
+        ("html", StatementFormat::Html),
+        ("fragment", StatementFormat::Fragment),
+        ("md", StatementFormat::Md),
+    ];
+    for (name, format) in statement {
+        let times: Vec<Duration> = (0..RUNS)
+            .map(|_| {
+                let started = Instant::now();
+                let bytes = render::statement(model, Lang::Nl, format).expect("renders");
+                assert!(!bytes.is_empty());
+                started.elapsed()
+            })
+            .collect();
+        println!(
+            "  render::statement {name:<9} {:>8.1} ms",
+            ms(median(&times))
+        );
+    }
+    let records = [
+        ("html", RecordsFormat::Html),
+        ("md", RecordsFormat::Md),
+        ("csv", RecordsFormat::Csv),
+        ("xlsx", RecordsFormat::Xlsx),
+    ];
+    for (name, format) in records {
+        let times: Vec<Duration> = (0..RUNS)
+            .map(|_| {
+                let started = Instant::now();
+                let bytes = render::records(model, Lang::Nl, format).expect("renders");
+                assert!(!bytes.is_empty());
+                started.elapsed()
+            })
+            .collect();
+        println!(
+            "  render::records   {name:<9} {:>8.1} ms",
+            ms(median(&times))
+        );
+    }
+
+    println!();
+    println!(
+        "target: median < {TARGET_MS:.0} ms per render command: {}",
+        if missed == 0 {
+            "met".to_owned()
+        } else {
+            format!("MISSED by {missed} command(s)")
+        }
+    );
+}
+
+/// Runs `ropa --register DIR ARGS…` once to warm up (and to check that it
+/// succeeds), then `RUNS` times, timing each whole process.
+fn time_runs(register: &Path, args: &[&str], output: Option<&Path>) -> Vec<Duration> {
+    let warm = run(register, args);
+    assert!(
+        warm.status.success(),
+        "ropa {} failed (exit {:?}):\n{}",
+        args.join(" "),
+        warm.status.code(),
+        String::from_utf8_lossy(&warm.stderr),
+    );
+    if let Some(output) = output {
+        assert!(output.exists(), "{} was not written", output.display());
+    }
+    (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            let out = run(register, args);
+            let elapsed = started.elapsed();
+            assert!(out.status.success());
+            elapsed
+        })
+        .collect()
+}
+
+fn run(register: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .arg("--register")
+        .arg(register)
+        .args(args)
+        .env_remove("ROPA_REGISTER")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the ropa binary runs")
+}
+
+fn print_row(label: &str, times: &[Duration], bytes: Option<u64>, met: Option<bool>) {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    println!(
+        "{label:<44} {:>9.1} {:>9.1} {:>9.1} {:>10}  {}",
+        ms(sorted[0]),
+        ms(median(&sorted)),
+        ms(sorted[sorted.len() - 1]),
+        bytes
+            .map(|b| format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)))
+            .unwrap_or_default(),
+        match met {
+            Some(true) => "met",
+            Some(false) => "MISSED",
+            None => "",
+        }
+    );
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
