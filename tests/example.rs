@@ -10,14 +10,21 @@ use crate::util::{run, workspace_root};
 #[test]
 fn the_example_register_validates_and_names_the_seed_gaps() {
     let root = workspace_root();
-    let out = run(&root, ["validate", "--register", "register", "--format", "json"], &[]);
+    let out = run(
+        &root,
+        ["validate", "--register", "register", "--format", "json"],
+        &[],
+    );
     out.assert_code(0);
     let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["summary"]["errors"], 0, "{out}");
 
     let mut found: BTreeMap<(String, String), usize> = BTreeMap::new();
     for d in report["diagnostics"].as_array().unwrap() {
-        let key = (d["rule"].as_str().unwrap().to_owned(), d["file"].as_str().unwrap().to_owned());
+        let key = (
+            d["rule"].as_str().unwrap().to_owned(),
+            d["file"].as_str().unwrap().to_owned(),
+        );
         *found.entry(key).or_default() += 1;
     }
     let expected: BTreeMap<(String, String), usize> = [

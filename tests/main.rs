@@ -17,3 +17,7 @@ mod cli;
 /// The register under git: `init`, `commit`, `log`, `diff`, `--at`, and the
 /// reliability of concurrent and killed writers.
 mod history;
+mod render;
+
+/// The ISMT example register: valid, with the seed statement's gaps as warnings.
+mod example;

@@ -24,13 +24,24 @@ fn main() {
 
     let start = Instant::now();
     generate_history(root);
-    println!("generated {COMMITS} commits in {:.1} s", start.elapsed().as_secs_f64());
+    println!(
+        "generated {COMMITS} commits in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
 
     let bin = env!("CARGO_BIN_EXE_ropa");
     let time = |label: &str, args: &[&str], target_ms: f64| {
         let run = || {
-            let out = Command::new(bin).args(args).current_dir(root).output().expect("ropa runs");
-            assert!(out.status.success(), "{label}: {}", String::from_utf8_lossy(&out.stderr));
+            let out = Command::new(bin)
+                .args(args)
+                .current_dir(root)
+                .output()
+                .expect("ropa runs");
+            assert!(
+                out.status.success(),
+                "{label}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             out
         };
         run(); // warm the page cache
@@ -44,19 +55,49 @@ fn main() {
         times.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let median = ms(times[RUNS / 2]);
-        let verdict = if median <= target_ms { "ok" } else { "OVER TARGET" };
+        let verdict = if median <= target_ms {
+            "ok"
+        } else {
+            "OVER TARGET"
+        };
         println!(
             "{label:<44} min {:>7.1} ms  median {median:>7.1} ms  max {:>7.1} ms   target < {target_ms} ms: {verdict}",
             ms(times[0]),
             ms(times[RUNS - 1]),
         );
     };
-    time("ropa log --limit 2000", &["log", "--limit", "2000", "--format", "json"], 1000.0);
+    time(
+        "ropa log --limit 2000",
+        &["log", "--limit", "2000", "--format", "json"],
+        1000.0,
+    );
     time("ropa diff HEAD~1..HEAD", &["diff", "HEAD~1..HEAD"], 200.0);
-    time("ropa diff HEAD~100..HEAD", &["diff", "HEAD~100..HEAD"], 200.0);
-    time("ropa diff HEAD~1000..HEAD", &["diff", "HEAD~1000..HEAD"], 200.0);
-    time("ropa validate --at HEAD~1000", &["validate", "--at", "HEAD~1000"], 200.0);
-    let statement = ["render", "statement", "--lang", "nl", "--format", "html", "--at", "HEAD~1000", "-o"];
+    time(
+        "ropa diff HEAD~100..HEAD",
+        &["diff", "HEAD~100..HEAD"],
+        200.0,
+    );
+    time(
+        "ropa diff HEAD~1000..HEAD",
+        &["diff", "HEAD~1000..HEAD"],
+        200.0,
+    );
+    time(
+        "ropa validate --at HEAD~1000",
+        &["validate", "--at", "HEAD~1000"],
+        200.0,
+    );
+    let statement = [
+        "render",
+        "statement",
+        "--lang",
+        "nl",
+        "--format",
+        "html",
+        "--at",
+        "HEAD~1000",
+        "-o",
+    ];
     let out = root.join("statement.html");
     let mut args: Vec<&str> = statement.to_vec();
     args.push(out.to_str().expect("a UTF-8 temp path"));
@@ -67,22 +108,42 @@ fn main() {
 /// activity (a public text, every tenth an internal field), an hour apart.
 fn generate_history(root: &Path) {
     let repo = Repository::open(root).expect("the repository");
-    let workdir = ropa::history::Repo::discover(&root.join("register")).expect("the register is in the repository");
-    ropa::history::commit(&workdir, "Synthetic register", Some("Bench <bench@example.org>"), || true)
-        .expect("the first commit");
+    let workdir = ropa::history::Repo::discover(&root.join("register"))
+        .expect("the register is in the repository");
+    ropa::history::commit(
+        &workdir,
+        "Synthetic register",
+        Some("Bench <bench@example.org>"),
+        || true,
+    )
+    .expect("the first commit");
     let mut names: Vec<String> = std::fs::read_dir(root.join("register/activities"))
         .expect("activities")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
 
-    let mut t = repo.head().unwrap().peel_to_commit().unwrap().time().seconds() - (COMMITS as i64) * 3600;
+    let mut t = repo
+        .head()
+        .unwrap()
+        .peel_to_commit()
+        .unwrap()
+        .time()
+        .seconds()
+        - (COMMITS as i64) * 3600;
     for i in 0..COMMITS {
         let head = repo.head().unwrap().peel_to_commit().unwrap();
         let tree = head.tree().unwrap();
         let name = &names[(i * 7919) % names.len()];
         let path = format!("register/activities/{name}");
-        let blob = repo.find_blob(tree.get_path(Path::new(&path)).unwrap().id()).unwrap();
+        let blob = repo
+            .find_blob(tree.get_path(Path::new(&path)).unwrap().id())
+            .unwrap();
         let mut activity: serde_json::Value = serde_json::from_slice(blob.content()).unwrap();
         if i % 10 == 9 {
             activity["owner"] = serde_json::json!(format!("Department {i}"));
@@ -91,10 +152,20 @@ fn generate_history(root: &Path) {
         }
         let text = serde_json::to_string_pretty(&activity).unwrap() + "\n";
         let id = repo.blob(text.as_bytes()).unwrap();
-        let new_tree = TreeUpdateBuilder::new().upsert(path.as_str(), id, FileMode::Blob).create_updated(&repo, &tree).unwrap();
+        let new_tree = TreeUpdateBuilder::new()
+            .upsert(path.as_str(), id, FileMode::Blob)
+            .create_updated(&repo, &tree)
+            .unwrap();
         t += 3600;
         let sig = Signature::new("Bench", "bench@example.org", &Time::new(t, 0)).unwrap();
-        repo.commit(Some("HEAD"), &sig, &sig, &format!("Change {name} ({i})"), &repo.find_tree(new_tree).unwrap(), &[&head])
-            .unwrap();
+        repo.commit(
+            Some("HEAD"),
+            &sig,
+            &sig,
+            &format!("Change {name} ({i})"),
+            &repo.find_tree(new_tree).unwrap(),
+            &[&head],
+        )
+        .unwrap();
     }
 }

@@ -40,8 +40,8 @@ fn main() {
     let validate = time_runs(&register, &["validate"], None);
     println!();
     println!(
-        "{:<44} {:>9} {:>9} {:>9} {:>10}  {}",
-        "command (lang nl, -o FILE)", "min ms", "median", "max", "output", "target"
+        "{:<44} {:>9} {:>9} {:>9} {:>10}  target",
+        "command (lang nl, -o FILE)", "min ms", "median", "max", "output"
     );
     print_row("ropa validate (for comparison)", &validate, None, None);
 

@@ -5,6 +5,10 @@
 //! The library knows nothing of the command line: `main.rs` parses
 //! arguments and prints, the modules here read, check and produce.
 
+// A `Diagnostic` is the error value of reading a file; it is made once per
+// problem, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod diagnostic;
 pub mod history;
 pub mod init;
@@ -12,11 +16,13 @@ pub mod load;
 pub mod model;
 pub mod open;
 pub mod register;
+pub mod render;
 pub mod rules;
 pub mod schema;
-pub mod semantic_diff;
 mod schema_errors;
+pub mod semantic_diff;
 pub mod source;
 pub mod span;
+pub mod statement;
 pub mod synthetic;
 pub mod validate;

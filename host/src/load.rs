@@ -40,12 +40,22 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, ReadError> {
 /// Loads files already read (from disk, or from a git tree). Files are
 /// independent, so they are parsed and checked on all cores.
 pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) -> Loaded {
-    let mut complete = !diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let mut complete = !diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let chunk = files.len().div_ceil(workers).max(64);
     let parts: Vec<Part> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files.chunks(chunk).map(|files| scope.spawn(move || load_part(files))).collect();
-        handles.into_iter().map(|h| h.join().expect("loading a file does not panic")).collect()
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|files| scope.spawn(move || load_part(files)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("loading a file does not panic"))
+            .collect()
     });
 
     let mut organisation = None;
@@ -76,21 +86,30 @@ pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) ->
     }
 
     let register = match (complete, organisation, categories, subjects, recipients) {
-        (true, Some(organisation), Some(categories), Some(subjects), Some(recipients)) => Some(Register {
-            organisation,
-            categories,
-            subjects,
-            recipients,
-            activities,
-            systems,
-        }),
+        (true, Some(organisation), Some(categories), Some(subjects), Some(recipients)) => {
+            Some(Register {
+                organisation,
+                categories,
+                subjects,
+                recipients,
+                activities,
+                systems,
+            })
+        }
         _ => None,
     };
     let sources = files.into_iter().map(|f| (f.rel.clone(), f)).collect();
-    Loaded { register, diagnostics, sources, documents }
+    Loaded {
+        register,
+        diagnostics,
+        sources,
+        documents,
+    }
 }
 
-/// One file, typed.
+/// One file, typed. Few of these live at once, so the size difference
+/// between variants costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 enum Parsed {
     Organisation(OrganisationFile),
     Categories(CategoriesFile),
@@ -109,7 +128,12 @@ struct Part {
 }
 
 fn load_part(files: &[SourceFile]) -> Part {
-    let mut part = Part { parsed: Vec::new(), documents: BTreeMap::new(), diagnostics: Vec::new(), complete: true };
+    let mut part = Part {
+        parsed: Vec::new(),
+        documents: BTreeMap::new(),
+        diagnostics: Vec::new(),
+        complete: true,
+    };
     for file in files {
         let (docs, diags) = (&mut part.documents, &mut part.diagnostics);
         let parsed = match file.kind {
@@ -122,7 +146,9 @@ fn load_part(files: &[SourceFile]) -> Part {
                     diags.push(d);
                     None
                 }
-                Ok(id) if file.kind == FileKind::Activity => parse(file, docs, diags).map(|v| Parsed::Activity(id, Box::new(v))),
+                Ok(id) if file.kind == FileKind::Activity => {
+                    parse(file, docs, diags).map(|v| Parsed::Activity(id, Box::new(v)))
+                }
                 Ok(id) => parse(file, docs, diags).map(|v| Parsed::System(id, v)),
             },
         };
@@ -195,7 +221,7 @@ fn parse<T: DeserializeOwned>(
     if !errors.is_empty() {
         let spans = SpanIndex::build(&file.text);
         for err in &errors {
-            for problem in crate::schema_errors::explain(err, &value) {
+            for problem in crate::schema_errors::explain(err) {
                 let d = file_diagnostic(Rule::S02, &file.rel, problem.message, problem.help);
                 let d = Diagnostic {
                     pointer: problem.pointer.clone(),
@@ -264,8 +290,16 @@ fn syntax_diagnostic(file: &SourceFile, err: &serde_json::Error) -> Diagnostic {
 
 /// The line and column of the last `,` before a 1-based position.
 fn last_comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
-    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let in_line: usize = text[line_start..].chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let in_line: usize = text[line_start..]
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
     let comma = text[..line_start + in_line].rfind(',')?;
     Some(crate::span::line_col(text, comma))
 }

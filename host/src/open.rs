@@ -42,7 +42,11 @@ pub fn open(dir: &Path, at: Option<&str>, want: History) -> Result<Opened, OpenE
         None => {
             let report = validate_dir(dir)?;
             if want == History::Skip {
-                return Ok(Opened { report, last_public_change: None, commit: None });
+                return Ok(Opened {
+                    report,
+                    last_public_change: None,
+                    commit: None,
+                });
             }
             // Outside a repository, or before the first commit, there is no history to ask.
             let last_public_change = match Repo::discover(dir) {
@@ -52,7 +56,11 @@ pub fn open(dir: &Path, at: Option<&str>, want: History) -> Result<Opened, OpenE
                 },
                 Err(_) => None,
             };
-            Ok(Opened { report, last_public_change, commit: None })
+            Ok(Opened {
+                report,
+                last_public_change,
+                commit: None,
+            })
         }
         Some(at) => {
             let repo = Repo::discover(dir)?;
@@ -63,7 +71,11 @@ pub fn open(dir: &Path, at: Option<&str>, want: History) -> Result<Opened, OpenE
                 History::Skip => None,
                 History::LastChanged => history::last_public_change(&repo, &commit)?,
             };
-            Ok(Opened { report, last_public_change, commit: Some(history::short_id(commit.id())) })
+            Ok(Opened {
+                report,
+                last_public_change,
+                commit: Some(history::short_id(commit.id())),
+            })
         }
     }
 }

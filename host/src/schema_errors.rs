@@ -15,7 +15,7 @@ pub struct Problem {
     pub help: Option<String>,
 }
 
-pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
+pub fn explain(err: &ValidationError<'_>) -> Vec<Problem> {
     let pointer = err.instance_path().as_str().to_owned();
     let keyword = err
         .absolute_keyword_location()
@@ -94,8 +94,13 @@ pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
             let expected = keyword_schema_name(&keyword);
             vec![Problem {
                 pointer,
-                message: format!("this file links the schema {}, which is not the schema for this kind of file", err.instance()),
-                help: Some(format!("link {expected}, e.g. \"$schema\": \"../schemas/{expected}\" (one more ../ in activities/ and systems/)")),
+                message: format!(
+                    "this file links the schema {}, which is not the schema for this kind of file",
+                    err.instance()
+                ),
+                help: Some(format!(
+                    "link {expected}, e.g. \"$schema\": \"../schemas/{expected}\" (one more ../ in activities/ and systems/)"
+                )),
             }]
         }
         ValidationErrorKind::Pattern { .. } => vec![Problem {
@@ -120,9 +125,7 @@ pub fn explain(err: &ValidationError<'_>, root: &Value) -> Vec<Problem> {
                 })
             });
             match branch {
-                Some(errors) if !errors.is_empty() => {
-                    errors.iter().flat_map(|e| explain(e, root)).collect()
-                }
+                Some(errors) if !errors.is_empty() => errors.iter().flat_map(explain).collect(),
                 _ => vec![Problem {
                     pointer,
                     message: format!("{here} has an unexpected value {}", err.instance()),
@@ -234,7 +237,10 @@ mod tests {
     #[test]
     fn places_read_like_paths() {
         assert_eq!(describe_place(""), "the file's top level");
-        assert_eq!(describe_place("/purposes/0/legal_bases"), "\"purposes[0].legal_bases\"");
+        assert_eq!(
+            describe_place("/purposes/0/legal_bases"),
+            "\"purposes[0].legal_bases\""
+        );
     }
 
     #[test]

@@ -59,14 +59,30 @@ const INTERNAL_FIELDS: &[&str] = &[
 /// Compares two versions of one register file (`None` where it does not exist).
 /// A version that is not valid JSON compares as opaque text.
 pub fn diff_file(rel: &str, old: Option<&str>, new: Option<&str>) -> Vec<Change> {
-    let parse = |text: Option<&str>| text.map(|t| serde_json::from_str::<Value>(t).unwrap_or_else(|_| Value::String(t.to_owned())));
+    let parse = |text: Option<&str>| {
+        text.map(|t| {
+            serde_json::from_str::<Value>(t).unwrap_or_else(|_| Value::String(t.to_owned()))
+        })
+    };
     let (old, new) = (parse(old), parse(new));
     let mut changes = Vec::new();
     let context = Context::new(rel, old.as_ref(), new.as_ref());
     match (&old, &new) {
         (None, None) => {}
-        (None, Some(v)) => changes.push(context.change(String::new(), ChangeKind::Added, None, Some(v.clone()), &[])),
-        (Some(v), None) => changes.push(context.change(String::new(), ChangeKind::Removed, Some(v.clone()), None, &[])),
+        (None, Some(v)) => changes.push(context.change(
+            String::new(),
+            ChangeKind::Added,
+            None,
+            Some(v.clone()),
+            &[],
+        )),
+        (Some(v), None) => changes.push(context.change(
+            String::new(),
+            ChangeKind::Removed,
+            Some(v.clone()),
+            None,
+            &[],
+        )),
         (Some(a), Some(b)) => walk(&context, &mut Vec::new(), a, b, &mut changes),
     }
     changes
@@ -87,7 +103,10 @@ impl<'a> Context<'a> {
         let versions = [old, new];
         let internal_file = file.starts_with("systems/")
             || (file.starts_with("activities/")
-                && versions.iter().flatten().all(|v| v.get("public").and_then(Value::as_bool) == Some(false)));
+                && versions
+                    .iter()
+                    .flatten()
+                    .all(|v| v.get("public").and_then(Value::as_bool) == Some(false)));
         let published_names = versions
             .iter()
             .flatten()
@@ -96,25 +115,53 @@ impl<'a> Context<'a> {
             .filter(|r| r.get("publish_name").and_then(Value::as_bool) == Some(true))
             .filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_owned))
             .collect();
-        Context { file, internal_file, published_names }
+        Context {
+            file,
+            internal_file,
+            published_names,
+        }
     }
 
-    fn change(&self, path: String, kind: ChangeKind, old: Option<Value>, new: Option<Value>, segments: &[Segment]) -> Change {
-        Change { file: self.file.to_owned(), public: self.is_public(segments), path, kind, old, new }
+    fn change(
+        &self,
+        path: String,
+        kind: ChangeKind,
+        old: Option<Value>,
+        new: Option<Value>,
+        segments: &[Segment],
+    ) -> Change {
+        Change {
+            file: self.file.to_owned(),
+            public: self.is_public(segments),
+            path,
+            kind,
+            old,
+            new,
+        }
     }
 
     fn is_public(&self, segments: &[Segment]) -> bool {
-        if segments.first().is_some_and(|s| s.key() == Some("public")) && self.file.starts_with("activities/") {
+        if segments.first().is_some_and(|s| s.key() == Some("public"))
+            && self.file.starts_with("activities/")
+        {
             return true;
         }
         if self.internal_file {
             return false;
         }
-        if segments.iter().any(|s| s.key().is_some_and(|k| INTERNAL_FIELDS.contains(&k))) {
+        if segments
+            .iter()
+            .any(|s| s.key().is_some_and(|k| INTERNAL_FIELDS.contains(&k)))
+        {
             return false;
         }
         // A recipient's name is shown only when the register says to publish it.
-        if let [Segment::Key(list), Segment::Item(id), Segment::Key(field), ..] = segments
+        if let [
+            Segment::Key(list),
+            Segment::Item(id),
+            Segment::Key(field),
+            ..,
+        ] = segments
             && list == "recipients"
             && field == "name"
             && self.file == "recipients.json"
@@ -159,7 +206,13 @@ fn path_text(segments: &[Segment]) -> String {
     out
 }
 
-fn walk(context: &Context, path: &mut Vec<Segment>, old: &Value, new: &Value, out: &mut Vec<Change>) {
+fn walk(
+    context: &Context,
+    path: &mut Vec<Segment>,
+    old: &Value,
+    new: &Value,
+    out: &mut Vec<Change>,
+) {
     if old == new {
         return;
     }
@@ -170,19 +223,43 @@ fn walk(context: &Context, path: &mut Vec<Segment>, old: &Value, new: &Value, ou
                 path.push(Segment::Key(key.clone()));
                 match (a.get(key), b.get(key)) {
                     (Some(x), Some(y)) => walk(context, path, x, y, out),
-                    (None, Some(y)) => out.push(context.change(path_text(path), ChangeKind::Added, None, Some(y.clone()), path)),
-                    (Some(x), None) => out.push(context.change(path_text(path), ChangeKind::Removed, Some(x.clone()), None, path)),
+                    (None, Some(y)) => out.push(context.change(
+                        path_text(path),
+                        ChangeKind::Added,
+                        None,
+                        Some(y.clone()),
+                        path,
+                    )),
+                    (Some(x), None) => out.push(context.change(
+                        path_text(path),
+                        ChangeKind::Removed,
+                        Some(x.clone()),
+                        None,
+                        path,
+                    )),
                     (None, None) => {}
                 }
                 path.pop();
             }
         }
         (Value::Array(a), Value::Array(b)) => walk_array(context, path, a, b, out),
-        _ => out.push(context.change(path_text(path), ChangeKind::Changed, Some(old.clone()), Some(new.clone()), path)),
+        _ => out.push(context.change(
+            path_text(path),
+            ChangeKind::Changed,
+            Some(old.clone()),
+            Some(new.clone()),
+            path,
+        )),
     }
 }
 
-fn walk_array(context: &Context, path: &mut Vec<Segment>, a: &[Value], b: &[Value], out: &mut Vec<Change>) {
+fn walk_array(
+    context: &Context,
+    path: &mut Vec<Segment>,
+    a: &[Value],
+    b: &[Value],
+    out: &mut Vec<Change>,
+) {
     let keyed = |items: &[Value]| -> Option<Vec<String>> { items.iter().map(item_key).collect() };
     if let (Some(ka), Some(kb)) = (keyed(a), keyed(b)) {
         // Elements with identities: match them up, whatever their order.
@@ -190,14 +267,26 @@ fn walk_array(context: &Context, path: &mut Vec<Segment>, a: &[Value], b: &[Valu
             path.push(Segment::Item(key.clone()));
             match ka.iter().position(|k| k == key) {
                 Some(i) => walk(context, path, &a[i], &b[j], out),
-                None => out.push(context.change(path_text(path), ChangeKind::Added, None, Some(b[j].clone()), path)),
+                None => out.push(context.change(
+                    path_text(path),
+                    ChangeKind::Added,
+                    None,
+                    Some(b[j].clone()),
+                    path,
+                )),
             }
             path.pop();
         }
         for (i, key) in ka.iter().enumerate() {
             if !kb.contains(key) {
                 path.push(Segment::Item(key.clone()));
-                out.push(context.change(path_text(path), ChangeKind::Removed, Some(a[i].clone()), None, path));
+                out.push(context.change(
+                    path_text(path),
+                    ChangeKind::Removed,
+                    Some(a[i].clone()),
+                    None,
+                    path,
+                ));
                 path.pop();
             }
         }
@@ -221,8 +310,20 @@ fn walk_array(context: &Context, path: &mut Vec<Segment>, a: &[Value], b: &[Valu
             path.push(Segment::Index(i));
             match (a.get(i), b.get(i)) {
                 (Some(x), Some(y)) => walk(context, path, x, y, out),
-                (None, Some(y)) => out.push(context.change(path_text(path), ChangeKind::Added, None, Some(y.clone()), path)),
-                (Some(x), None) => out.push(context.change(path_text(path), ChangeKind::Removed, Some(x.clone()), None, path)),
+                (None, Some(y)) => out.push(context.change(
+                    path_text(path),
+                    ChangeKind::Added,
+                    None,
+                    Some(y.clone()),
+                    path,
+                )),
+                (Some(x), None) => out.push(context.change(
+                    path_text(path),
+                    ChangeKind::Removed,
+                    Some(x.clone()),
+                    None,
+                    path,
+                )),
                 (None, None) => {}
             }
             path.pop();
@@ -240,7 +341,9 @@ fn item_key(value: &Value) -> Option<String> {
     if let (Some(recipient), Some(country)) = (field("recipient"), field("country")) {
         return Some(format!("{recipient}→{country}"));
     }
-    field("category").or_else(|| field("location")).map(str::to_owned)
+    field("category")
+        .or_else(|| field("location"))
+        .map(str::to_owned)
 }
 
 fn is_text(map: &serde_json::Map<String, Value>) -> bool {
@@ -251,12 +354,16 @@ fn is_text(map: &serde_json::Map<String, Value>) -> bool {
 pub fn short(value: &Value) -> String {
     let text = match value {
         Value::String(s) => format!("\"{s}\""),
-        Value::Array(items) if items.iter().all(|v| v.is_string()) => {
-            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
-        }
-        Value::Object(map) if is_text(map) => {
-            map.get("nl").or_else(|| map.get("en")).map(short).unwrap_or_default()
-        }
+        Value::Array(items) if items.iter().all(|v| v.is_string()) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(map) if is_text(map) => map
+            .get("nl")
+            .or_else(|| map.get("en"))
+            .map(short)
+            .unwrap_or_default(),
         other => other.to_string(),
     };
     if text.chars().count() > 60 {
@@ -274,7 +381,10 @@ pub fn values(old: &Value, new: &Value) -> (String, String) {
     {
         for lang in ["nl", "en"] {
             if a.get(lang) != b.get(lang) {
-                let side = |v: Option<&Value>| v.map(short).map_or_else(|| "(none)".to_owned(), |s| format!("{lang}: {s}"));
+                let side = |v: Option<&Value>| {
+                    v.map(short)
+                        .map_or_else(|| "(none)".to_owned(), |s| format!("{lang}: {s}"))
+                };
                 return (side(a.get(lang)), side(b.get(lang)));
             }
         }
@@ -284,11 +394,19 @@ pub fn values(old: &Value, new: &Value) -> (String, String) {
 
 /// One change as a phrase: `purposes[marketing] added`, `countries NL → US`.
 pub fn describe(change: &Change) -> String {
-    let what = if change.path.is_empty() { "file".to_owned() } else { change.path.clone() };
+    let what = if change.path.is_empty() {
+        "file".to_owned()
+    } else {
+        change.path.clone()
+    };
     match (change.kind, &change.old, &change.new) {
-        (ChangeKind::Added, _, Some(new)) if !new.is_object() => format!("{what} added {}", short(new)),
+        (ChangeKind::Added, _, Some(new)) if !new.is_object() => {
+            format!("{what} added {}", short(new))
+        }
         (ChangeKind::Added, ..) => format!("{what} added"),
-        (ChangeKind::Removed, Some(old), _) if !old.is_object() => format!("{what} removed {}", short(old)),
+        (ChangeKind::Removed, Some(old), _) if !old.is_object() => {
+            format!("{what} removed {}", short(old))
+        }
         (ChangeKind::Removed, ..) => format!("{what} removed"),
         (ChangeKind::Changed, Some(old), Some(new)) => {
             let (old, new) = values(old, new);
@@ -311,7 +429,11 @@ pub fn summary(changes: &[Change]) -> String {
         if in_file.len() > PER_FILE {
             phrases.push(format!("{} more", in_file.len() - PER_FILE));
         }
-        parts.push(format!("{}: {}", file.trim_end_matches(".json"), phrases.join(", ")));
+        parts.push(format!(
+            "{}: {}",
+            file.trim_end_matches(".json"),
+            phrases.join(", ")
+        ));
     }
     parts.join("; ")
 }
@@ -325,9 +447,15 @@ mod tests {
         let old = r#"{"recipients": [{"id": "mailhouse", "name": "Mail BV", "publish_name": false, "countries": ["NL"]}]}"#;
         let new = r#"{"recipients": [{"id": "mailhouse", "name": "Mail Inc", "publish_name": false, "countries": ["US"]}]}"#;
         let changes = diff_file("recipients.json", Some(old), Some(new));
-        assert_eq!(summary(&changes), "recipients: recipients[mailhouse].name \"Mail BV\" → \"Mail Inc\", recipients[mailhouse].countries NL → US");
+        assert_eq!(
+            summary(&changes),
+            "recipients: recipients[mailhouse].name \"Mail BV\" → \"Mail Inc\", recipients[mailhouse].countries NL → US"
+        );
         // The name is not published, the countries are.
-        assert_eq!(changes.iter().map(|c| c.public).collect::<Vec<_>>(), [false, true]);
+        assert_eq!(
+            changes.iter().map(|c| c.public).collect::<Vec<_>>(),
+            [false, true]
+        );
     }
 
     #[test]
@@ -337,7 +465,11 @@ mod tests {
         let changes = diff_file("activities/a.json", Some(old), Some(new));
         assert_eq!(changes.len(), 2);
         assert!(!changes[0].public && changes[0].path == "owner");
-        assert!(changes[1].public && changes[1].path == "purposes[p]" && changes[1].kind == ChangeKind::Added);
+        assert!(
+            changes[1].public
+                && changes[1].path == "purposes[p]"
+                && changes[1].kind == ChangeKind::Added
+        );
 
         let hr_old = r#"{"public": false, "purposes": []}"#;
         let hr_new = r#"{"public": false, "purposes": [{"id": "p"}]}"#;
@@ -349,14 +481,21 @@ mod tests {
         let old = r#"{"label": {"nl": "Naam", "en": "Name"}}"#;
         let new = r#"{"label": {"nl": "Naam", "en": "Full name"}}"#;
         let changes = diff_file("categories.json", Some(old), Some(new));
-        assert_eq!(describe(&changes[0]), "label en: \"Name\" → en: \"Full name\"");
+        assert_eq!(
+            describe(&changes[0]),
+            "label en: \"Name\" → en: \"Full name\""
+        );
     }
 
     #[test]
     fn whole_files_and_reordering() {
         let added = diff_file("activities/n.json", None, Some(r#"{"public": true}"#));
         assert_eq!(describe(&added[0]), "file added");
-        let same_set = diff_file("x.json", Some(r#"{"a": ["x", "y"]}"#), Some(r#"{"a": ["y", "x"]}"#));
+        let same_set = diff_file(
+            "x.json",
+            Some(r#"{"a": ["x", "y"]}"#),
+            Some(r#"{"a": ["y", "x"]}"#),
+        );
         assert!(same_set.is_empty());
     }
 }

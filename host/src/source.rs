@@ -113,7 +113,9 @@ pub struct RawEntry {
 pub enum RawContent {
     Bytes(Vec<u8>),
     /// A symbolic link that leads out of the register; `target` says where.
-    LinkOutside { target: String },
+    LinkOutside {
+        target: String,
+    },
     /// Larger than [`MAX_FILE_BYTES`]; not read.
     TooLarge(u64),
 }
@@ -121,17 +123,25 @@ pub enum RawContent {
 pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
     let meta = std::fs::metadata(dir).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => ReadError::Missing(dir.to_owned()),
-        _ => ReadError::Io { path: dir.to_owned(), source },
+        _ => ReadError::Io {
+            path: dir.to_owned(),
+            source,
+        },
     })?;
     if !meta.is_dir() {
         return Err(ReadError::NotADirectory(dir.to_owned()));
     }
-    let root = dir.canonicalize().map_err(|source| ReadError::Io { path: dir.to_owned(), source })?;
-    let mut entries = Vec::new();
+    let root = dir.canonicalize().map_err(|source| ReadError::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut paths: Vec<(PathBuf, String)> = Vec::new();
     let mut strays = Vec::new();
     for name in list_dir(dir)? {
         let path = dir.join(&name);
-        let is_entry_dir = FileKind::ALL.iter().any(|k| k.dir_name() == Some(name.as_str()));
+        let is_entry_dir = FileKind::ALL
+            .iter()
+            .any(|k| k.dir_name() == Some(name.as_str()));
         if path.is_dir() {
             if is_entry_dir {
                 if let Some(target) = outside(&root, &path)? {
@@ -146,20 +156,23 @@ pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
                 for inner in list_dir(&path)? {
                     let inner_path = path.join(&inner);
                     if !inner_path.is_dir() {
-                        entries.push(read_entry(&root, &inner_path, format!("{name}/{inner}"))?);
+                        paths.push((inner_path, format!("{name}/{inner}")));
                     }
                 }
-            } else if FileKind::ALL.iter().any(|k| k.file_name() == Some(name.as_str())) {
+            } else if FileKind::ALL
+                .iter()
+                .any(|k| k.file_name() == Some(name.as_str()))
+            {
                 return Err(ReadError::Io {
                     path,
                     source: std::io::Error::other("it is a directory, not a file"),
                 });
             } else if !name.starts_with('.') {
                 // A misspelt "activity/" would otherwise make every activity vanish silently.
-                let close = FileKind::ALL
-                    .iter()
-                    .filter_map(|k| k.dir_name())
-                    .find(|d| d.starts_with(name.trim_end_matches('s')) || name.starts_with(d.trim_end_matches("ies")));
+                let close = FileKind::ALL.iter().filter_map(|k| k.dir_name()).find(|d| {
+                    d.starts_with(name.trim_end_matches('s'))
+                        || name.starts_with(d.trim_end_matches("ies"))
+                });
                 strays.push(file_diagnostic(
                     Rule::S07,
                     &format!("{name}/"),
@@ -171,17 +184,42 @@ pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
                 ));
             }
         } else if name.ends_with(".json") {
-            entries.push(read_entry(&root, &path, name)?);
+            paths.push((path, name));
         }
     }
-    let mut set = assemble(dir, entries)?;
+    // Reading is independent per file: share it among the cores.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = paths.len().div_ceil(workers).max(64);
+    let entries = std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                let root = &root;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(path, rel)| read_entry(root, path, rel.clone()))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("reading a file does not panic"))
+            .collect::<Result<Vec<Vec<RawEntry>>, ReadError>>()
+    })?;
+    let mut set = assemble(dir, entries.into_iter().flatten().collect())?;
     set.diagnostics.extend(strays);
     Ok(set)
 }
 
 /// Where `path` really leads, when that is outside `root`.
 fn outside(root: &Path, path: &Path) -> Result<Option<String>, ReadError> {
-    let target = path.canonicalize().map_err(|source| ReadError::Io { path: path.to_owned(), source })?;
+    let target = path.canonicalize().map_err(|source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     Ok((!target.starts_with(root)).then(|| target.display().to_string()))
 }
 
@@ -202,7 +240,9 @@ pub fn assemble(dir: &Path, mut entries: Vec<RawEntry>) -> Result<SourceSet, Rea
                     Rule::S06,
                     name,
                     format!("{name} is missing"),
-                    Some(format!("create {name}; `ropa init DIR` writes a starting point for every file")),
+                    Some(format!(
+                        "create {name}; `ropa init DIR` writes a starting point for every file"
+                    )),
                 ));
             }
         }
@@ -219,9 +259,17 @@ pub fn assemble(dir: &Path, mut entries: Vec<RawEntry>) -> Result<SourceSet, Rea
         let Some(kind) = kind_of(&rel) else {
             let help = match rel.split_once('/') {
                 Some((dir, _)) => format!("only <id>.json files belong in {dir}/"),
-                None => format!("a register holds {}, activities/<id>.json and systems/<id>.json", known.join(", ")),
+                None => format!(
+                    "a register holds {}, activities/<id>.json and systems/<id>.json",
+                    known.join(", ")
+                ),
             };
-            set.diagnostics.push(file_diagnostic(Rule::S07, &rel, format!("{rel} is not a register file and is ignored"), Some(help)));
+            set.diagnostics.push(file_diagnostic(
+                Rule::S07,
+                &rel,
+                format!("{rel} is not a register file and is ignored"),
+                Some(help),
+            ));
             continue;
         };
         match entry.content {
@@ -230,7 +278,9 @@ pub fn assemble(dir: &Path, mut entries: Vec<RawEntry>) -> Result<SourceSet, Rea
             RawContent::LinkOutside { target } => set.diagnostics.push(file_diagnostic(
                 Rule::S05,
                 &rel,
-                format!("{rel} is a symbolic link to {target}, outside the register; it is not read"),
+                format!(
+                    "{rel} is a symbolic link to {target}, outside the register; it is not read"
+                ),
                 Some("copy the file into the register instead of linking to it".to_owned()),
             )),
             RawContent::TooLarge(len) => set.diagnostics.push(too_large(&rel, len)),
@@ -244,36 +294,62 @@ pub fn assemble(dir: &Path, mut entries: Vec<RawEntry>) -> Result<SourceSet, Rea
 }
 
 fn list_dir(dir: &Path) -> Result<Vec<String>, ReadError> {
-    let io = |source| ReadError::Io { path: dir.to_owned(), source };
+    let io = |source| ReadError::Io {
+        path: dir.to_owned(),
+        source,
+    };
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
-        names.push(entry.map_err(io)?.file_name().to_string_lossy().into_owned());
+        names.push(
+            entry
+                .map_err(io)?
+                .file_name()
+                .to_string_lossy()
+                .into_owned(),
+        );
     }
     names.sort();
     Ok(names)
 }
 
 fn read_entry(root: &Path, path: &Path, rel: String) -> Result<RawEntry, ReadError> {
-    let io = |source| ReadError::Io { path: path.to_owned(), source };
+    let io = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let link = std::fs::symlink_metadata(path).map_err(io)?;
     if link.file_type().is_symlink() {
         // A dangling link is unreadable (exit 2); a link inside the register is followed.
         if let Some(target) = outside(root, path)? {
-            return Ok(RawEntry { rel, content: RawContent::LinkOutside { target } });
+            return Ok(RawEntry {
+                rel,
+                content: RawContent::LinkOutside { target },
+            });
         }
     }
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
         // A FIFO or a device would block the reader or never end.
-        return Err(ReadError::Io { path: path.to_owned(), source: std::io::Error::other("it is not a regular file") });
+        return Err(ReadError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other("it is not a regular file"),
+        });
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Ok(RawEntry { rel, content: RawContent::TooLarge(meta.len()) });
+        return Ok(RawEntry {
+            rel,
+            content: RawContent::TooLarge(meta.len()),
+        });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` guards against a file that grows between the size check and the read.
-    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(io)?;
-    Ok(RawEntry { rel, content: RawContent::Bytes(bytes) })
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    Ok(RawEntry {
+        rel,
+        content: RawContent::Bytes(bytes),
+    })
 }
 
 /// A diagnostic for a file over [`MAX_FILE_BYTES`].
@@ -312,7 +388,10 @@ pub fn decode(kind: FileKind, rel: String, bytes: Vec<u8>) -> Result<SourceFile,
                 &rel,
                 line,
                 column,
-                &format!("the file is not valid UTF-8 (the byte at offset {} from the start cannot be decoded)", valid.len()),
+                &format!(
+                    "the file is not valid UTF-8 (the byte at offset {} from the start cannot be decoded)",
+                    valid.len()
+                ),
                 "save the file as UTF-8; it was probably written in another encoding such as Windows-1252",
             );
             d.snippet = text.lines().nth(line - 1).map(str::to_owned);
@@ -325,7 +404,9 @@ pub fn decode(kind: FileKind, rel: String, bytes: Vec<u8>) -> Result<SourceFile,
             0,
             0,
             "the file is empty",
-            &format!("a register file holds one JSON object; see `ropa init` for what {rel} starts with"),
+            &format!(
+                "a register file holds one JSON object; see `ropa init` for what {rel} starts with"
+            ),
         ));
     }
     Ok(SourceFile { kind, rel, text })
@@ -334,14 +415,18 @@ pub fn decode(kind: FileKind, rel: String, bytes: Vec<u8>) -> Result<SourceFile,
 /// The kind of a register file from its path relative to the register
 /// directory, or `None` for a file that is not part of the register.
 pub fn kind_of(rel: &str) -> Option<FileKind> {
-    FileKind::ALL.into_iter().find(|kind| match (kind.file_name(), kind.dir_name()) {
-        (Some(name), _) => rel == name,
-        (None, Some(dir)) => rel
-            .strip_prefix(dir)
-            .and_then(|rest| rest.strip_prefix('/'))
-            .is_some_and(|name| !name.contains('/') && !name.starts_with('.') && name.ends_with(".json")),
-        _ => false,
-    })
+    FileKind::ALL
+        .into_iter()
+        .find(|kind| match (kind.file_name(), kind.dir_name()) {
+            (Some(name), _) => rel == name,
+            (None, Some(dir)) => rel
+                .strip_prefix(dir)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .is_some_and(|name| {
+                    !name.contains('/') && !name.starts_with('.') && name.ends_with(".json")
+                }),
+            _ => false,
+        })
 }
 
 fn syntax(rel: &str, line: usize, column: usize, message: &str, help: &str) -> Diagnostic {

@@ -269,7 +269,9 @@ mod tests {
         assert_eq!(found, ["/b/c", "/a"]);
         assert!(duplicate_keys("{\"a\": [{\"x\": 1}, {\"x\": 2}]}").is_empty());
         assert!(may_have_duplicate_keys(text));
-        assert!(!may_have_duplicate_keys("{\"a\": [{\"x\": \"a\"}, {\"x\": 2}], \"b\": {\"a\": 1}}"));
+        assert!(!may_have_duplicate_keys(
+            "{\"a\": [{\"x\": \"a\"}, {\"x\": 2}], \"b\": {\"a\": 1}}"
+        ));
         assert!(may_have_duplicate_keys("{\"a\": {\"k\": 1, \"k\": [1]}}"));
         // A value equal to a key is not a key.
         assert!(!may_have_duplicate_keys("{\"a\": \"a\", \"b\": \"a\"}"));

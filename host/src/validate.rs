@@ -80,9 +80,9 @@ fn apply_known_gaps(register: &Register, findings: Vec<Finding>) -> Vec<Placed> 
         let mut acknowledged = None;
         if finding.rule.acknowledgeable()
             && let Some((list, used)) = gaps.get_mut(&finding.file)
-            && let Some(i) = list
-                .iter()
-                .position(|g| g.rule == finding.rule.id() && covers(g.at.as_deref(), &finding.pointer))
+            && let Some(i) = list.iter().position(|g| {
+                g.rule == finding.rule.id() && covers(g.at.as_deref(), &finding.pointer)
+            })
         {
             // An acknowledged error becomes a warning; an acknowledged warning keeps its note.
             used[i] = true;

@@ -28,20 +28,28 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         }
     };
     let mut refused = None;
-    let outcome = commit(&repo, &args.message, args.author.as_deref(), || match validate_dir(register) {
-        Ok(report) if report.passes(false) => true,
-        Ok(report) => {
-            refused = Some(Ok(report));
-            false
-        }
-        Err(err) => {
-            refused = Some(Err(err));
-            false
-        }
-    });
+    let outcome = commit(
+        &repo,
+        &args.message,
+        args.author.as_deref(),
+        || match validate_dir(register) {
+            Ok(report) if report.passes(false) => true,
+            Ok(report) => {
+                refused = Some(Ok(report));
+                false
+            }
+            Err(err) => {
+                refused = Some(Err(err));
+                false
+            }
+        },
+    );
     match (outcome, refused) {
         (Ok(Some(CommitOutcome::Committed { id, files })), _) => {
-            println!("committed {id}: {} ({files} register files)", args.message.lines().next().unwrap_or_default());
+            println!(
+                "committed {id}: {} ({files} register files)",
+                args.message.lines().next().unwrap_or_default()
+            );
             Ok(ExitCode::from(EXIT_OK))
         }
         (Ok(Some(CommitOutcome::NothingToCommit)), _) => {
@@ -49,9 +57,17 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(EXIT_OK))
         }
         (Ok(None), Some(Ok(report))) => {
-            let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == ropa::diagnostic::Severity::Error).cloned().collect();
+            let errors: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == ropa::diagnostic::Severity::Error)
+                .cloned()
+                .collect();
             eprint!("{}", render_text(&errors));
-            eprintln!("error: the register has {} error(s); nothing was committed (fix them, then commit again)", errors.len());
+            eprintln!(
+                "error: the register has {} error(s); nothing was committed (fix them, then commit again)",
+                errors.len()
+            );
             Ok(ExitCode::from(EXIT_INVALID))
         }
         (Ok(None), Some(Err(err))) => {

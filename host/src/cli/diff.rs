@@ -44,9 +44,15 @@ fn changes(args: &Args, register: &Path) -> Result<Vec<Change>, HistoryError> {
     let repo = Repo::discover(register)?;
     let commit = |rev: &str| repo.resolve(rev).map(Side::Commit);
     let (from, to) = match args.range.as_deref() {
-        None => (Side::Commit(repo.head_commit()?.ok_or(HistoryError::NoCommits)?), Side::WorkingTree),
+        None => (
+            Side::Commit(repo.head_commit()?.ok_or(HistoryError::NoCommits)?),
+            Side::WorkingTree,
+        ),
         Some(range) => match range.split_once("..") {
-            Some((a, b)) => (commit(if a.is_empty() { "HEAD" } else { a })?, commit(if b.is_empty() { "HEAD" } else { b })?),
+            Some((a, b)) => (
+                commit(if a.is_empty() { "HEAD" } else { a })?,
+                commit(if b.is_empty() { "HEAD" } else { b })?,
+            ),
             None => (commit(range)?, Side::WorkingTree),
         },
     };
@@ -69,7 +75,11 @@ fn print_text(changes: &[Change]) {
             ChangeKind::Removed => '-',
             ChangeKind::Changed => '~',
         };
-        let what = if c.path.is_empty() { "(whole file)".to_owned() } else { c.path.clone() };
+        let what = if c.path.is_empty() {
+            "(whole file)".to_owned()
+        } else {
+            c.path.clone()
+        };
         let values = match (&c.old, &c.new) {
             (Some(old), Some(new)) => {
                 let (old, new) = values(old, new);
@@ -79,14 +89,24 @@ fn print_text(changes: &[Change]) {
             (Some(old), None) if !old.is_object() => format!(": {}", short(old)),
             _ => String::new(),
         };
-        let public = if c.public { "   [public: shown in the statement]" } else { "" };
+        let public = if c.public {
+            "   [public: shown in the statement]"
+        } else {
+            ""
+        };
         println!("  {mark} {what}{values}{public}");
     }
     let material = changes.iter().filter(|c| c.public).count();
     println!();
     if material > 0 {
-        println!("{material} of {} changes are visible in the public statement: a material change may require informing people (Art. 13(3)).", changes.len());
+        println!(
+            "{material} of {} changes are visible in the public statement: a material change may require informing people (Art. 13(3)).",
+            changes.len()
+        );
     } else {
-        println!("none of the {} changes is visible in the public statement.", changes.len());
+        println!(
+            "none of the {} changes is visible in the public statement.",
+            changes.len()
+        );
     }
 }

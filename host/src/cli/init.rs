@@ -30,7 +30,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         email: args.email.unwrap_or(defaults.email),
     };
     // Refuse before writing anything, so a failed init leaves nothing behind.
-    let parent = args.dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = args
+        .dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if let Err(err) = check_author(parent, args.author.as_deref()) {
         eprintln!("error: {err}");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
@@ -42,7 +46,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_INVALID));
         }
     };
-    println!("created a register in {} ({} files)", args.dir.display(), files.len());
+    println!(
+        "created a register in {} ({} files)",
+        args.dir.display(),
+        files.len()
+    );
     match init_repository(&args.dir, args.author.as_deref()) {
         Ok(CommitOutcome::Committed { id, .. }) => println!("recorded it in git as commit {id}"),
         Ok(CommitOutcome::NothingToCommit) => {}
@@ -51,7 +59,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     }
-    println!("next: fill in organisation.json, add categories, subjects, recipients and activities/<id>.json,");
-    println!("      then `ropa validate --register {0}` and `ropa commit --register {0} -m \"…\"`", args.dir.display());
+    println!(
+        "next: fill in organisation.json, add categories, subjects, recipients and activities/<id>.json,"
+    );
+    println!(
+        "      then `ropa validate --register {0}` and `ropa commit --register {0} -m \"…\"`",
+        args.dir.display()
+    );
     Ok(ExitCode::from(EXIT_OK))
 }

@@ -25,7 +25,12 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         }
     };
     match args.format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "format_version": 1, "commits": entries }))?),
+        OutputFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({ "format_version": 1, "commits": entries })
+            )?
+        ),
         OutputFormat::Text => {
             for e in &entries {
                 let public = if e.public { "  [public]" } else { "" };

@@ -5,6 +5,7 @@ mod commit;
 mod diff;
 mod init;
 mod log;
+mod render;
 mod rules;
 mod validate;
 
@@ -52,6 +53,8 @@ pub enum Command {
     Log(log::Args),
     /// What changed between two versions of the register.
     Diff(diff::Args),
+    /// Render the public privacy statement or the internal Art. 30 records.
+    Render(render::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,5 +71,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Commit(args) => commit::run(args, &cli.register),
         Command::Log(args) => log::run(args, &cli.register),
         Command::Diff(args) => diff::run(args, &cli.register),
+        Command::Render(args) => render::run(args, &cli.register),
     }
 }

@@ -12,7 +12,10 @@ use super::{HistoryError, Repo, short_id};
 /// How long a `ropa commit` waits for another one to finish; the
 /// `ROPA_LOCK_WAIT` environment variable (seconds) overrides it.
 fn lock_wait() -> Duration {
-    let secs = std::env::var("ROPA_LOCK_WAIT").ok().and_then(|v| v.parse().ok()).unwrap_or(30);
+    let secs = std::env::var("ROPA_LOCK_WAIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
     Duration::from_secs(secs)
 }
 
@@ -25,7 +28,12 @@ pub enum CommitOutcome {
 /// Commits the register's files as they are in the working tree. The caller
 /// has validated them. Other files — modified, staged or untracked — are left
 /// exactly as they are and never committed.
-pub fn commit(repo: &Repo, message: &str, author: Option<&str>, validate: impl FnOnce() -> bool) -> Result<Option<CommitOutcome>, HistoryError> {
+pub fn commit(
+    repo: &Repo,
+    message: &str,
+    author: Option<&str>,
+    validate: impl FnOnce() -> bool,
+) -> Result<Option<CommitOutcome>, HistoryError> {
     let _lock = lock(&repo.repo, |waited| {
         if waited {
             eprintln!("waiting for another ropa commit on this repository to finish…");
@@ -64,7 +72,14 @@ pub fn commit(repo: &Repo, message: &str, author: Option<&str>, validate: impl F
     }
     let tree = repo.repo.find_tree(tree_id)?;
     let parents: Vec<&git2::Commit<'_>> = head.iter().collect();
-    let id = repo.repo.commit(Some("HEAD"), &signature, &signature, message, &tree, &parents)?;
+    let id = repo.repo.commit(
+        Some("HEAD"),
+        &signature,
+        &signature,
+        message,
+        &tree,
+        &parents,
+    )?;
 
     // Bring the real index in line for the register's paths only, so `git
     // status` shows them clean; everything else in it is untouched.
@@ -78,7 +93,10 @@ pub fn commit(repo: &Repo, message: &str, author: Option<&str>, validate: impl F
         real.add_path(Path::new(path))?;
     }
     real.write()?;
-    Ok(Some(CommitOutcome::Committed { id: short_id(id), files: files.len() }))
+    Ok(Some(CommitOutcome::Committed {
+        id: short_id(id),
+        files: files.len(),
+    }))
 }
 
 /// Creates a repository in `dir` unless one already holds it, and commits
@@ -88,7 +106,8 @@ pub fn init_repository(dir: &Path, author: Option<&str>) -> Result<CommitOutcome
         Repository::init(dir)?;
     }
     let repo = Repo::discover(dir)?;
-    commit(&repo, "Start the register (ropa init)", author, || true).map(|o| o.expect("validation was skipped"))
+    commit(&repo, "Start the register (ropa init)", author, || true)
+        .map(|o| o.expect("validation was skipped"))
 }
 
 /// Checks, before anything is written, that a commit could be signed.
@@ -101,7 +120,11 @@ pub fn check_author(dir: &Path, author: Option<&str>) -> Result<(), HistoryError
         Err(_) => git2::Config::open_default()?,
     };
     let has = |key: &str| config.get_string(key).is_ok_and(|v| !v.trim().is_empty());
-    if has("user.name") && has("user.email") { Ok(()) } else { Err(HistoryError::NoAuthor) }
+    if has("user.name") && has("user.email") {
+        Ok(())
+    } else {
+        Err(HistoryError::NoAuthor)
+    }
 }
 
 /// Every file under the register directory that git would track (ignored
@@ -110,18 +133,28 @@ fn register_files(repo: &Repo) -> Result<Vec<(String, Vec<u8>)>, HistoryError> {
     let mut out = Vec::new();
     let mut stack = vec![repo.workdir.join(&repo.prefix)];
     while let Some(dir) = stack.pop() {
-        let io = |source| HistoryError::Io { context: format!("cannot read {}", dir.display()), source };
+        let io = |source| HistoryError::Io {
+            context: format!("cannot read {}", dir.display()),
+            source,
+        };
         for entry in std::fs::read_dir(&dir).map_err(io)? {
             let entry = entry.map_err(io)?;
             let path = entry.path();
-            let rel = path.strip_prefix(&repo.workdir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(&repo.workdir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
             if rel == ".git" || rel.ends_with("/.git") || repo.repo.is_path_ignored(&rel)? {
                 continue;
             }
             if entry.file_type().map_err(io)?.is_dir() {
                 stack.push(path);
             } else {
-                let bytes = std::fs::read(&path).map_err(|source| HistoryError::Io { context: format!("cannot read {}", path.display()), source })?;
+                let bytes = std::fs::read(&path).map_err(|source| HistoryError::Io {
+                    context: format!("cannot read {}", path.display()),
+                    source,
+                })?;
                 out.push((rel, bytes));
             }
         }
@@ -156,8 +189,13 @@ fn signature(repo: &Repository, author: Option<&str>) -> Result<Signature<'stati
 
 /// `Name <email>`.
 fn signature_from_text(text: &str) -> Result<Signature<'static>, HistoryError> {
-    let (name, rest) = text.split_once('<').ok_or_else(|| HistoryError::BadAuthor(text.to_owned()))?;
-    let email = rest.trim().strip_suffix('>').ok_or_else(|| HistoryError::BadAuthor(text.to_owned()))?;
+    let (name, rest) = text
+        .split_once('<')
+        .ok_or_else(|| HistoryError::BadAuthor(text.to_owned()))?;
+    let email = rest
+        .trim()
+        .strip_suffix('>')
+        .ok_or_else(|| HistoryError::BadAuthor(text.to_owned()))?;
     let (name, email) = (name.trim(), email.trim());
     if name.is_empty() || !email.contains('@') {
         return Err(HistoryError::BadAuthor(text.to_owned()));
@@ -176,7 +214,10 @@ fn lock(repo: &Repository, mut on_wait: impl FnMut(bool)) -> Result<Lock, Histor
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|source| HistoryError::Io { context: format!("cannot open {}", path.display()), source })?;
+        .map_err(|source| HistoryError::Io {
+            context: format!("cannot open {}", path.display()),
+            source,
+        })?;
     let start = Instant::now();
     let wait = lock_wait();
     let mut told = false;
@@ -194,7 +235,10 @@ fn lock(repo: &Repository, mut on_wait: impl FnMut(bool)) -> Result<Lock, Histor
                 std::thread::sleep(Duration::from_millis(50));
             }
             Err(TryLockError::Error(source)) => {
-                return Err(HistoryError::Io { context: format!("cannot lock {}", path.display()), source });
+                return Err(HistoryError::Io {
+                    context: format!("cannot lock {}", path.display()),
+                    source,
+                });
             }
         }
     }

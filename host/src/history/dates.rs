@@ -58,9 +58,22 @@ mod tests {
         assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
         assert_eq!(civil_from_days(18_618).to_string(), "2020-12-22");
         assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
-        assert_eq!(day_of(&git2::Time::new(1_608_595_200 - 1, 60)).to_string(), "2020-12-22");
-        assert_eq!(day_of(&git2::Time::new(1_608_595_200 - 1, 0)).to_string(), "2020-12-21");
-        assert_eq!(parse_day("2020-12-22"), Some(Day { year: 2020, month: 12, day: 22 }));
+        assert_eq!(
+            day_of(&git2::Time::new(1_608_595_200 - 1, 60)).to_string(),
+            "2020-12-22"
+        );
+        assert_eq!(
+            day_of(&git2::Time::new(1_608_595_200 - 1, 0)).to_string(),
+            "2020-12-21"
+        );
+        assert_eq!(
+            parse_day("2020-12-22"),
+            Some(Day {
+                year: 2020,
+                month: 12,
+                day: 22
+            })
+        );
         assert_eq!(parse_day("HEAD~1"), None);
         assert_eq!(parse_day("2020-13-01"), None);
     }

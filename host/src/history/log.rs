@@ -31,7 +31,9 @@ pub struct LogEntry {
 /// first parents (the history as it was published).
 pub fn log(repo: &Repo, limit: usize) -> Result<Vec<LogEntry>, HistoryError> {
     let mut out = Vec::new();
-    let Some(head) = repo.head_commit()? else { return Ok(out) };
+    let Some(head) = repo.head_commit()? else {
+        return Ok(out);
+    };
     walk_register_commits(repo, &head, |commit, changes| {
         let author = commit.author();
         out.push(LogEntry {
@@ -40,7 +42,11 @@ pub fn log(repo: &Repo, limit: usize) -> Result<Vec<LogEntry>, HistoryError> {
             author: author.name().unwrap_or_default().to_owned(),
             email: author.email().unwrap_or_default().to_owned(),
             message: commit.message().unwrap_or_default().trim_end().to_owned(),
-            summary: if changes.is_empty() { "files beside the register changed".to_owned() } else { summary(&changes) },
+            summary: if changes.is_empty() {
+                "files beside the register changed".to_owned()
+            } else {
+                summary(&changes)
+            },
             public: changes.iter().any(|c| c.public),
             changes,
         });
@@ -66,7 +72,11 @@ pub fn last_public_change(repo: &Repo, from: &Commit<'_>) -> Result<Option<Day>,
 /// Calls `visit` with each commit (from `start` along first parents) whose
 /// register differs from its parent's, and the changes; stops when `visit`
 /// returns false.
-fn walk_register_commits(repo: &Repo, start: &Commit<'_>, mut visit: impl FnMut(&Commit<'_>, Vec<Change>) -> bool) -> Result<(), HistoryError> {
+fn walk_register_commits(
+    repo: &Repo,
+    start: &Commit<'_>,
+    mut visit: impl FnMut(&Commit<'_>, Vec<Change>) -> bool,
+) -> Result<(), HistoryError> {
     let mut walk = repo.repo.revwalk()?;
     walk.push(start.id())?;
     walk.simplify_first_parent()?;
@@ -97,9 +107,11 @@ pub enum Side<'r> {
 /// The changes between two versions of the register.
 pub fn diff(repo: &Repo, from: &Side<'_>, to: &Side<'_>) -> Result<Vec<Change>, HistoryError> {
     match (from, to) {
-        (Side::Commit(a), Side::Commit(b)) => {
-            tree_changes(repo, repo.register_tree(a)?.as_ref(), repo.register_tree(b)?.as_ref())
-        }
+        (Side::Commit(a), Side::Commit(b)) => tree_changes(
+            repo,
+            repo.register_tree(a)?.as_ref(),
+            repo.register_tree(b)?.as_ref(),
+        ),
         _ => {
             let old = side_files(repo, from)?;
             let new = side_files(repo, to)?;
@@ -134,8 +146,10 @@ fn side_files(repo: &Repo, side: &Side<'_>) -> Result<BTreeMap<String, String>, 
             for rel in working_files(&dir)? {
                 if kind_of(&rel).is_some() {
                     let path = dir.join(&rel);
-                    let text = std::fs::read(&path)
-                        .map_err(|source| HistoryError::Io { context: format!("cannot read {}", path.display()), source })?;
+                    let text = std::fs::read(&path).map_err(|source| HistoryError::Io {
+                        context: format!("cannot read {}", path.display()),
+                        source,
+                    })?;
                     out.insert(rel, String::from_utf8_lossy(&text).into_owned());
                 }
             }
@@ -149,7 +163,10 @@ fn working_files(dir: &Path) -> Result<Vec<String>, HistoryError> {
     let read = |d: &Path| -> Result<Vec<std::fs::DirEntry>, HistoryError> {
         std::fs::read_dir(d)
             .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-            .map_err(|source| HistoryError::Io { context: format!("cannot read {}", d.display()), source })
+            .map_err(|source| HistoryError::Io {
+                context: format!("cannot read {}", d.display()),
+                source,
+            })
     };
     for entry in read(dir)? {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -168,17 +185,27 @@ fn working_files(dir: &Path) -> Result<Vec<String>, HistoryError> {
 
 /// Semantic changes between two register trees; libgit2 skips the subtrees
 /// that did not change, so a commit touching one activity costs one file.
-fn tree_changes(repo: &Repo, old: Option<&Tree<'_>>, new: Option<&Tree<'_>>) -> Result<Vec<Change>, HistoryError> {
+fn tree_changes(
+    repo: &Repo,
+    old: Option<&Tree<'_>>,
+    new: Option<&Tree<'_>>,
+) -> Result<Vec<Change>, HistoryError> {
     let diff = repo.repo.diff_tree_to_tree(old, new, None)?;
     let mut changes = Vec::new();
     for delta in diff.deltas() {
         let path = delta.new_file().path().or_else(|| delta.old_file().path());
-        let Some(rel) = path.map(|p| p.to_string_lossy().replace('\\', "/")) else { continue };
+        let Some(rel) = path.map(|p| p.to_string_lossy().replace('\\', "/")) else {
+            continue;
+        };
         if kind_of(&rel).is_none() {
             continue;
         }
         let text = |oid: Oid| -> Result<Option<String>, HistoryError> {
-            if oid.is_zero() { Ok(None) } else { blob_text(repo, oid).map(Some) }
+            if oid.is_zero() {
+                Ok(None)
+            } else {
+                blob_text(repo, oid).map(Some)
+            }
         };
         let (a, b) = (text(delta.old_file().id())?, text(delta.new_file().id())?);
         changes.extend(diff_file(&rel, a.as_deref(), b.as_deref()));

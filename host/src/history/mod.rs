@@ -26,26 +26,41 @@ pub enum HistoryError {
     NotARepository(PathBuf),
     #[error("the repository at {} has no working tree (it is bare); run ropa in a checkout", .0.display())]
     Bare(PathBuf),
-    #[error("HEAD is detached (at {0}); check out a branch first (e.g. `git switch main`) so the commit is not lost")]
+    #[error(
+        "HEAD is detached (at {0}); check out a branch first (e.g. `git switch main`) so the commit is not lost"
+    )]
     DetachedHead(String),
     #[error("the repository has no commits yet")]
     NoCommits,
-    #[error("unknown revision {0:?}: give a commit id, a branch or tag name, or a date as YYYY-MM-DD")]
+    #[error(
+        "unknown revision {0:?}: give a commit id, a branch or tag name, or a date as YYYY-MM-DD"
+    )]
     UnknownRevision(String),
     #[error("no commit on or before {date}: the register's history starts on {first}")]
     BeforeHistory { date: String, first: String },
     #[error("the register directory {prefix}/ does not exist in commit {commit} ({date})")]
-    NoRegisterAt { prefix: String, commit: String, date: String },
-    #[error("no author for the commit: pass --author \"Name <email>\", or set git config user.name and user.email")]
+    NoRegisterAt {
+        prefix: String,
+        commit: String,
+        date: String,
+    },
+    #[error(
+        "no author for the commit: pass --author \"Name <email>\", or set git config user.name and user.email"
+    )]
     NoAuthor,
     #[error("--author must look like \"Name <email>\", not {0:?}")]
     BadAuthor(String),
-    #[error("another ropa commit on this repository has held the lock for {0} s; try again when it has finished")]
+    #[error(
+        "another ropa commit on this repository has held the lock for {0} s; try again when it has finished"
+    )]
     Locked(u64),
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error("{context}: {source}")]
-    Io { context: String, source: std::io::Error },
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
     #[error("git: {0}")]
     Git(#[from] git2::Error),
 }
@@ -64,18 +79,41 @@ pub struct Repo {
 impl Repo {
     /// Finds the repository that contains `register_dir`.
     pub fn discover(register_dir: &Path) -> Result<Repo, HistoryError> {
-        let canonical = register_dir.canonicalize().map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => HistoryError::Read(ReadError::Missing(register_dir.to_owned())),
-            _ => HistoryError::Io { context: format!("cannot open {}", register_dir.display()), source },
+        let canonical = register_dir
+            .canonicalize()
+            .map_err(|source| match source.kind() {
+                std::io::ErrorKind::NotFound => {
+                    HistoryError::Read(ReadError::Missing(register_dir.to_owned()))
+                }
+                _ => HistoryError::Io {
+                    context: format!("cannot open {}", register_dir.display()),
+                    source,
+                },
+            })?;
+        let repo = Repository::discover(&canonical)
+            .map_err(|_| HistoryError::NotARepository(register_dir.to_owned()))?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(|| HistoryError::Bare(repo.path().to_owned()))?;
+        let workdir = workdir.canonicalize().map_err(|source| HistoryError::Io {
+            context: "cannot open the working tree".to_owned(),
+            source,
         })?;
-        let repo = Repository::discover(&canonical).map_err(|_| HistoryError::NotARepository(register_dir.to_owned()))?;
-        let workdir = repo.workdir().ok_or_else(|| HistoryError::Bare(repo.path().to_owned()))?;
-        let workdir = workdir.canonicalize().map_err(|source| HistoryError::Io { context: "cannot open the working tree".to_owned(), source })?;
         let prefix = canonical
             .strip_prefix(&workdir)
-            .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
+            .map(|p| {
+                p.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
             .unwrap_or_default();
-        Ok(Repo { repo, workdir, prefix, dir: register_dir.to_owned() })
+        Ok(Repo {
+            repo,
+            workdir,
+            prefix,
+            dir: register_dir.to_owned(),
+        })
     }
 
     /// A commit from a revision (`HEAD~2`, a commit id, a tag) or a day
@@ -114,19 +152,29 @@ impl Repo {
     pub fn head_commit(&self) -> Result<Option<git2::Commit<'_>>, HistoryError> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head.peel_to_commit()?)),
-            Err(e) if e.code() == git2::ErrorCode::UnbornBranch || e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e)
+                if e.code() == git2::ErrorCode::UnbornBranch
+                    || e.code() == git2::ErrorCode::NotFound =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(e.into()),
         }
     }
 
     /// The register's subtree in a commit, `None` when the commit has no register.
-    pub fn register_tree<'r>(&'r self, commit: &git2::Commit<'r>) -> Result<Option<Tree<'r>>, HistoryError> {
+    pub fn register_tree<'r>(
+        &'r self,
+        commit: &git2::Commit<'r>,
+    ) -> Result<Option<Tree<'r>>, HistoryError> {
         let root = commit.tree()?;
         if self.prefix.is_empty() {
             return Ok(Some(root));
         }
         match root.get_path(Path::new(&self.prefix)) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(self.repo.find_tree(entry.id())?)),
+            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => {
+                Ok(Some(self.repo.find_tree(entry.id())?))
+            }
             Ok(_) => Ok(None),
             Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
@@ -136,16 +184,23 @@ impl Repo {
     /// Reads the register as it was in `commit`, with the same checks as
     /// reading it from disk.
     pub fn read_at(&self, commit: &git2::Commit<'_>) -> Result<SourceSet, HistoryError> {
-        let tree = self.register_tree(commit)?.ok_or_else(|| HistoryError::NoRegisterAt {
-            prefix: if self.prefix.is_empty() { ".".to_owned() } else { self.prefix.clone() },
-            commit: short_id(commit.id()),
-            date: dates::day_of(&commit.time()).to_string(),
-        })?;
+        let tree = self
+            .register_tree(commit)?
+            .ok_or_else(|| HistoryError::NoRegisterAt {
+                prefix: if self.prefix.is_empty() {
+                    ".".to_owned()
+                } else {
+                    self.prefix.clone()
+                },
+                commit: short_id(commit.id()),
+                date: dates::day_of(&commit.time()).to_string(),
+            })?;
         let odb = self.repo.odb()?;
         let mut entries = Vec::new();
         for (rel, oid, mode) in self.files(&tree)? {
             let content = if mode == 0o120000 {
-                let target = String::from_utf8_lossy(self.repo.find_blob(oid)?.content()).into_owned();
+                let target =
+                    String::from_utf8_lossy(self.repo.find_blob(oid)?.content()).into_owned();
                 RawContent::LinkOutside { target }
             } else {
                 let (len, _) = odb.read_header(oid)?;
@@ -167,12 +222,18 @@ impl Repo {
         for entry in tree.iter() {
             let name = entry.name().unwrap_or_default().to_owned();
             match entry.kind() {
-                Some(ObjectType::Blob) if name.ends_with(".json") => out.push((name, entry.id(), entry.filemode())),
+                Some(ObjectType::Blob) if name.ends_with(".json") => {
+                    out.push((name, entry.id(), entry.filemode()))
+                }
                 Some(ObjectType::Tree) if name == "activities" || name == "systems" => {
                     for inner in self.repo.find_tree(entry.id())?.iter() {
                         if inner.kind() == Some(ObjectType::Blob) {
                             let inner_name = inner.name().unwrap_or_default();
-                            out.push((format!("{name}/{inner_name}"), inner.id(), inner.filemode()));
+                            out.push((
+                                format!("{name}/{inner_name}"),
+                                inner.id(),
+                                inner.filemode(),
+                            ));
                         }
                     }
                 }
@@ -184,7 +245,11 @@ impl Repo {
 
     /// A path in the working tree for a path relative to the register.
     pub fn repo_path(&self, rel: &str) -> String {
-        if self.prefix.is_empty() { rel.to_owned() } else { format!("{}/{rel}", self.prefix) }
+        if self.prefix.is_empty() {
+            rel.to_owned()
+        } else {
+            format!("{}/{rel}", self.prefix)
+        }
     }
 }
 

@@ -14,8 +14,18 @@ use crate::register::{FileRef, Register};
 /// pointers are the file's own and nothing is serialised again.
 pub(super) fn check(register: &Register, documents: &BTreeMap<String, Value>, out: &mut Findings) {
     let languages = &register.organisation.notice.languages;
-    let mut files = vec![FileRef::Organisation, FileRef::Categories, FileRef::Subjects, FileRef::Recipients];
-    files.extend(register.activities.keys().map(|id| FileRef::Activity(id.clone())));
+    let mut files = vec![
+        FileRef::Organisation,
+        FileRef::Categories,
+        FileRef::Subjects,
+        FileRef::Recipients,
+    ];
+    files.extend(
+        register
+            .activities
+            .keys()
+            .map(|id| FileRef::Activity(id.clone())),
+    );
     for file in files {
         if let Some(document) = documents.get(&file.path()) {
             walk(out, languages, &file, document, &mut Vec::new());
@@ -24,15 +34,28 @@ pub(super) fn check(register: &Register, documents: &BTreeMap<String, Value>, ou
 }
 
 /// `path` holds the pointer's tokens; a pointer string is built only for a finding.
-fn walk<'a>(out: &mut Findings, languages: &[Lang], file: &FileRef, value: &'a Value, path: &mut Vec<Token<'a>>) {
+fn walk<'a>(
+    out: &mut Findings,
+    languages: &[Lang],
+    file: &FileRef,
+    value: &'a Value,
+    path: &mut Vec<Token<'a>>,
+) {
     match value {
         Value::Object(map) if is_text(map) => {
             for lang in languages {
-                let present = map.get(lang.code()).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty());
+                let present = map
+                    .get(lang.code())
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| !s.trim().is_empty());
                 if !present {
                     let sample = languages
                         .iter()
-                        .find_map(|l| map.get(l.code()).and_then(Value::as_str).filter(|s| !s.trim().is_empty()))
+                        .find_map(|l| {
+                            map.get(l.code())
+                                .and_then(Value::as_str)
+                                .filter(|s| !s.trim().is_empty())
+                        })
                         .map(|s| format!(" (the text reads: \"{}\")", shorten(s)))
                         .unwrap_or_default();
                     let published: Vec<&str> = languages.iter().map(|l| l.code()).collect();
@@ -92,5 +115,9 @@ fn is_text(map: &serde_json::Map<String, Value>) -> bool {
 fn shorten(s: &str) -> String {
     let mut chars = s.chars();
     let head: String = chars.by_ref().take(60).collect();
-    if chars.next().is_some() { format!("{head}…") } else { head }
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }

@@ -32,16 +32,34 @@ pub struct Finding {
 }
 
 /// Runs every rule over the register.
-pub fn check(register: &Register, documents: &std::collections::BTreeMap<String, serde_json::Value>) -> Vec<Finding> {
-    let mut out = Findings(Vec::new());
-    references::check(register, &mut out);
-    lawfulness::check(register, &mut out);
-    retention::check(register, &mut out);
-    transfers::check(register, &mut out);
-    transparency::check(register, &mut out);
-    language::check(register, documents, &mut out);
-    records::check(register, &mut out);
-    out.0
+pub fn check(
+    register: &Register,
+    documents: &std::collections::BTreeMap<String, serde_json::Value>,
+) -> Vec<Finding> {
+    // The translation check walks every text of every file; the others
+    // walk the model. They are independent, so they share the cores.
+    let (mut findings, language) = std::thread::scope(|scope| {
+        let language = scope.spawn(|| {
+            let mut out = Findings(Vec::new());
+            language::check(register, documents, &mut out);
+            out.0
+        });
+        let mut out = Findings(Vec::new());
+        references::check(register, &mut out);
+        lawfulness::check(register, &mut out);
+        retention::check(register, &mut out);
+        transfers::check(register, &mut out);
+        transparency::check(register, &mut out);
+        records::check(register, &mut out);
+        (
+            out.0,
+            language
+                .join()
+                .expect("the translation check does not panic"),
+        )
+    });
+    findings.extend(language);
+    findings
 }
 
 /// Collects findings; the helpers keep the checks short.

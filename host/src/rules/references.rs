@@ -53,7 +53,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             resolve(
                 out,
                 &file,
-                format!("/subjects/{i}"),
+                || format!("/subjects/{i}"),
                 subject,
                 &subjects,
                 "data subject category",
@@ -65,7 +65,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             resolve(
                 out,
                 &file,
-                format!("/data/{i}/category"),
+                || format!("/data/{i}/category"),
                 &data.category,
                 &categories,
                 "data category",
@@ -94,7 +94,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 if resolve(
                     out,
                     &file,
-                    pointer.clone(),
+                    || pointer.clone(),
                     category,
                     &categories,
                     "data category",
@@ -117,7 +117,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 if resolve(
                     out,
                     &file,
-                    pointer.clone(),
+                    || pointer.clone(),
                     subject,
                     &subjects,
                     "data subject category",
@@ -139,7 +139,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             resolve(
                 out,
                 &file,
-                format!("/recipients/{i}"),
+                || format!("/recipients/{i}"),
                 recipient,
                 &recipients,
                 "recipient",
@@ -152,7 +152,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             if resolve(
                 out,
                 &file,
-                pointer.clone(),
+                || pointer.clone(),
                 &transfer.recipient,
                 &recipients,
                 "recipient",
@@ -172,7 +172,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             resolve(
                 out,
                 &file,
-                format!("/special_category_conditions/{i}/category"),
+                || format!("/special_category_conditions/{i}/category"),
                 &condition.category,
                 &categories,
                 "data category",
@@ -200,7 +200,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             resolve(
                 out,
                 &FileRef::Recipients,
-                format!("/recipients/{i}/parent"),
+                || format!("/recipients/{i}/parent"),
                 parent,
                 &recipients,
                 "recipient",
@@ -216,7 +216,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             resolve(
                 out,
                 &file,
-                "/hosted_by".to_owned(),
+                || "/hosted_by".to_owned(),
                 host,
                 &recipients,
                 "recipient",
@@ -228,7 +228,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 resolve(
                     out,
                     &file,
-                    format!("/inventory/{i}/category"),
+                    || format!("/inventory/{i}/category"),
                     category,
                     &categories,
                     "data category",
@@ -290,7 +290,7 @@ fn unique<'a>(
 fn resolve(
     out: &mut Findings,
     file: &FileRef,
-    pointer: String,
+    pointer: impl FnOnce() -> String,
     id: &Id,
     known: &BTreeMap<&Id, usize>,
     what: &str,
@@ -311,7 +311,7 @@ fn resolve(
     out.error(
         Rule::V17,
         file,
-        pointer,
+        pointer(),
         format!("{what} \"{id}\" does not exist in {where_}"),
         format!("{suggestion}known ids: {}", list(known.keys().copied())),
     );
