@@ -157,6 +157,7 @@ fn organisation(schema: String, options: &InitOptions) -> OrganisationFile {
             last_changed: None,
             cookie_statement: None,
             change_notification: None,
+            activity_order: vec![],
             form_fields: None,
         },
         security_measures: vec![],

@@ -439,8 +439,17 @@ impl<'a> Deriver<'a> {
         text.as_ref().map(|t| self.t(t)).filter(|s| !s.is_empty())
     }
 
+    /// The public activities, in the order the register asks for.
     fn public(&self) -> impl Iterator<Item = (&'a Id, &'a ActivityFile)> + use<'a> {
-        self.register.activities.iter().filter(|(_, a)| a.public)
+        let order = &self.register.organisation.notice.activity_order;
+        let mut public: Vec<(&'a Id, &'a ActivityFile)> = self
+            .register
+            .activities
+            .iter()
+            .filter(|(_, a)| a.public)
+            .collect();
+        public.sort_by_key(|(id, _)| order.iter().position(|o| o == *id).unwrap_or(order.len()));
+        public.into_iter()
     }
 
     fn channels(&self, channels: &[Channel]) -> Vec<ChannelView> {

@@ -346,6 +346,7 @@ fn organisation() -> OrganisationFile {
                 "Bij belangrijke wijzigingen sturen wij klanten met een account een e-mail.",
                 "When we make material changes we e-mail customers who have an account.",
             )),
+            activity_order: vec![],
             form_fields: Some(FormFields {
                 marker: "*".to_owned(),
                 consequence: t(

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Address, Channel, Date, KnownGap, Lang, SecurityMeasure, Text};
+use super::{Address, Channel, Date, Id, KnownGap, Lang, SecurityMeasure, Text};
 
 /// `organisation.json`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -138,6 +138,11 @@ pub struct Notice {
     /// How people are told about material changes to the statement (Art. 13(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_notification: Option<Text>,
+    /// The order in which the statement presents the public activities (and
+    /// so their purposes, sources and recipients); activities not listed
+    /// follow, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activity_order: Vec<Id>,
     /// How forms mark the fields that must be filled in (Art. 13(2)(e)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form_fields: Option<FormFields>,

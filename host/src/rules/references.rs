@@ -238,6 +238,27 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
         }
     }
 
+    for (i, id) in register
+        .organisation
+        .notice
+        .activity_order
+        .iter()
+        .enumerate()
+    {
+        if !register.activities.contains_key(id) {
+            out.error(
+                Rule::V17,
+                &FileRef::Organisation,
+                format!("/notice/activity_order/{i}"),
+                format!("activity \"{id}\" in the statement's order does not exist"),
+                format!(
+                    "name an activity file in activities/ (known: {})",
+                    list(register.activities.keys())
+                ),
+            );
+        }
+    }
+
     orphans(
         out,
         &FileRef::Categories,
