@@ -16,18 +16,21 @@ const COMMITS: usize = 2_000;
 const RUNS: usize = 10;
 
 fn main() {
+    // HISTORY_BENCH_DIR keeps the generated repository (and reuses it), for profiling.
     let tmp = tempfile::tempdir().expect("a temp dir");
-    let root = tmp.path();
-    let register = root.join("register");
-    write(&register, &Size::BENCH).expect("the synthetic register is written");
-    Repository::init(root).expect("git init");
-
-    let start = Instant::now();
-    generate_history(root);
-    println!(
-        "generated {COMMITS} commits in {:.1} s",
-        start.elapsed().as_secs_f64()
-    );
+    let root = std::env::var_os("HISTORY_BENCH_DIR")
+        .map_or_else(|| tmp.path().to_owned(), std::path::PathBuf::from);
+    let root = root.as_path();
+    if !root.join(".git").exists() {
+        write(&root.join("register"), &Size::BENCH).expect("the synthetic register is written");
+        Repository::init(root).expect("git init");
+        let start = Instant::now();
+        generate_history(root);
+        println!(
+            "generated {COMMITS} commits in {:.1} s",
+            start.elapsed().as_secs_f64()
+        );
+    }
 
     let bin = env!("CARGO_BIN_EXE_ropa");
     let time = |label: &str, args: &[&str], target_ms: f64| {

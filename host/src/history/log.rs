@@ -190,27 +190,97 @@ fn tree_changes(
     old: Option<&Tree<'_>>,
     new: Option<&Tree<'_>>,
 ) -> Result<Vec<Change>, HistoryError> {
-    let diff = repo.repo.diff_tree_to_tree(old, new, None)?;
+    let mut changed = Vec::new();
+    changed_blobs(repo, "", old, new, &mut changed)?;
     let mut changes = Vec::new();
-    for delta in diff.deltas() {
-        let path = delta.new_file().path().or_else(|| delta.old_file().path());
-        let Some(rel) = path.map(|p| p.to_string_lossy().replace('\\', "/")) else {
-            continue;
-        };
+    for (rel, a, b) in changed {
         if kind_of(&rel).is_none() {
             continue;
         }
-        let text = |oid: Oid| -> Result<Option<String>, HistoryError> {
-            if oid.is_zero() {
-                Ok(None)
-            } else {
-                blob_text(repo, oid).map(Some)
-            }
+        let text = |oid: Option<Oid>| -> Result<Option<String>, HistoryError> {
+            oid.map(|oid| blob_text(repo, oid)).transpose()
         };
-        let (a, b) = (text(delta.old_file().id())?, text(delta.new_file().id())?);
+        let (a, b) = (text(a)?, text(b)?);
         changes.extend(diff_file(&rel, a.as_deref(), b.as_deref()));
     }
     Ok(changes)
+}
+
+/// The blobs that differ between two trees, `(path, old, new)`, found by
+/// walking both sorted entry lists side by side and descending only into
+/// subtrees whose ids differ. (libgit2's tree diff builds a path string for
+/// every entry of a large unchanged-but-touched tree; this does not.)
+fn changed_blobs(
+    repo: &Repo,
+    prefix: &str,
+    old: Option<&Tree<'_>>,
+    new: Option<&Tree<'_>>,
+    out: &mut Vec<(String, Option<Oid>, Option<Oid>)>,
+) -> Result<(), HistoryError> {
+    // Entries are read in place (no copies): trees are sorted, so a merge walk finds the differences.
+    let len = |t: Option<&Tree<'_>>| t.map_or(0, Tree::len);
+    let (mut i, mut j) = (0, 0);
+    while i < len(old) || j < len(new) {
+        let x = old.and_then(|t| t.get(i));
+        let y = new.and_then(|t| t.get(j));
+        let order = match (&x, &y) {
+            (Some(x), Some(y)) => x.name_bytes().cmp(y.name_bytes()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        let (x, y) = match order {
+            std::cmp::Ordering::Less => {
+                i += 1;
+                (x, None)
+            }
+            std::cmp::Ordering::Greater => {
+                j += 1;
+                (None, y)
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+                (x, y)
+            }
+        };
+        if let (Some(x), Some(y)) = (&x, &y)
+            && x.id() == y.id()
+        {
+            continue;
+        }
+        let name = x
+            .as_ref()
+            .or(y.as_ref())
+            .map(|e| String::from_utf8_lossy(e.name_bytes()).into_owned())
+            .unwrap_or_default();
+        let path = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
+        let tree_of = |e: &Option<git2::TreeEntry<'_>>| -> Result<Option<Tree<'_>>, HistoryError> {
+            match e {
+                Some(e) if e.kind() == Some(ObjectType::Tree) => {
+                    Ok(Some(repo.repo.find_tree(e.id())?))
+                }
+                _ => Ok(None),
+            }
+        };
+        let blob_of = |e: &Option<git2::TreeEntry<'_>>| {
+            e.as_ref()
+                .filter(|e| e.kind() == Some(ObjectType::Blob))
+                .map(|e| e.id())
+        };
+        let (ta, tb) = (tree_of(&x)?, tree_of(&y)?);
+        if ta.is_some() || tb.is_some() {
+            changed_blobs(repo, &path, ta.as_ref(), tb.as_ref(), out)?;
+        }
+        let (ba, bb) = (blob_of(&x), blob_of(&y));
+        if ba.is_some() || bb.is_some() {
+            out.push((path, ba, bb));
+        }
+    }
+    Ok(())
 }
 
 fn blob_text(repo: &Repo, oid: Oid) -> Result<String, HistoryError> {

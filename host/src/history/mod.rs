@@ -79,6 +79,7 @@ pub struct Repo {
 impl Repo {
     /// Finds the repository that contains `register_dir`.
     pub fn discover(register_dir: &Path) -> Result<Repo, HistoryError> {
+        tune_libgit2();
         let canonical = register_dir
             .canonicalize()
             .map_err(|source| match source.kind() {
@@ -251,6 +252,21 @@ impl Repo {
             format!("{}/{rel}", self.prefix)
         }
     }
+}
+
+/// Reading a long history touches the same large trees (`activities/`)
+/// again and again: keep them in libgit2's object cache (whose default skips
+/// trees over 4 KiB), and skip re-hashing every object read — git itself
+/// does not verify objects on read either.
+fn tune_libgit2() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        git2::opts::strict_hash_verification(false);
+        // SAFETY: called once, before any repository is opened by this process.
+        unsafe {
+            let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
+        }
+    });
 }
 
 pub fn short_id(oid: Oid) -> String {
