@@ -224,7 +224,7 @@ fn changed_blobs(
         let x = old.and_then(|t| t.get(i));
         let y = new.and_then(|t| t.get(j));
         let order = match (&x, &y) {
-            (Some(x), Some(y)) => x.name_bytes().cmp(y.name_bytes()),
+            (Some(x), Some(y)) => git_order(x).cmp(git_order(y)),
             (Some(_), None) => std::cmp::Ordering::Less,
             _ => std::cmp::Ordering::Greater,
         };
@@ -283,8 +283,52 @@ fn changed_blobs(
     Ok(())
 }
 
+/// Git sorts a tree's entries as if directory names ended in `/`.
+fn git_order<'e>(entry: &'e git2::TreeEntry<'_>) -> impl Iterator<Item = u8> + use<'e> {
+    let slash = (entry.kind() == Some(ObjectType::Tree)).then_some(b'/');
+    entry.name_bytes().iter().copied().chain(slash)
+}
+
 fn blob_text(repo: &Repo, oid: Oid) -> Result<String, HistoryError> {
     let object = repo.repo.find_object(oid, Some(ObjectType::Blob))?;
     let blob = object.peel_to_blob()?;
     Ok(String::from_utf8_lossy(blob.content()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use git2::{FileMode, Repository, build::TreeUpdateBuilder};
+
+    /// A file `x.json` and a directory `x` sort differently in git ("x.json"
+    /// before "x/") than by name; the walk must still pair them up.
+    #[test]
+    fn changed_blobs_follows_git_tree_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = Repository::init(dir.path()).unwrap();
+        let blob = |text: &str| git.blob(text.as_bytes()).unwrap();
+        let empty = git
+            .find_tree(git.treebuilder(None).unwrap().write().unwrap())
+            .unwrap();
+        let build = |inner: &str| {
+            let id = TreeUpdateBuilder::new()
+                .upsert("activities.json", blob("{}"), FileMode::Blob)
+                .upsert("activities/a.json", blob(inner), FileMode::Blob)
+                .upsert("activities/b.json", blob("{\"b\": 1}"), FileMode::Blob)
+                .create_updated(&git, &empty)
+                .unwrap();
+            git.find_tree(id).unwrap()
+        };
+        let (old, new) = (build("{\"a\": 1}"), build("{\"a\": 2}"));
+        let repo = Repo {
+            repo: Repository::open(dir.path()).unwrap(),
+            workdir: dir.path().to_owned(),
+            prefix: String::new(),
+            dir: dir.path().to_owned(),
+        };
+        let mut out = Vec::new();
+        changed_blobs(&repo, "", Some(&old), Some(&new), &mut out).unwrap();
+        let paths: Vec<&str> = out.iter().map(|(p, _, _)| p.as_str()).collect();
+        assert_eq!(paths, ["activities/a.json"]);
+    }
 }
