@@ -92,16 +92,10 @@ const CASES: &[Case] = &[
 
 const EXPECTED: &str = "expected.txt";
 
-/// A case folder holding this file shows a known bug of ropa (the file says
-/// which). Its checks that the bug breaks are not run by the default test
-/// run, only by `cargo test -p ropa --test e2e -- --ignored`; once the bug is
-/// fixed, delete the file and create the golden with `UPDATE_EXPECT=1`.
-const KNOWN_BUG: &str = "known-bug";
-
 /// What went wrong in one case.
 #[derive(Default)]
 struct Problems {
-    /// Never acceptable, known bug or not: a panic, a write to the register.
+    /// A panic, a write to the register.
     hard: Vec<String>,
     /// The exit code, the table's texts and the golden.
     soft: Vec<String>,
@@ -165,8 +159,7 @@ fn check_case(dir: &Path, spec: &Case, update: bool) -> Problems {
         actual.push_str(&stderr);
     }
     let golden = dir.join(EXPECTED);
-    let known_bug = dir.join(KNOWN_BUG).exists();
-    if update && !known_bug {
+    if update {
         std::fs::write(&golden, &actual).expect("write expected.txt");
     } else {
         match std::fs::read_to_string(&golden) {
@@ -174,17 +167,10 @@ fn check_case(dir: &Path, spec: &Case, update: bool) -> Problems {
             Ok(expected) => problems.soft.push(format!(
                 "output differs from {EXPECTED} (UPDATE_EXPECT=1 rewrites it; review the diff)\n--- expected ---\n{expected}--- actual ---\n{actual}"
             )),
-            // A known bug's case has no golden until the bug is fixed.
-            Err(_) if known_bug => {}
             Err(err) => problems.soft.push(format!(
                 "cannot read {EXPECTED}: {err}\n--- actual ---\n{actual}"
             )),
         }
-    }
-    if known_bug && problems.soft.is_empty() {
-        problems.soft.push(format!(
-            "passes: if the bug is fixed, delete {KNOWN_BUG} and create the golden with UPDATE_EXPECT=1"
-        ));
     }
     problems
 }
@@ -220,16 +206,7 @@ fn every_case_matches_its_golden() {
         };
         let dir = cases_dir().join(name);
         let problems = check_case(&dir, spec, update);
-        let known_bug = std::fs::read_to_string(dir.join(KNOWN_BUG)).ok();
-        if let Some(bug) = &known_bug {
-            eprintln!("{name}: known bug, not checked in full: {}", bug.trim());
-        }
-        let soft = if known_bug.is_some() {
-            Vec::new()
-        } else {
-            problems.soft
-        };
-        for problem in problems.hard.into_iter().chain(soft) {
+        for problem in problems.hard.into_iter().chain(problems.soft) {
             failures.push(format!("{name}: {problem}"));
         }
     }
@@ -248,36 +225,6 @@ fn every_case_matches_its_golden() {
         folders.len(),
         failures.join("\n\n")
     );
-}
-
-/// The cases that show known bugs, checked in full: this fails until the
-/// bugs are fixed (`cargo test -p ropa --test e2e -- --ignored`).
-#[test]
-#[ignore = "known bugs of ropa; see the known-bug files in tests/cases/"]
-fn known_bugs_are_fixed() {
-    let mut failures = Vec::new();
-    for name in case_folders() {
-        let dir = cases_dir().join(&name);
-        let Ok(bug) = std::fs::read_to_string(dir.join(KNOWN_BUG)) else {
-            continue;
-        };
-        let spec = spec(&name).expect("every case is in the table");
-        let problems = check_case(&dir, spec, false);
-        if !problems.hard.is_empty() || !problems.soft.is_empty() {
-            failures.push(format!(
-                "{name} ({}):\n{}",
-                bug.trim(),
-                problems
-                    .hard
-                    .iter()
-                    .chain(&problems.soft)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// The base must be clean, or every case would carry its noise.
