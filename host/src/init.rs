@@ -58,7 +58,8 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<Vec<String>, InitError>
             source,
         };
         std::fs::create_dir_all(path.parent().expect("a file has a parent")).map_err(io)?;
-        std::fs::write(&path, text).map_err(io)?;
+        crate::atomic::write_atomically(&path, text.as_bytes())
+            .map_err(|e| io(std::io::Error::other(e)))?;
         written.push(rel.to_owned());
         Ok(())
     };

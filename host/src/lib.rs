@@ -9,6 +9,7 @@
 // problem, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod atomic;
 pub mod diagnostic;
 pub mod history;
 pub mod init;
