@@ -221,24 +221,7 @@ fn walk(
             let keys = b.keys().chain(a.keys().filter(|k| !b.contains_key(*k)));
             for key in keys {
                 path.push(Segment::Key(key.clone()));
-                match (a.get(key), b.get(key)) {
-                    (Some(x), Some(y)) => walk(context, path, x, y, out),
-                    (None, Some(y)) => out.push(context.change(
-                        path_text(path),
-                        ChangeKind::Added,
-                        None,
-                        Some(y.clone()),
-                        path,
-                    )),
-                    (Some(x), None) => out.push(context.change(
-                        path_text(path),
-                        ChangeKind::Removed,
-                        Some(x.clone()),
-                        None,
-                        path,
-                    )),
-                    (None, None) => {}
-                }
+                pair(context, path, a.get(key), b.get(key), out);
                 path.pop();
             }
         }
@@ -308,26 +291,37 @@ fn walk_array(
     } else {
         for i in 0..a.len().max(b.len()) {
             path.push(Segment::Index(i));
-            match (a.get(i), b.get(i)) {
-                (Some(x), Some(y)) => walk(context, path, x, y, out),
-                (None, Some(y)) => out.push(context.change(
-                    path_text(path),
-                    ChangeKind::Added,
-                    None,
-                    Some(y.clone()),
-                    path,
-                )),
-                (Some(x), None) => out.push(context.change(
-                    path_text(path),
-                    ChangeKind::Removed,
-                    Some(x.clone()),
-                    None,
-                    path,
-                )),
-                (None, None) => {}
-            }
+            pair(context, path, a.get(i), b.get(i), out);
             path.pop();
         }
+    }
+}
+
+/// One place that exists in either version or both.
+fn pair(
+    context: &Context,
+    path: &mut Vec<Segment>,
+    old: Option<&Value>,
+    new: Option<&Value>,
+    out: &mut Vec<Change>,
+) {
+    match (old, new) {
+        (Some(x), Some(y)) => walk(context, path, x, y, out),
+        (None, Some(y)) => out.push(context.change(
+            path_text(path),
+            ChangeKind::Added,
+            None,
+            Some(y.clone()),
+            path,
+        )),
+        (Some(x), None) => out.push(context.change(
+            path_text(path),
+            ChangeKind::Removed,
+            Some(x.clone()),
+            None,
+            path,
+        )),
+        (None, None) => {}
     }
 }
 
