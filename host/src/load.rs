@@ -9,11 +9,14 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::Lang;
 use crate::model::{
     ActivityFile, CategoriesFile, Id, OrganisationFile, RecipientsFile, SubjectsFile, SystemFile,
 };
-use crate::register::Register;
+use crate::register::{FileRef, Register};
+use crate::rules::Finding;
 use crate::rules::Rule;
+use crate::rules::language::check_document;
 use crate::schema;
 use crate::source::{FileKind, ReadError, SourceFile, file_diagnostic, read_register};
 use crate::span::{SpanIndex, escape_token};
@@ -27,9 +30,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The text of every file read, by relative path, for locating diagnostics.
     pub sources: BTreeMap<String, SourceFile>,
-    /// Every file that parsed, as JSON, by relative path: the rules that look
-    /// at a file's texts as written (V40) walk these.
-    pub documents: BTreeMap<String, Value>,
+    /// What the translation rule (V40) found, file by file, while each
+    /// file's parsed JSON was at hand.
+    pub translation_findings: Vec<Finding>,
 }
 
 pub fn load_dir(dir: &Path) -> Result<Loaded, ReadError> {
@@ -47,10 +50,12 @@ pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) ->
         .map_or(1, |n| n.get())
         .min(8);
     let chunk = files.len().div_ceil(workers).max(64);
+    let languages = published_languages(&files);
+    let languages = &languages;
     let parts: Vec<Part> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|files| scope.spawn(move || load_part(files)))
+            .map(|files| scope.spawn(move || load_part(files, languages)))
             .collect();
         handles
             .into_iter()
@@ -64,11 +69,11 @@ pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) ->
     let mut recipients = None;
     let mut activities = BTreeMap::new();
     let mut systems = BTreeMap::new();
-    let mut documents = BTreeMap::new();
+    let mut translation_findings = Vec::new();
     for part in parts {
         complete &= part.complete;
         diagnostics.extend(part.diagnostics);
-        documents.extend(part.documents);
+        translation_findings.extend(part.translation_findings);
         for parsed in part.parsed {
             match parsed {
                 Parsed::Organisation(v) => organisation = Some(v),
@@ -103,7 +108,7 @@ pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) ->
         register,
         diagnostics,
         sources,
-        documents,
+        translation_findings,
     }
 }
 
@@ -122,20 +127,40 @@ enum Parsed {
 /// What one worker made of its share of the files.
 struct Part {
     parsed: Vec<Parsed>,
-    documents: BTreeMap<String, Value>,
+    translation_findings: Vec<Finding>,
     diagnostics: Vec<Diagnostic>,
     complete: bool,
 }
 
-fn load_part(files: &[SourceFile]) -> Part {
+/// The languages organisation.json says the statement is published in,
+/// read ahead of the full load so every worker can check translations; both
+/// when it cannot be read (its own diagnostics will say why).
+fn published_languages(files: &[SourceFile]) -> Vec<Lang> {
+    files
+        .iter()
+        .find(|f| f.kind == FileKind::Organisation)
+        .and_then(|f| serde_json::from_str::<Value>(&f.text).ok())
+        .and_then(|v| {
+            serde_json::from_value::<Vec<Lang>>(v.pointer("/notice/languages")?.clone()).ok()
+        })
+        .unwrap_or_else(|| Lang::ALL.to_vec())
+}
+
+fn load_part(files: &[SourceFile], languages: &[Lang]) -> Part {
     let mut part = Part {
         parsed: Vec::new(),
-        documents: BTreeMap::new(),
+        translation_findings: Vec::new(),
         diagnostics: Vec::new(),
         complete: true,
     };
     for file in files {
-        let (docs, diags) = (&mut part.documents, &mut part.diagnostics);
+        let (docs, diags) = (
+            Texts {
+                languages,
+                findings: &mut part.translation_findings,
+            },
+            &mut part.diagnostics,
+        );
         let parsed = match file.kind {
             FileKind::Organisation => parse(file, docs, diags).map(Parsed::Organisation),
             FileKind::Categories => parse(file, docs, diags).map(Parsed::Categories),
@@ -185,9 +210,36 @@ fn entry_id(file: &SourceFile) -> Result<Id, Diagnostic> {
     }
 }
 
+/// Where the translation check reports while a file's JSON is at hand.
+struct Texts<'a> {
+    languages: &'a [Lang],
+    findings: &'a mut Vec<Finding>,
+}
+
+/// The file a translation finding is about; systems hold no public texts.
+fn translation_target(file: &SourceFile) -> Option<FileRef> {
+    let stem = || {
+        Id(file
+            .rel
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".json")
+            .to_owned())
+    };
+    match file.kind {
+        FileKind::Organisation => Some(FileRef::Organisation),
+        FileKind::Categories => Some(FileRef::Categories),
+        FileKind::Subjects => Some(FileRef::Subjects),
+        FileKind::Recipients => Some(FileRef::Recipients),
+        FileKind::Activity => Some(FileRef::Activity(stem())),
+        FileKind::System => None,
+    }
+}
+
 fn parse<T: DeserializeOwned>(
     file: &SourceFile,
-    documents: &mut BTreeMap<String, Value>,
+    texts: Texts<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let value: Value = match serde_json::from_str(&file.text) {
@@ -235,7 +287,15 @@ fn parse<T: DeserializeOwned>(
     // The schema and the types agree (a test checks it), so this only fails
     // on what a schema cannot say; report it rather than panic.
     let typed = T::deserialize(&value);
-    documents.insert(file.rel.clone(), value);
+    if typed.is_ok()
+        && let Some(target) = translation_target(file)
+    {
+        texts
+            .findings
+            .extend(check_document(&target, &value, texts.languages));
+    }
+    // `value` is dropped here, file by file, so the parsed documents of a
+    // large register are never all in memory at once.
     match typed {
         Ok(typed) => Some(typed),
         Err(err) => {

@@ -43,10 +43,11 @@ pub fn validate_loaded(loaded: Loaded) -> Report {
         register,
         mut diagnostics,
         sources,
-        documents,
+        translation_findings,
     } = loaded;
     if let Some(register) = &register {
-        let findings = rules::check(register, &documents);
+        let mut findings = rules::check(register);
+        findings.extend(translation_findings);
         let acknowledged = apply_known_gaps(register, findings);
         diagnostics.extend(locate(acknowledged, &sources));
     }

@@ -209,6 +209,9 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         Some(path) => ropa::atomic::write_atomically(path, &bytes),
         None => write_stdout(&bytes),
     };
+    // The process ends here: freeing a large register's memory piece by
+    // piece would only add to the command's time.
+    std::mem::forget(report);
     match written {
         Ok(()) => Ok(ExitCode::from(EXIT_OK)),
         Err(message) => {

@@ -2,35 +2,19 @@
 //! language the statement is published in, so the renders of all languages
 //! carry the same sections and items.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
-use super::{Findings, Rule};
+use super::{Finding, Findings, Rule};
 use crate::model::Lang;
-use crate::register::{FileRef, Register};
+use crate::register::FileRef;
 
-/// Walks each file as written (the parsed JSON the loader kept), so the
-/// pointers are the file's own and nothing is serialised again.
-pub(super) fn check(register: &Register, documents: &BTreeMap<String, Value>, out: &mut Findings) {
-    let languages = &register.organisation.notice.languages;
-    let mut files = vec![
-        FileRef::Organisation,
-        FileRef::Categories,
-        FileRef::Subjects,
-        FileRef::Recipients,
-    ];
-    files.extend(
-        register
-            .activities
-            .keys()
-            .map(|id| FileRef::Activity(id.clone())),
-    );
-    for file in files {
-        if let Some(document) = documents.get(&file.path()) {
-            walk(out, languages, &file, document, &mut Vec::new());
-        }
-    }
+/// Checks one file as written — the parsed JSON, while the loader still has
+/// it — so the pointers are the file's own, nothing is serialised again, and
+/// the parsed document can be dropped straight after.
+pub fn check_document(file: &FileRef, document: &Value, languages: &[Lang]) -> Vec<Finding> {
+    let mut out = Findings(Vec::new());
+    walk(&mut out, languages, file, document, &mut Vec::new());
+    out.0
 }
 
 /// `path` holds the pointer's tokens; a pointer string is built only for a finding.

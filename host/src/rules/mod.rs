@@ -6,7 +6,7 @@
 //! `validate` turns them into located diagnostics.
 
 mod catalogue;
-mod language;
+pub mod language;
 mod lawfulness;
 mod records;
 mod references;
@@ -31,35 +31,18 @@ pub struct Finding {
     pub help: Option<String>,
 }
 
-/// Runs every rule over the register.
-pub fn check(
-    register: &Register,
-    documents: &std::collections::BTreeMap<String, serde_json::Value>,
-) -> Vec<Finding> {
-    // The translation check walks every text of every file; the others
-    // walk the model. They are independent, so they share the cores.
-    let (mut findings, language) = std::thread::scope(|scope| {
-        let language = scope.spawn(|| {
-            let mut out = Findings(Vec::new());
-            language::check(register, documents, &mut out);
-            out.0
-        });
-        let mut out = Findings(Vec::new());
-        references::check(register, &mut out);
-        lawfulness::check(register, &mut out);
-        retention::check(register, &mut out);
-        transfers::check(register, &mut out);
-        transparency::check(register, &mut out);
-        records::check(register, &mut out);
-        (
-            out.0,
-            language
-                .join()
-                .expect("the translation check does not panic"),
-        )
-    });
-    findings.extend(language);
-    findings
+/// Runs every rule over the register. The translation rule (V40) runs
+/// earlier, file by file, as the loader parses them
+/// ([`language::check_document`]).
+pub fn check(register: &Register) -> Vec<Finding> {
+    let mut out = Findings(Vec::new());
+    references::check(register, &mut out);
+    lawfulness::check(register, &mut out);
+    retention::check(register, &mut out);
+    transfers::check(register, &mut out);
+    transparency::check(register, &mut out);
+    records::check(register, &mut out);
+    out.0
 }
 
 /// Collects findings; the helpers keep the checks short.
