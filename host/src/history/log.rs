@@ -34,25 +34,77 @@ pub fn log(repo: &Repo, limit: usize) -> Result<Vec<LogEntry>, HistoryError> {
     let Some(head) = repo.head_commit()? else {
         return Ok(out);
     };
-    walk_register_commits(repo, &head, |commit, changes| {
-        let author = commit.author();
-        out.push(LogEntry {
-            id: short_id(commit.id()),
-            date: day_of(&commit.time()).to_string(),
-            author: author.name().unwrap_or_default().to_owned(),
-            email: author.email().unwrap_or_default().to_owned(),
-            message: commit.message().unwrap_or_default().trim_end().to_owned(),
-            summary: if changes.is_empty() {
-                "files beside the register changed".to_owned()
-            } else {
-                summary(&changes)
-            },
-            public: changes.iter().any(|c| c.public),
-            changes,
+    let mut walk = repo.repo.revwalk()?;
+    walk.push(head.id())?;
+    walk.simplify_first_parent()?;
+    let ids: Vec<Oid> = walk.collect::<Result<_, _>>()?;
+
+    // Commits are independent of each other: read them in batches on all
+    // cores, each worker with its own handle on the repository (a handle is
+    // not shared between threads), until `limit` register commits are found.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let dir = repo.dir.as_path();
+    for batch in ids.chunks(256) {
+        let chunk = batch.len().div_ceil(workers);
+        let results: Vec<Result<Vec<LogEntry>, HistoryError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let own = Repo::discover(dir)?;
+                        let mut entries = Vec::new();
+                        for &id in part {
+                            if let Some(entry) = entry_for(&own, id)? {
+                                entries.push(entry);
+                            }
+                        }
+                        Ok(entries)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("reading a commit does not panic"))
+                .collect()
         });
-        out.len() < limit
-    })?;
+        for entries in results {
+            for entry in entries? {
+                if out.len() == limit {
+                    return Ok(out);
+                }
+                out.push(entry);
+            }
+        }
+        if out.len() == limit {
+            break;
+        }
+    }
     Ok(out)
+}
+
+/// The log entry of one commit, `None` when it did not change the register.
+fn entry_for(repo: &Repo, id: Oid) -> Result<Option<LogEntry>, HistoryError> {
+    let commit = repo.repo.find_commit(id)?;
+    let Some(changes) = commit_changes(repo, &commit)? else {
+        return Ok(None);
+    };
+    let author = commit.author();
+    Ok(Some(LogEntry {
+        id: short_id(commit.id()),
+        date: day_of(&commit.time()).to_string(),
+        author: author.name().unwrap_or_default().to_owned(),
+        email: author.email().unwrap_or_default().to_owned(),
+        message: commit.message().unwrap_or_default().trim_end().to_owned(),
+        summary: if changes.is_empty() {
+            "files beside the register changed".to_owned()
+        } else {
+            summary(&changes)
+        },
+        public: changes.iter().any(|c| c.public),
+        changes,
+    }))
 }
 
 /// The day of the last commit, at or before `from`, that changed something
@@ -82,20 +134,27 @@ fn walk_register_commits(
     walk.simplify_first_parent()?;
     for oid in walk {
         let commit = repo.repo.find_commit(oid?)?;
-        let new = repo.register_tree(&commit)?;
-        let old = match commit.parent(0) {
-            Ok(parent) => repo.register_tree(&parent)?,
-            Err(_) => None,
-        };
-        if old.as_ref().map(Tree::id) == new.as_ref().map(Tree::id) {
-            continue;
-        }
-        let changes = tree_changes(repo, old.as_ref(), new.as_ref())?;
-        if !visit(&commit, changes) {
+        if let Some(changes) = commit_changes(repo, &commit)?
+            && !visit(&commit, changes)
+        {
             break;
         }
     }
     Ok(())
+}
+
+/// What a commit changed in the register, `None` when its register tree is
+/// its first parent's.
+fn commit_changes(repo: &Repo, commit: &Commit<'_>) -> Result<Option<Vec<Change>>, HistoryError> {
+    let new = repo.register_tree(commit)?;
+    let old = match commit.parent(0) {
+        Ok(parent) => repo.register_tree(&parent)?,
+        Err(_) => None,
+    };
+    if old.as_ref().map(Tree::id) == new.as_ref().map(Tree::id) {
+        return Ok(None);
+    }
+    tree_changes(repo, old.as_ref(), new.as_ref()).map(Some)
 }
 
 /// One side of a diff.
