@@ -248,28 +248,14 @@ fn walk_array(
         // Elements with identities: match them up, whatever their order.
         for (j, key) in kb.iter().enumerate() {
             path.push(Segment::Item(key.clone()));
-            match ka.iter().position(|k| k == key) {
-                Some(i) => walk(context, path, &a[i], &b[j], out),
-                None => out.push(context.change(
-                    path_text(path),
-                    ChangeKind::Added,
-                    None,
-                    Some(b[j].clone()),
-                    path,
-                )),
-            }
+            let old = ka.iter().position(|k| k == key).map(|i| &a[i]);
+            pair(context, path, old, Some(&b[j]), out);
             path.pop();
         }
         for (i, key) in ka.iter().enumerate() {
             if !kb.contains(key) {
                 path.push(Segment::Item(key.clone()));
-                out.push(context.change(
-                    path_text(path),
-                    ChangeKind::Removed,
-                    Some(a[i].clone()),
-                    None,
-                    path,
-                ));
+                pair(context, path, Some(&a[i]), None, out);
                 path.pop();
             }
         }

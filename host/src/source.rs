@@ -101,6 +101,12 @@ pub struct SourceSet {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Whether a directory of the register holds one file per entry
+/// (`activities/`, `systems/`).
+pub fn is_entry_dir(name: &str) -> bool {
+    FileKind::ALL.iter().any(|k| k.dir_name() == Some(name))
+}
+
 /// One entry of a register directory, as a filesystem or a git tree holds it.
 #[derive(Debug)]
 pub struct RawEntry {
@@ -139,9 +145,7 @@ pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
     let mut strays = Vec::new();
     for name in list_dir(dir)? {
         let path = dir.join(&name);
-        let is_entry_dir = FileKind::ALL
-            .iter()
-            .any(|k| k.dir_name() == Some(name.as_str()));
+        let is_entry_dir = is_entry_dir(&name);
         if path.is_dir() {
             if is_entry_dir {
                 if let Some(target) = outside(&root, &path)? {

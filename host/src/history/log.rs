@@ -230,7 +230,7 @@ fn working_files(dir: &Path) -> Result<Vec<String>, HistoryError> {
     for entry in read(dir)? {
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.path().is_dir() {
-            if name == "activities" || name == "systems" {
+            if crate::source::is_entry_dir(&name) {
                 for inner in read(&entry.path())? {
                     out.push(format!("{name}/{}", inner.file_name().to_string_lossy()));
                 }

@@ -226,7 +226,7 @@ impl Repo {
                 Some(ObjectType::Blob) if name.ends_with(".json") => {
                     out.push((name, entry.id(), entry.filemode()))
                 }
-                Some(ObjectType::Tree) if name == "activities" || name == "systems" => {
+                Some(ObjectType::Tree) if crate::source::is_entry_dir(&name) => {
                     for inner in self.repo.find_tree(entry.id())?.iter() {
                         if inner.kind() == Some(ObjectType::Blob) {
                             let inner_name = inner.name().unwrap_or_default();
