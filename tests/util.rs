@@ -309,3 +309,41 @@ fn symlink(target: &Path, link: &Path, is_dir: bool) {
     };
     made.unwrap_or_else(|e| panic!("symlink {} -> {}: {e}", link.display(), target.display()));
 }
+
+/// A test plugin from `tests/plugins/` (`fixture-echo`, `hostile-loop`, …),
+/// built for `wasm32-wasip2` on first use — the whole workspace at once, into
+/// the plugin target directory that `host/build.rs` uses for the bundled
+/// plugins, so that their dependencies are compiled once.
+pub fn test_plugin(name: &str) -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let dir = BUILT.get_or_init(|| {
+        let target = PathBuf::from(env!("ROPA_PLUGIN_TARGET_DIR"));
+        let manifest = workspace_root().join("tests/plugins/Cargo.toml");
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let output = Command::new(cargo)
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-wasip2",
+                "--manifest-path",
+            ])
+            .arg(&manifest)
+            .arg("--target-dir")
+            .arg(&target)
+            .env_remove("RUSTFLAGS")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .env_remove("CARGO_TARGET_DIR")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            output.status.success(),
+            "building the test plugins failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        target.join("wasm32-wasip2/release")
+    });
+    let path = dir.join(format!("{}.wasm", name.replace('-', "_")));
+    assert!(path.is_file(), "no test plugin {}", path.display());
+    path
+}

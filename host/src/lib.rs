@@ -10,15 +10,18 @@
 #![allow(clippy::result_large_err)]
 
 pub mod atomic;
+pub mod connect;
 pub mod diagnostic;
 pub mod history;
 pub mod init;
 pub mod load;
 pub mod model;
 pub mod open;
+pub mod plugin;
 pub mod register;
 pub mod render;
 pub mod rules;
+pub mod scan;
 pub mod schema;
 mod schema_errors;
 pub mod semantic_diff;

@@ -810,6 +810,7 @@ fn systems(
                         ..Grants::default()
                     },
                     config: serde_json::Map::new(),
+                    limits: None,
                 }),
                 SystemKind::Files => Some(Scan {
                     plugin: "files".to_owned(),
@@ -820,6 +821,7 @@ fn systems(
                         ..Grants::default()
                     },
                     config: serde_json::Map::new(),
+                    limits: None,
                 }),
                 SystemKind::HttpApi => Some(Scan {
                     plugin: "http".to_owned(),
@@ -831,6 +833,7 @@ fn systems(
                         ..Grants::default()
                     },
                     config: serde_json::Map::new(),
+                    limits: None,
                 }),
                 _ => None,
             };

@@ -5,8 +5,10 @@ mod commit;
 mod diff;
 mod init;
 mod log;
+mod plugin;
 mod render;
 mod rules;
+mod scan;
 mod validate;
 
 use std::path::PathBuf;
@@ -55,6 +57,10 @@ pub enum Command {
     Diff(diff::Args),
     /// Render the public privacy statement or the internal Art. 30 records.
     Render(render::Args),
+    /// Scan the register's systems for personal data with their plugins.
+    Scan(scan::Args),
+    /// List, inspect and create scanner plugins.
+    Plugin(plugin::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,5 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Log(args) => log::run(args, &cli.register),
         Command::Diff(args) => diff::run(args, &cli.register),
         Command::Render(args) => render::run(args, &cli.register),
+        Command::Scan(args) => scan::run(args, &cli.register),
+        Command::Plugin(args) => plugin::run(args),
     }
 }

@@ -57,6 +57,44 @@ pub struct Scan {
     /// Plugin-specific configuration, passed to the plugin as is.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub config: serde_json::Map<String, serde_json::Value>,
+    /// Bounds of one scan of this system, where the defaults do not suit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<ScanLimits>,
+}
+
+/// Overrides of a plugin run's bounds; anything unset keeps its default
+/// (`ropa plugin limits` prints them).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScanLimits {
+    /// Wall-clock time of the whole scan, waiting on the system included (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 86400))]
+    pub time_seconds: Option<u64>,
+    /// Time the plugin's own code may run (default 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 86400))]
+    pub cpu_seconds: Option<u64>,
+    /// Memory the plugin may use (default 256).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 4096))]
+    pub memory_mib: Option<u64>,
+    /// Findings accepted from one scan (default 10000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub findings: Option<u64>,
+    /// Rows the plugin may sample in all (default 1000000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub rows: Option<u64>,
+    /// Data the plugin may read in all, in MiB (default 1024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub bytes_mib: Option<u64>,
+    /// Log lines kept from one scan (default 1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub log_lines: Option<u64>,
 }
 
 /// Capabilities a plugin gets for one system; anything not granted is refused.

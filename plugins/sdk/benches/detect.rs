@@ -10,7 +10,9 @@
 //! planted values.
 //!
 //! Run: `cargo bench -p ropa-plugin-sdk --bench detect` (set `DETECT_MB` to
-//! change the size, e.g. `DETECT_MB=10` for a quick look).
+//! change the size, e.g. `DETECT_MB=10` for a quick look; set `DETECT_DUMP`
+//! to a file path to also write the generated text there, e.g. to measure
+//! the file scanner on the same text inside the sandbox).
 
 use std::time::Instant;
 
@@ -797,6 +799,10 @@ fn main() {
         truth.len(),
         t0.elapsed()
     );
+    if let Ok(path) = std::env::var("DETECT_DUMP") {
+        std::fs::write(&path, &text).expect("DETECT_DUMP is writable");
+        println!("wrote the text to {path}");
+    }
 
     // Throughput: the full detector set, counting matches per kind (what a
     // plugin does with free text). Best and median of five runs.

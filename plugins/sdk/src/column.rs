@@ -29,6 +29,7 @@ use crate::hints::{self, Hint};
 use crate::text::BIRTH_DATE_IN_CONTEXT;
 use crate::{Kind, detect_value, pd, scan_text};
 
+
 /// Findings below this confidence are not reported.
 pub const MIN_CONFIDENCE: f32 = 0.4;
 
@@ -63,7 +64,8 @@ pub enum SqlType {
     Boolean,
     /// Dates, times, timestamps, intervals.
     Temporal,
-    /// Binary data (`blob`, `bytea`, `binary`).
+    /// Binary data (`blob`, `bytea`, `binary`, `image`) and spatial types
+    /// (`geometry`, `geography`), which print as binary.
     Binary,
     /// Network addresses (`inet`, `cidr`).
     Network,
@@ -78,7 +80,11 @@ impl SqlType {
         let has = |s: &str| t.contains(s);
         if t.is_empty() {
             SqlType::Unknown
-        } else if has("bool") {
+        } else if t.starts_with("enum(") || t.starts_with("enum (") || t.starts_with("set(") {
+            // MySQL's enumerations: their labels are text, whatever they say.
+            SqlType::Text
+        } else if has("bool") || t == "bit" || t == "bit(1)" || t == "tinyint(1)" {
+            // SQL Server's `bit` and MySQL's `tinyint(1)` are its booleans.
             SqlType::Boolean
         } else if has("inet") || has("cidr") {
             SqlType::Network
@@ -92,6 +98,17 @@ impl SqlType {
             || has("uuid")
         {
             SqlType::Text
+        } else if has("blob")
+            || has("bytea")
+            || has("binary")
+            || t == "image"
+            || has("geometry")
+            || has("geography")
+            || t == "point"
+            || t == "polygon"
+        {
+            // Spatial types print as binary (WKB) too.
+            SqlType::Binary
         } else if has("int") || has("serial") {
             SqlType::Integer
         } else if has("dec")
@@ -102,8 +119,6 @@ impl SqlType {
             || has("money")
         {
             SqlType::Decimal
-        } else if has("blob") || has("bytea") || has("binary") {
-            SqlType::Binary
         } else {
             SqlType::Unknown
         }
@@ -115,60 +130,173 @@ fn fits_type(h: &Hint, ty: SqlType) -> bool {
         SqlType::Boolean => false,
         SqlType::Temporal => h.temporal_ok,
         SqlType::Integer => h.numeric_ok,
-        SqlType::Decimal => h.category == pd::LOCATION,
+        SqlType::Decimal => matches!(h.category, pd::LOCATION | pd::SALARY | pd::INCOME),
         SqlType::Binary => h.category == pd::PASSWORD,
         SqlType::Network => h.category == pd::IP_ADDRESS,
         SqlType::Text | SqlType::Unknown => true,
     }
 }
 
-/// Per-kind counts over a column's samples.
-struct Evidence {
+/// How sure a value in the right *format* (not checked any further) makes
+/// us, for a hinted column: a `phone` column whose values are all shaped like
+/// telephone numbers of some country.
+const FORMAT_CONFIDENCE: f32 = 0.5;
+
+/// Counts over one column's (or one file or JSON field's) sampled values:
+/// how many there were and what the detectors made of them. It is built one
+/// value at a time ([`ColumnStats::add`]) and keeps **counts only, never a
+/// value**, so a plugin can classify a field of any size in bounded memory
+/// and without holding on to what it read.
+///
+/// ```
+/// use ropa_plugin_sdk::{ColumnStats, pd};
+/// let mut stats = ColumnStats::new();
+/// for v in ["(206) 555-9857", "(71) 555-2282", "030-0076545", "+1 (780) 428-9482"] {
+///     stats.add(v);
+/// }
+/// let f = stats.classify("HomePhone", "nvarchar(24)").unwrap();
+/// assert_eq!((f.category, f.sampled), (pd::TELEPHONE_NUMBER, 4));
+/// assert!(f.confidence > 0.9);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ColumnStats {
+    /// Values matching each kind's detector as a whole.
     counts: [u64; Kind::COUNT],
+    /// Values that no detector matched but that have the format of a
+    /// telephone number, a postcode or a card number of some country.
+    formats: [u64; Kind::COUNT],
+    /// Non-empty values examined.
     sampled: u64,
+    /// Values made of digits, `-` and `.` only.
     numeric: u64,
+    /// Values of three words or more.
+    prose: u64,
+    /// Bytes of all values (trimmed).
+    bytes: u64,
+    /// What free-text scanning found inside the values.
+    text: TextStats,
 }
 
-impl Evidence {
-    fn of(samples: &[Option<&str>]) -> Evidence {
-        let mut ev = Evidence {
-            counts: [0; Kind::COUNT],
-            sampled: 0,
-            numeric: 0,
-        };
-        for v in samples.iter().flatten() {
-            let v = v.trim();
-            if v.is_empty() {
-                continue;
-            }
-            ev.sampled += 1;
-            if v.bytes()
-                .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
-                && v.bytes().any(|b| b.is_ascii_digit())
-            {
-                ev.numeric += 1;
-            }
-            for k in detect_value(v).iter() {
-                ev.counts[k.index()] += 1;
-            }
-        }
-        ev
+impl ColumnStats {
+    /// No values yet.
+    pub fn new() -> ColumnStats {
+        ColumnStats::default()
     }
 
-    fn count(&self, k: Kind) -> u64 {
-        self.counts[k.index()]
+    /// Adds one sampled value. Empty and blank values are ignored (they say
+    /// nothing); pass only non-NULL values, or use [`ColumnStats::add_opt`].
+    pub fn add(&mut self, value: &str) {
+        let v = value.trim();
+        if v.is_empty() {
+            return;
+        }
+        self.sampled += 1;
+        self.bytes += v.len() as u64;
+        let b = v.as_bytes();
+        if b.iter().all(|&c| c.is_ascii_digit() || c == b'-' || c == b'.')
+            && b.iter().any(u8::is_ascii_digit)
+        {
+            self.numeric += 1;
+        }
+        if words_at_least(b, 3) {
+            self.prose += 1;
+        }
+        let set = detect_value(v);
+        for k in set.iter() {
+            self.counts[k.index()] += 1;
+        }
+        if set.is_empty() && b.len() <= 40 {
+            for k in [Kind::Phone, Kind::Postcode, Kind::PaymentCard] {
+                if format_matches(k, b) {
+                    self.formats[k.index()] += 1;
+                }
+            }
+        }
+        self.text.add(v);
+    }
+
+    /// Adds one sampled cell, `None` for NULL (ignored).
+    pub fn add_opt(&mut self, value: Option<&str>) {
+        if let Some(v) = value {
+            self.add(v);
+        }
+    }
+
+    /// Builds the counts of a slice of sampled cells.
+    pub fn of(samples: &[Option<&str>]) -> ColumnStats {
+        let mut stats = ColumnStats::new();
+        for v in samples {
+            stats.add_opt(*v);
+        }
+        stats
+    }
+
+    /// Adds another batch's counts (the same field, read in parts).
+    pub fn merge(&mut self, other: &ColumnStats) {
+        for k in 0..Kind::COUNT {
+            self.counts[k] += other.counts[k];
+            self.formats[k] += other.formats[k];
+        }
+        self.sampled += other.sampled;
+        self.numeric += other.numeric;
+        self.prose += other.prose;
+        self.bytes += other.bytes;
+        self.text.merge(&other.text);
+    }
+
+    /// How many non-empty values were examined.
+    pub fn sampled(&self) -> u64 {
+        self.sampled
+    }
+
+    /// How many values matched `kind`'s detector as a whole.
+    pub fn count(&self, kind: Kind) -> u64 {
+        self.counts[kind.index()]
+    }
+
+    /// What free-text scanning found inside the values.
+    pub fn text(&self) -> &TextStats {
+        &self.text
+    }
+
+    /// Whether the values read like free text (notes, messages, ticket
+    /// bodies, XML or JSON documents) rather than single items: on average
+    /// 24 bytes or more with at least a third of them three words or longer,
+    /// or on average 64 bytes or more.
+    pub fn looks_like_free_text(&self) -> bool {
+        self.sampled > 0
+            && ((self.bytes >= 24 * self.sampled && self.prose * 3 >= self.sampled)
+                || self.bytes >= 64 * self.sampled)
+    }
+
+    /// Classifies the field from its name and declared type (`""` when
+    /// unknown); see [`classify_column`].
+    pub fn classify(&self, name: &str, sql_type: &str) -> Option<ColumnFinding> {
+        let ty = SqlType::parse(sql_type);
+        let hint = hints::column_hint(name).filter(|h| fits_type(h, ty));
+        let finding = match hint {
+            Some(h) => self.with_hint(&h),
+            None if ty == SqlType::Network => Some(ColumnFinding {
+                category: pd::IP_ADDRESS,
+                confidence: 0.8,
+                matches: self.count(Kind::Ipv4) + self.count(Kind::Ipv6),
+                sampled: self.sampled,
+                detector: "column-type",
+            }),
+            None => self.values_alone(),
+        };
+        finding.filter(|f| f.confidence >= MIN_CONFIDENCE)
+    }
+
+    /// The kinds of personal data found *inside* the values, as
+    /// [`classify_text`] reports them.
+    pub fn classify_text(&self) -> Vec<ColumnFinding> {
+        self.text.findings()
     }
 
     /// The kind most values match (ties in [`Kind::ALL`] order).
     fn best(&self, among: &[Kind]) -> Option<(Kind, u64)> {
-        let mut best: Option<(Kind, u64)> = None;
-        for &k in among {
-            let m = self.count(k);
-            if m > 0 && best.is_none_or(|(_, b)| m > b) {
-                best = Some((k, m));
-            }
-        }
-        best
+        best_of(&self.counts, among)
     }
 
     /// The confidence `m` matches of `k` give on their own.
@@ -187,12 +315,286 @@ impl Evidence {
             m as f32 / self.sampled as f32
         }
     }
+
+    fn with_hint(&self, h: &Hint) -> Option<ColumnFinding> {
+        let combine = |v: f32| 1.0 - (1.0 - h.confidence) * (1.0 - v);
+        let strict = self.best(h.expects).map(|(k, m)| (k, m, self.confidence(k, m)));
+        // Values in the hinted kind's format, strict matches included.
+        let format = best_of(&self.formats, h.expects).map(|(k, f)| {
+            let m = f + self.count(k);
+            let n = self.sampled as f32;
+            (k, m, FORMAT_CONFIDENCE * self.share(m) * (n / (n + 1.0)))
+        });
+        match (strict, format) {
+            (Some((_, _, vs)), Some((k, m, vf))) if vf > vs && self.share(m) >= 0.5 => {
+                return Some(ColumnFinding {
+                    category: h.category,
+                    confidence: combine(vf),
+                    matches: m,
+                    sampled: self.sampled,
+                    detector: format_detector(k),
+                });
+            }
+            (Some((k, m, v)), _) => {
+                return Some(ColumnFinding {
+                    category: h.category,
+                    confidence: combine(v),
+                    matches: m,
+                    sampled: self.sampled,
+                    detector: k.detector_with_hint(),
+                });
+            }
+            (None, Some((k, m, vf))) if self.share(m) >= 0.5 => {
+                return Some(ColumnFinding {
+                    category: h.category,
+                    confidence: combine(vf),
+                    matches: m,
+                    sampled: self.sampled,
+                    detector: format_detector(k),
+                });
+            }
+            _ => {}
+        }
+        if self.sampled >= 5 {
+            if let Some((k, m)) = self.best(&Kind::ALL)
+                && self.share(m) >= 0.8
+                && k.category() != h.category
+            {
+                return self.values_alone();
+            }
+            if !h.numeric_ok && self.share(self.numeric) >= 0.8 {
+                return None;
+            }
+        }
+        let damp = if !h.expects.is_empty() && self.sampled >= 5 {
+            0.5
+        } else {
+            1.0
+        };
+        Some(ColumnFinding {
+            category: h.category,
+            confidence: h.confidence * damp,
+            matches: 0,
+            sampled: self.sampled,
+            detector: "column-name",
+        })
+    }
+
+    fn values_alone(&self) -> Option<ColumnFinding> {
+        let (k, m) = self.best(&Kind::ALL)?;
+        Some(ColumnFinding {
+            category: k.category(),
+            confidence: self.confidence(k, m),
+            matches: m,
+            sampled: self.sampled,
+            detector: k.detector(),
+        })
+    }
+}
+
+fn best_of(counts: &[u64; Kind::COUNT], among: &[Kind]) -> Option<(Kind, u64)> {
+    let mut best: Option<(Kind, u64)> = None;
+    for &k in among {
+        let m = counts[k.index()];
+        if m > 0 && best.is_none_or(|(_, b)| m > b) {
+            best = Some((k, m));
+        }
+    }
+    best
+}
+
+fn format_detector(k: Kind) -> &'static str {
+    match k {
+        Kind::Phone => "column-name+phone-format",
+        Kind::Postcode => "column-name+postcode-format",
+        Kind::PaymentCard => "column-name+card-format",
+        _ => k.detector_with_hint(),
+    }
+}
+
+/// Whether `b` has at least `n` words (runs of non-blank bytes).
+fn words_at_least(b: &[u8], n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in b {
+        let blank = c.is_ascii_whitespace();
+        if !blank && !in_word {
+            words += 1;
+            if words >= n {
+                return true;
+            }
+        }
+        in_word = !blank;
+    }
+    false
+}
+
+/// The loose formats that confirm a hinted column where the strict
+/// detectors (which know Dutch numbers and checksums) do not: telephone
+/// numbers, postcodes and card numbers as other countries write them.
+fn format_matches(k: Kind, b: &[u8]) -> bool {
+    match k {
+        Kind::Phone => phone_format(b),
+        Kind::Postcode => postcode_format(b),
+        Kind::PaymentCard => card_format(b),
+        _ => false,
+    }
+}
+
+/// 7–15 digits in groups separated by blanks, `-`, `.`, `/`, with an
+/// optional leading `+` or area code in parentheses and an optional
+/// extension (`x123`, `ext. 123`): `(206) 555-9857`, `697-555-0142`,
+/// `1 (11) 500 555-0110`, `14033335568`.
+fn phone_format(b: &[u8]) -> bool {
+    let lower = b.to_ascii_lowercase();
+    // Cut an extension off: "x123", "ext. 123", "#123".
+    let cut = (1..lower.len())
+        .find(|&i| lower[i] == b'x' || lower[i] == b'#' || lower[i..].starts_with(b"ext"))
+        .unwrap_or(lower.len());
+    if cut < lower.len() {
+        let mut tail = &lower[cut..];
+        for marker in [&b"ext"[..], b"x", b"#"] {
+            if let Some(rest) = tail.strip_prefix(marker) {
+                tail = rest;
+                break;
+            }
+        }
+        let tail = tail.trim_ascii_start();
+        let tail = tail.strip_prefix(b".").unwrap_or(tail);
+        let tail = tail.strip_prefix(b":").unwrap_or(tail).trim_ascii();
+        if tail.is_empty() || tail.len() > 6 || !tail.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+    }
+    let body = b[..cut].trim_ascii();
+    let body = body.strip_suffix(b",").unwrap_or(body).trim_ascii_end();
+    let Some(&first) = body.first() else {
+        return false;
+    };
+    if !(first.is_ascii_digit() || first == b'+' || first == b'(') {
+        return false;
+    }
+    let mut digits = 0;
+    let mut open = false;
+    let mut prev_sep = false;
+    for (i, &c) in body.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                digits += 1;
+                prev_sep = false;
+            }
+            b'+' if i == 0 => {}
+            b'(' if !open => open = true,
+            b')' if open => open = false,
+            b' ' | b'-' | b'.' | b'/' => {
+                if prev_sep && c != b' ' {
+                    return false;
+                }
+                prev_sep = true;
+            }
+            _ => return false,
+        }
+    }
+    !open && (7..=15).contains(&digits)
+}
+
+/// Words that announce a telephone number in free text, matched at the
+/// start of a word; the short ones (up to three letters) also end there.
+const PHONE_WORDS: &[&[u8]] = &[
+    b"phone", b"telephone", b"telefoon", b"tel", b"call", b"bel", b"bellen", b"mobile", b"mobiel",
+    b"gsm", b"cell", b"fax", b"whatsapp", b"sms",
+];
+/// How far before a number [`phone_in_context`] looks for a phone word.
+const PHONE_CONTEXT: usize = 32;
+
+/// Whether `text` holds a number in a telephone format of any country
+/// (`(206) 555-9857`, `697-555-0142`) with a phone word ("phone", "tel",
+/// "call", "bel", "mobile", "fax", …) in the 32 bytes before it. The strict
+/// detectors know Dutch and `+`-prefixed numbers only; in free text this
+/// finds the others where the text says what they are.
+fn phone_in_context(text: &[u8]) -> bool {
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        let c = text[i];
+        let starts = c.is_ascii_digit() || c == b'(' || c == b'+';
+        if !starts || (i > 0 && (text[i - 1].is_ascii_alphanumeric())) {
+            i += 1;
+            continue;
+        }
+        // The longest run of phone characters from here.
+        let mut e = i;
+        while e < n && matches!(text[e], b'0'..=b'9' | b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
+        {
+            e += 1;
+        }
+        let mut run = text[i..e].trim_ascii_end();
+        while let Some((&last, rest)) = run.split_last() {
+            if last.is_ascii_digit() {
+                break;
+            }
+            run = rest.trim_ascii_end();
+        }
+        let boundary = text.get(i + run.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if boundary && phone_format(run) {
+            let from = i.saturating_sub(PHONE_CONTEXT);
+            let before = text[from..i].to_ascii_lowercase();
+            let word_at = |k: usize, w: &[u8]| {
+                before[k..].starts_with(w)
+                    && (k == 0 || !before[k - 1].is_ascii_alphabetic())
+                    && (w.len() > 3
+                        || before.get(k + w.len()).is_none_or(|b| !b.is_ascii_alphabetic()))
+            };
+            if PHONE_WORDS
+                .iter()
+                .any(|w| (0..before.len()).any(|k| word_at(k, w)))
+            {
+                return true;
+            }
+        }
+        i = e.max(i + 1);
+    }
+    false
+}
+
+/// 3–10 letters, digits, one blank or `-`, at least one digit: `98052`,
+/// `SW1 1AA`, `T2P 2T3`, `1010`, `12345-6789`, `3511 LX`.
+fn postcode_format(b: &[u8]) -> bool {
+    if !(3..=10).contains(&b.len()) {
+        return false;
+    }
+    let mut seps = 0;
+    let mut digits = 0;
+    for &c in b {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c == b' ' || c == b'-' {
+            seps += 1;
+        } else if !c.is_ascii_alphabetic() {
+            return false;
+        }
+    }
+    seps <= 1 && digits >= 1
+}
+
+/// 12–19 digits in groups separated by blanks or `-`.
+fn card_format(b: &[u8]) -> bool {
+    let mut digits = 0;
+    for &c in b {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c != b' ' && c != b'-' {
+            return false;
+        }
+    }
+    (12..=19).contains(&digits) && b[0].is_ascii_digit()
 }
 
 /// Classifies one column from its name, its declared SQL type (`""` when
 /// unknown) and sampled values (`None` for NULL). Returns the most likely
 /// kind of personal data, or `None` when the column does not look personal.
-/// See the module docs for how the evidence is combined.
+/// See the module docs for how the evidence is combined; the same as
+/// [`ColumnStats::of`] followed by [`ColumnStats::classify`].
 ///
 /// ```
 /// use ropa_plugin_sdk::{classify_column, pd};
@@ -205,68 +607,104 @@ pub fn classify_column(
     sql_type: &str,
     samples: &[Option<&str>],
 ) -> Option<ColumnFinding> {
-    let ty = SqlType::parse(sql_type);
-    let hint = hints::column_hint(name).filter(|h| fits_type(h, ty));
-    let ev = Evidence::of(samples);
-    let finding = match hint {
-        Some(h) => with_hint(&h, &ev),
-        None if ty == SqlType::Network => Some(ColumnFinding {
-            category: pd::IP_ADDRESS,
-            confidence: 0.8,
-            matches: ev.count(Kind::Ipv4) + ev.count(Kind::Ipv6),
-            sampled: ev.sampled,
-            detector: "column-type",
-        }),
-        None => values_alone(&ev),
-    };
-    finding.filter(|f| f.confidence >= MIN_CONFIDENCE)
+    ColumnStats::of(samples).classify(name, sql_type)
 }
 
-fn with_hint(h: &Hint, ev: &Evidence) -> Option<ColumnFinding> {
-    if let Some((k, m)) = ev.best(h.expects) {
-        let v = ev.confidence(k, m);
-        return Some(ColumnFinding {
-            category: h.category,
-            confidence: 1.0 - (1.0 - h.confidence) * (1.0 - v),
-            matches: m,
-            sampled: ev.sampled,
-            detector: k.detector_with_hint(),
+/// Counts of personal data found *inside* free-text values (ticket texts,
+/// notes, message bodies, lines of a text file): per kind, how many values
+/// hold at least one instance. Counts only, never a value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextStats {
+    with: [u64; Kind::COUNT],
+    sampled: u64,
+}
+
+impl TextStats {
+    /// No values yet.
+    pub fn new() -> TextStats {
+        TextStats::default()
+    }
+
+    /// Scans one value. Blank values are ignored.
+    pub fn add(&mut self, value: &str) {
+        if value.trim().is_empty() {
+            return;
+        }
+        let mut seen = [false; Kind::COUNT];
+        scan_text(value, |m| {
+            if m.kind != Kind::Date || m.confidence >= BIRTH_DATE_IN_CONTEXT {
+                seen[m.kind.index()] = true;
+            }
         });
-    }
-    if ev.sampled >= 5 {
-        if let Some((k, m)) = ev.best(&Kind::ALL)
-            && ev.share(m) >= 0.8
-            && k.category() != h.category
-        {
-            return values_alone(ev);
+        if !seen[Kind::Phone.index()] && phone_in_context(value.as_bytes()) {
+            seen[Kind::Phone.index()] = true;
         }
-        if !h.numeric_ok && ev.share(ev.numeric) >= 0.8 {
-            return None;
-        }
+        self.record(seen);
     }
-    let damp = if !h.expects.is_empty() && ev.sampled >= 5 {
-        0.5
-    } else {
-        1.0
-    };
-    Some(ColumnFinding {
-        category: h.category,
-        confidence: h.confidence * damp,
-        matches: 0,
-        sampled: ev.sampled,
-        detector: "column-name",
-    })
-}
 
-fn values_alone(ev: &Evidence) -> Option<ColumnFinding> {
-    let (k, m) = ev.best(&Kind::ALL)?;
-    Some(ColumnFinding {
-        category: k.category(),
-        confidence: ev.confidence(k, m),
-        matches: m,
-        sampled: ev.sampled,
-        detector: k.detector(),
-    })
+    /// Counts one value (e.g. a line of a file scanned in bulk) by which
+    /// kinds were seen in it: `seen[kind.index()]`, where a date counts only
+    /// with a birth word before it.
+    pub fn record(&mut self, seen: [bool; Kind::COUNT]) {
+        self.sampled += 1;
+        for (w, s) in self.with.iter_mut().zip(seen) {
+            *w += u64::from(s);
+        }
+    }
+
+    /// Counts `n` values in which nothing was found.
+    pub fn record_empty(&mut self, n: u64) {
+        self.sampled += n;
+    }
+
+    /// Adds another batch's counts.
+    pub fn merge(&mut self, other: &TextStats) {
+        for (a, b) in self.with.iter_mut().zip(other.with) {
+            *a += b;
+        }
+        self.sampled += other.sampled;
+    }
+
+    /// How many values were scanned.
+    pub fn sampled(&self) -> u64 {
+        self.sampled
+    }
+
+    /// How many values hold at least one instance of `kind`.
+    pub fn with(&self, kind: Kind) -> u64 {
+        self.with[kind.index()]
+    }
+
+    /// One finding per category, as [`classify_text`] describes.
+    pub fn findings(&self) -> Vec<ColumnFinding> {
+        let mut out: Vec<ColumnFinding> = Vec::new();
+        for k in Kind::ALL {
+            let m = self.with[k.index()];
+            if m == 0 {
+                continue;
+            }
+            let base = if k == Kind::Date {
+                BIRTH_DATE_IN_CONTEXT
+            } else {
+                k.confidence()
+            };
+            let confidence = base * (m as f32 / (m as f32 + 1.0));
+            let f = ColumnFinding {
+                category: k.category(),
+                confidence,
+                matches: m,
+                sampled: self.sampled,
+                detector: k.detector(),
+            };
+            match out.iter_mut().find(|o| o.category == f.category) {
+                Some(o) if o.matches < f.matches => *o = f,
+                Some(_) => {}
+                None => out.push(f),
+            }
+        }
+        out.retain(|f| f.confidence >= MIN_CONFIDENCE);
+        out
+    }
 }
 
 /// Classifies a free-text column (ticket texts, notes, message bodies): the
@@ -283,50 +721,11 @@ fn values_alone(ev: &Evidence) -> Option<ColumnFinding> {
 /// assert_eq!(cats, [(pd::EMAIL_ADDRESS, 1, 3), (pd::TELEPHONE_NUMBER, 1, 3)]);
 /// ```
 pub fn classify_text(samples: &[Option<&str>]) -> Vec<ColumnFinding> {
-    let mut with = [0u64; Kind::COUNT];
-    let mut sampled = 0u64;
+    let mut stats = TextStats::new();
     for v in samples.iter().flatten() {
-        if v.trim().is_empty() {
-            continue;
-        }
-        sampled += 1;
-        let mut seen = [false; Kind::COUNT];
-        scan_text(v, |m| {
-            if m.kind != Kind::Date || m.confidence >= BIRTH_DATE_IN_CONTEXT {
-                seen[m.kind.index()] = true;
-            }
-        });
-        for (w, s) in with.iter_mut().zip(seen) {
-            *w += u64::from(s);
-        }
+        stats.add(v);
     }
-    let mut out: Vec<ColumnFinding> = Vec::new();
-    for k in Kind::ALL {
-        let m = with[k.index()];
-        if m == 0 {
-            continue;
-        }
-        let base = if k == Kind::Date {
-            BIRTH_DATE_IN_CONTEXT
-        } else {
-            k.confidence()
-        };
-        let confidence = base * (m as f32 / (m as f32 + 1.0));
-        let f = ColumnFinding {
-            category: k.category(),
-            confidence,
-            matches: m,
-            sampled,
-            detector: k.detector(),
-        };
-        match out.iter_mut().find(|o| o.category == f.category) {
-            Some(o) if o.matches < f.matches => *o = f,
-            Some(_) => {}
-            None => out.push(f),
-        }
-    }
-    out.retain(|f| f.confidence >= MIN_CONFIDENCE);
-    out
+    stats.findings()
 }
 
 #[cfg(test)]

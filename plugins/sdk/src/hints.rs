@@ -218,9 +218,10 @@ const DICTIONARY: &[Entry] = &[
     e("housenumber", pd::PHYSICAL_ADDRESS, 0.8, NONE, NUMERIC),
     e("housenr", pd::PHYSICAL_ADDRESS, 0.8, NONE, NUMERIC),
     e("streetnumber", pd::PHYSICAL_ADDRESS, 0.8, NONE, NUMERIC),
-    e("postcode", pd::PHYSICAL_ADDRESS, 0.85, POSTCODE, COMPOUND),
-    e("postalcode", pd::PHYSICAL_ADDRESS, 0.85, POSTCODE, 0),
-    e("zipcode", pd::PHYSICAL_ADDRESS, 0.85, POSTCODE, 0),
+    // Postcodes are plain numbers in most countries (`98052`, `1010`).
+    e("postcode", pd::PHYSICAL_ADDRESS, 0.85, POSTCODE, NUMERIC | COMPOUND),
+    e("postalcode", pd::PHYSICAL_ADDRESS, 0.85, POSTCODE, NUMERIC),
+    e("zipcode", pd::PHYSICAL_ADDRESS, 0.85, POSTCODE, NUMERIC),
     e("zip", pd::PHYSICAL_ADDRESS, 0.8, POSTCODE, NUMERIC),
     e("woonplaats", pd::PHYSICAL_ADDRESS, 0.8, NONE, 0),
     e("plaats", pd::PHYSICAL_ADDRESS, 0.6, NONE, COMPOUND),
@@ -256,6 +257,18 @@ const DICTIONARY: &[Entry] = &[
     e("salutation", pd::GENDER, 0.6, NONE, 0),
     e("nationaliteit", pd::NATIONALITY, 0.85, NONE, 0),
     e("nationality", pd::NATIONALITY, 0.85, NONE, 0),
+    e("maritalstatus", pd::MARITAL_STATUS, 0.85, NONE, 0),
+    e("burgerlijkestaat", pd::MARITAL_STATUS, 0.85, NONE, 0),
+    e("civilstatus", pd::MARITAL_STATUS, 0.8, NONE, 0),
+    // Pay: an amount, so numeric and decimal types fit (see `classify_column`).
+    e("salary", pd::SALARY, 0.8, NONE, NUMERIC),
+    e("salaris", pd::SALARY, 0.8, NONE, NUMERIC),
+    e("wage", pd::SALARY, 0.7, NONE, NUMERIC),
+    e("loon", pd::SALARY, 0.6, NONE, NUMERIC),
+    e("brutoloon", pd::SALARY, 0.8, NONE, NUMERIC),
+    e("nettoloon", pd::SALARY, 0.8, NONE, NUMERIC),
+    e("income", pd::INCOME, 0.7, NONE, NUMERIC),
+    e("inkomen", pd::INCOME, 0.7, NONE, NUMERIC),
     // Official identifiers.
     e("bsn", pd::OFFICIAL_ID, 0.95, BSN, NUMERIC),
     e("burgerservicenummer", pd::OFFICIAL_ID, 0.95, BSN, NUMERIC),
@@ -307,6 +320,11 @@ const DICTIONARY: &[Entry] = &[
     e("loginname", pd::USERNAME, 0.9, NONE, 0),
     e("screenname", pd::USERNAME, 0.8, NONE, 0),
     e("accountname", pd::USERNAME, 0.7, NONE, 0),
+    e("payrate", pd::SALARY, 0.7, NONE, NUMERIC),
+    e("hourlyrate", pd::SALARY, 0.6, NONE, NUMERIC),
+    e("hourlywage", pd::SALARY, 0.7, NONE, NUMERIC),
+    e("login", pd::USERNAME, 0.7, NONE, 0),
+    e("loginid", pd::USERNAME, 0.8, NONE, 0),
     e("wachtwoord", pd::PASSWORD, 0.95, NONE, COMPOUND),
     e("wachtwoordhash", pd::PASSWORD, 0.95, NONE, 0),
     e("password", pd::PASSWORD, 0.95, NONE, COMPOUND),
@@ -340,7 +358,8 @@ const QUALIFIERS: &[&str] = &[
     "campaign", "log", "attempts", "pogingen", "expires", "expiry", "reset", "policy", "strength", "salt",
     "algorithm", "algo", "country", "land", "region", "regio", "group", "groep", "category", "categorie",
     "range", "bucket", "band", "app", "file", "bestand", "archive", "score", "check", "checked",
-    "gecontroleerd", "error", "fout",
+    "gecontroleerd", "error", "fout", "style", "promotion", "promo", "marketing", "newsletter", "grade",
+    "scale", "schaal",
 ];
 
 /// Count or flag words before a hint word (`is_email_verified`,
@@ -398,8 +417,67 @@ const PERSON_PREFIXES: &[&str] = &[
     "vader", "primary", "secondary", "alt", "alternate", "other", "ander", "new", "nieuw", "old", "oud",
     "previous", "vorig", "current", "huidig", "my", "mijn", "own", "eigen", "cust", "usr", "emp", "pers",
     "correspondentie", "correspondence", "mailing", "klanten", "customers", "users", "members", "employees",
-    "persons", "contacts", "clients", "students", "patients", "accounts", "account",
+    "persons", "contacts", "clients", "students", "patients", "accounts", "account", "reviewer",
+    "manager", "agent", "rep", "representative", "salesperson", "seller", "verkoper", "teacher",
+    "docent", "doctor", "physician", "nurse", "instructor", "coach", "beneficiary",
+    "begunstigde", "insured", "verzekerde", "policyholder", "signatory", "witness", "getuige",
+    "assignee", "reporter", "melder", "requester", "aanvrager", "approver", "creator",
+    "resident", "bewoner", "actor", "athlete", "speler", "player",
 ];
+
+/// Words that name free text: a column, field or key called so holds
+/// sentences in which personal data may occur (`notes`, `opmerkingen`,
+/// `ticket_body`).
+#[rustfmt::skip]
+const FREE_TEXT_WORDS: &[&str] = &[
+    "note", "notes", "notitie", "notities", "comment", "comments", "commentaar", "opmerking",
+    "opmerkingen", "remark", "remarks", "description", "omschrijving", "beschrijving", "toelichting",
+    "body", "message", "messages", "bericht", "berichten", "text", "tekst", "content", "inhoud", "memo",
+    "details", "feedback", "reason", "reden", "klacht", "complaint", "question", "vraag", "answer",
+    "antwoord", "reply", "summary", "samenvatting", "log", "transcript", "explanation", "annotation",
+];
+
+/// Whether a column's name says it holds free text (see
+/// [`FREE_TEXT_WORDS`]); a scanner then also looks for personal data
+/// *inside* its values ([`crate::classify_text`]).
+///
+/// ```
+/// use ropa_plugin_sdk::hints::is_free_text_name;
+/// assert!(is_free_text_name("ticket_body"));
+/// assert!(is_free_text_name("Opmerkingen"));
+/// assert!(!is_free_text_name("email"));
+/// ```
+pub fn is_free_text_name(name: &str) -> bool {
+    tokenize(name).iter().any(|t| FREE_TEXT_WORDS.contains(&t.as_str()))
+}
+
+/// Whether a column's name is a generic `name`/`naam` alone, whose meaning
+/// depends on what it is the name of.
+pub fn is_generic_name(column: &str) -> bool {
+    let tokens = tokenize(column);
+    tokens.len() == 1 && lookup(&tokens[0]).is_some_and(|e| e.flags & NEEDS_PERSON != 0)
+}
+
+/// The name to classify a column by: the column's own name, or for a
+/// generic `name` alone ([`is_generic_name`]) the table's name in front of
+/// it, so that the person rule can decide (`customers.name` is a person's
+/// name, `category.name` is not). The same for a JSON key under its parent
+/// key, or a CSV header in a file.
+///
+/// ```
+/// use ropa_plugin_sdk::hints::{column_hint, qualified_name};
+/// assert_eq!(qualified_name("customers", "name"), "customers.name");
+/// assert_eq!(qualified_name("customers", "email"), "email");
+/// assert!(column_hint(&qualified_name("category", "name")).is_none());
+/// assert!(column_hint(&qualified_name("klanten", "naam")).is_some());
+/// ```
+pub fn qualified_name(table: &str, column: &str) -> String {
+    if !table.trim().is_empty() && is_generic_name(column) {
+        format!("{table}.{column}")
+    } else {
+        column.to_string()
+    }
+}
 
 /// Splits a column name into lower-case tokens (see the module docs).
 ///

@@ -33,21 +33,48 @@
 
 #![deny(missing_docs)]
 
+// The generated bindings and the `export_plugin!` macro name the SDK and
+// `wit-bindgen` by absolute paths, so that they work in a plugin crate that
+// depends on the SDK alone.
+#[cfg(target_arch = "wasm32")]
+extern crate self as ropa_plugin_sdk;
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub use wit_bindgen as __wit_bindgen;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+/// Exports a type implementing
+/// `bindings::exports::ropa::scanner::plugin::Guest` as the plugin:
+/// `ropa_plugin_sdk::export_plugin!(MyPlugin);` (WebAssembly only).
+#[cfg(target_arch = "wasm32")]
+pub use bindings::export_plugin;
 pub mod bsn;
 mod bytes;
 pub mod card;
 mod column;
+pub mod config;
+pub mod csv;
 pub mod date;
 pub mod email;
+#[cfg(target_arch = "wasm32")]
+pub mod guest;
 pub mod hints;
 pub mod iban;
 pub mod ip;
+pub mod json;
 pub mod phone;
 pub mod postcode;
+pub mod reader;
+pub mod scanner;
+pub mod source;
+pub mod testing;
 mod text;
 mod value;
 
-pub use column::{ColumnFinding, MIN_CONFIDENCE, SqlType, classify_column, classify_text};
+pub use column::{
+    ColumnFinding, ColumnStats, MIN_CONFIDENCE, SqlType, TextStats, classify_column, classify_text,
+};
 pub use text::{MAX_MATCH_LEN, Match, TextCounts, count_text, scan_bytes, scan_text};
 pub use value::{KindSet, detect_value};
 
@@ -92,6 +119,12 @@ pub mod pd {
     pub const USER_AGENT: &str = "pd:UserAgent";
     /// `pd:Location`: geographic coordinates.
     pub const LOCATION: &str = "pd:Location";
+    /// `pd:MaritalStatus`.
+    pub const MARITAL_STATUS: &str = "pd:MaritalStatus";
+    /// `pd:Salary`: what a person is paid.
+    pub const SALARY: &str = "pd:Salary";
+    /// `pd:Income`: a person's (or household's) income.
+    pub const INCOME: &str = "pd:Income";
 }
 
 /// The kinds of value the detectors recognise.

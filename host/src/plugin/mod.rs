@@ -1,0 +1,241 @@
+//! Scanner plugins: WebAssembly components run by wasmtime in a sandbox.
+//!
+//! A plugin sees nothing of the machine: no files, no environment, no
+//! sockets, no register. What it may read of a system comes through the
+//! capability imports of the contract (`plugins/wit/scanner.wit`), and only
+//! those the system's entry grants; every run is bounded in time, CPU,
+//! memory, findings, rows and bytes ([`Limits`]); what it hands back passes
+//! the [`guard`] before it reaches a findings file.
+//!
+//! - [`Runtime`]: the engine, the linker and the compiled-component cache.
+//! - [`Plugin`]: a loaded, pre-instantiated component and what it declares.
+//! - [`Runtime::scan`]: one run of a plugin on one system.
+
+mod bindings;
+pub mod bundled;
+pub mod cache;
+mod capabilities;
+pub mod config;
+pub mod contract;
+pub mod finding;
+mod guard;
+pub mod inspect;
+pub mod limits;
+mod run;
+pub mod template;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use wasmtime::component::{HasSelf, Linker};
+use wasmtime::{Config, Engine};
+
+pub use cache::{Cache, Origin};
+pub use finding::{Finding, LogLine, ScanFailure, ScanResult, Summary};
+pub use limits::Limits;
+pub use run::{Grants, Progress, ScanRequest, SqlConnection};
+
+use bindings::{Scanner, ScannerPre, types::PluginInfo};
+use run::RunState;
+
+/// How often the epoch advances. Guest code checks it at loop heads and
+/// function entries; each tick lets the timer of a run's wall-clock limit
+/// fire and counts towards its CPU limit.
+const TICK: Duration = Duration::from_millis(10);
+/// The guest's native stack; deep recursion traps here.
+const WASM_STACK: usize = 1 << 20;
+
+/// The engine, the linker with the contract and WASI, and the cache: made
+/// once per `ropa` process, shared by every plugin and run.
+pub struct Runtime {
+    engine: Engine,
+    linker: Arc<Linker<RunState>>,
+    cache: Option<Cache>,
+}
+
+/// Where a plugin came from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Embedded in the `ropa` binary.
+    Bundled(&'static bundled::Bundled),
+    /// A `.wasm` file given by path.
+    File(PathBuf),
+}
+
+impl Source {
+    /// How error messages and findings name the plugin before it has
+    /// described itself.
+    pub fn label(&self) -> String {
+        match self {
+            Source::Bundled(b) => b.name.to_owned(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A plugin ready to run: compiled, linked, pre-instantiated, described.
+pub struct Plugin {
+    pub source: Source,
+    /// What `describe` answered.
+    pub info: Info,
+    /// SHA-256 of the component's bytes.
+    pub hash: String,
+    /// Whether it was compiled now or loaded from the cache.
+    pub origin: Origin,
+    pre: ScannerPre<RunState>,
+}
+
+/// What a plugin says about itself (`plugin.describe`), in host types.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Info {
+    pub name: String,
+    pub version: String,
+    pub description: String,
+    pub system_kinds: Vec<String>,
+    pub capabilities: Vec<String>,
+    pub config: Vec<config::Key>,
+}
+
+/// Why a plugin could not be loaded; the message names the plugin.
+#[derive(Debug, thiserror::Error)]
+#[error("plugin {plugin}: {reason}")]
+pub struct LoadError {
+    pub plugin: String,
+    pub reason: String,
+}
+
+impl Runtime {
+    /// An engine for plugins, with the given cache (`None`: compile every
+    /// time).
+    pub fn new(cache: Option<Cache>) -> wasmtime::Result<Runtime> {
+        let mut config = Config::new();
+        config
+            .wasm_component_model(true)
+            .epoch_interruption(true)
+            .max_wasm_stack(WASM_STACK)
+            .async_stack_size(WASM_STACK + (1 << 20));
+        let engine = Engine::new(&config)?;
+        start_ticker(&engine);
+
+        let mut linker = Linker::<RunState>::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+        Scanner::add_to_linker::<RunState, HasSelf<RunState>>(&mut linker, |state| state)?;
+        Ok(Runtime {
+            engine,
+            linker: Arc::new(linker),
+            cache,
+        })
+    }
+
+    /// A runtime with the default cache directory.
+    pub fn with_default_cache() -> wasmtime::Result<Runtime> {
+        Runtime::new(Cache::default_dir().map(Cache::new))
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Compiles (or loads from the cache), checks the contract version,
+    /// links and describes a plugin.
+    pub fn load(&self, source: Source) -> Result<Plugin, LoadError> {
+        let fail = |reason: String| LoadError {
+            plugin: source.label(),
+            reason,
+        };
+        let wasm: std::borrow::Cow<'static, [u8]> = match &source {
+            Source::Bundled(b) => b.wasm.into(),
+            Source::File(path) => read_component_file(path).map_err(fail)?.into(),
+        };
+        contract::check(&wasm).map_err(|e| fail(e.to_string()))?;
+        let (component, origin) = match &self.cache {
+            Some(cache) => cache.load(&self.engine, &wasm),
+            None => wasmtime::component::Component::new(&self.engine, &wasm)
+                .map(|c| (c, Origin::Compiled)),
+        }
+        .map_err(|e| {
+            fail(format!(
+                "is not a valid WebAssembly component: {}",
+                root_cause(&e)
+            ))
+        })?;
+        let instance_pre = self
+            .linker
+            .instantiate_pre(&component)
+            .map_err(|e| fail(format!("cannot be linked: {}", root_cause(&e))))?;
+        let pre = ScannerPre::new(instance_pre).map_err(|e| {
+            fail(format!(
+                "does not export the scanner world: {}",
+                root_cause(&e)
+            ))
+        })?;
+        let info = run::describe(&self.engine, &pre, &source.label()).map_err(fail)?;
+        Ok(Plugin {
+            source,
+            info,
+            hash: cache::component_hash(&wasm),
+            origin,
+            pre,
+        })
+    }
+
+    /// Runs `plugin` on one system. Never panics and never returns early on
+    /// a misbehaving plugin: the outcome says what happened.
+    pub fn scan(&self, plugin: &Plugin, request: ScanRequest) -> ScanResult {
+        run::scan(&self.engine, plugin, request)
+    }
+}
+
+fn read_component_file(path: &Path) -> Result<Vec<u8>, String> {
+    const MAX: u64 = 256 << 20;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if !meta.is_file() {
+        return Err("is not a file".to_owned());
+    }
+    if meta.len() > MAX {
+        return Err(format!(
+            "is {} MiB; a plugin may be at most {} MiB",
+            meta.len() >> 20,
+            MAX >> 20
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))
+}
+
+/// The innermost message of an error chain: wasmtime's outer contexts
+/// ("error while executing at wasm backtrace …") are for its developers.
+pub(crate) fn root_cause(err: &wasmtime::Error) -> String {
+    err.root_cause().to_string()
+}
+
+fn start_ticker(engine: &Engine) {
+    let weak = engine.weak();
+    std::thread::Builder::new()
+        .name("ropa-plugin-clock".to_owned())
+        .spawn(move || {
+            while let Some(engine) = weak.upgrade() {
+                engine.increment_epoch();
+                drop(engine);
+                std::thread::sleep(TICK);
+            }
+        })
+        .expect("a thread can be started");
+}
+
+impl From<PluginInfo> for Info {
+    fn from(info: PluginInfo) -> Info {
+        Info {
+            name: info.name,
+            version: info.version,
+            description: info.description,
+            system_kinds: info.system_kinds,
+            capabilities: info
+                .capabilities
+                .iter()
+                .map(|c| capabilities::name(*c).to_owned())
+                .collect(),
+            config: info.config.into_iter().map(config::Key::from).collect(),
+        }
+    }
+}

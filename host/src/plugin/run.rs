@@ -1,0 +1,431 @@
+//! One run of a plugin: a fresh store with the run's limits, an instance
+//! from the pre-instantiated component, one call, and the outcome read back
+//! from the store whatever happened.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use wasmtime::component::ResourceTable;
+use wasmtime::{Engine, ResourceLimiter, Store, Trap, UpdateDeadline};
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
+
+use super::bindings::ScannerPre;
+use super::bindings::types::ScanError;
+use super::capabilities::{self, Capabilities};
+use super::finding::{Finding, LogLine, ScanFailure, ScanResult, Summary};
+use super::guard::Guard;
+use super::{Info, Limits, Plugin, TICK, config, root_cause};
+use crate::connect::Budget;
+
+pub use capabilities::{Grants, SqlConnection};
+
+/// How much stdout/stderr of a plugin is kept (a panic message, say).
+const CAPTURED_OUTPUT: usize = 64 << 10;
+/// What one guest-to-host call may copy out of the plugin's memory.
+const HOSTCALL_BYTES: usize = 1 << 20;
+/// Time `describe` may take.
+const DESCRIBE_TIME: Duration = Duration::from_secs(5);
+
+/// A scan's progress, as the plugin reports it.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    pub done: u64,
+    pub total: Option<u64>,
+    pub step: String,
+}
+
+/// One run: which system, what it is, how it is configured, what the plugin
+/// may touch and how much.
+pub struct ScanRequest<'a> {
+    /// The system's id, for messages.
+    pub system: String,
+    /// The kind passed to `scan` (`sqlite`, `postgresql`, `files`, `http-json`).
+    pub kind: String,
+    pub config: &'a serde_json::Map<String, serde_json::Value>,
+    pub grants: Grants,
+    pub limits: Limits,
+    pub progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
+}
+
+/// What a store holds while a plugin runs.
+pub struct RunState {
+    wasi: WasiCtx,
+    table: ResourceTable,
+    stderr: MemoryOutputPipe,
+    pub(super) caps: Capabilities,
+    pub(super) budget: Budget,
+    pub(super) guard: Guard,
+    pub(super) limits: Limits,
+    pub(super) findings: Vec<Finding>,
+    pub(super) refused: u64,
+    pub(super) first_refusal: Option<String>,
+    /// Calls made after a limit was reached; past a margin the plugin is
+    /// stopped rather than answered forever.
+    pub(super) calls_after_limit: u64,
+    pub(super) log: Vec<LogLine>,
+    pub(super) log_dropped: u64,
+    pub(super) progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
+    cpu_ticks: u64,
+    pub(super) exhausted: Option<ScanFailure>,
+}
+
+impl WasiView for RunState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+impl ResourceLimiter for RunState {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if desired <= self.limits.memory_bytes {
+            return Ok(true);
+        }
+        self.exhausted.get_or_insert_with(|| {
+            ScanFailure::new(
+                "memory-limit",
+                format!(
+                    "the plugin tried to use more than its memory limit of {} MiB (scan.limits.memory_mib)",
+                    self.limits.memory_bytes >> 20
+                ),
+            )
+        });
+        Ok(false)
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(desired <= 100_000)
+    }
+
+    fn instances(&self) -> usize {
+        64
+    }
+
+    fn tables(&self) -> usize {
+        64
+    }
+
+    fn memories(&self) -> usize {
+        16
+    }
+}
+
+impl RunState {
+    fn new(
+        caps: Capabilities,
+        limits: Limits,
+        progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
+    ) -> RunState {
+        let stderr = MemoryOutputPipe::new(CAPTURED_OUTPUT);
+        // Nothing of the machine: no preopened directories, no environment,
+        // no arguments, no network; stdout is kept but never shown, stderr
+        // is kept for the error message of a crash.
+        let wasi = WasiCtxBuilder::new()
+            .stdout(MemoryOutputPipe::new(CAPTURED_OUTPUT))
+            .stderr(stderr.clone())
+            .allow_tcp(false)
+            .allow_udp(false)
+            .allow_ip_name_lookup(false)
+            .build();
+        RunState {
+            wasi,
+            table: ResourceTable::new(),
+            stderr,
+            caps,
+            budget: Budget::new(limits.rows, limits.bytes, limits.time),
+            guard: Guard::default(),
+            limits,
+            findings: Vec::new(),
+            refused: 0,
+            first_refusal: None,
+            calls_after_limit: 0,
+            log: Vec::new(),
+            log_dropped: 0,
+            progress,
+            cpu_ticks: 0,
+            exhausted: None,
+        }
+    }
+
+    /// The last line the plugin wrote to stderr (a panic message, usually).
+    fn last_words(&self) -> Option<String> {
+        let bytes = self.stderr.contents();
+        let text = String::from_utf8_lossy(&bytes);
+        // The last line that is not Rust's advice about backtraces: the
+        // panic message, usually.
+        let line = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty() && !l.starts_with("note: run with `RUST_BACKTRACE"))?;
+        let line = super::guard::truncate(line.trim(), 300);
+        // Shown in the findings file: held to the same rule as a log line.
+        match self.guard.check_free("stderr", &line) {
+            Ok(()) => Some(line),
+            Err(_) => Some("(withheld: it contained a value read from the system)".to_owned()),
+        }
+    }
+}
+
+fn new_store(engine: &Engine, state: RunState) -> Store<RunState> {
+    let cpu_ticks = (state.limits.cpu.as_millis() / TICK.as_millis()).max(1) as u64;
+    let mut store = Store::new(engine, state);
+    store.limiter(|state| state);
+    store.set_hostcall_fuel(HOSTCALL_BYTES);
+    store.set_epoch_deadline(1);
+    store.epoch_deadline_callback(move |mut ctx| {
+        let state = ctx.data_mut();
+        state.cpu_ticks += 1;
+        if state.cpu_ticks > cpu_ticks {
+            let secs = state.limits.cpu.as_secs_f64();
+            state.exhausted.get_or_insert_with(|| {
+                ScanFailure::new(
+                    "cpu-limit",
+                    format!(
+                        "the plugin computed for longer than its CPU limit of {secs} s (scan.limits.cpu_seconds); it may be stuck in a loop"
+                    ),
+                )
+            });
+            return Err(wasmtime::Error::msg("CPU limit reached"));
+        }
+        // Yield at every tick so that the wall-clock timer can fire even
+        // while the guest never calls the host.
+        Ok(UpdateDeadline::Yield(1))
+    });
+    store
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a single-threaded tokio runtime can always be built")
+}
+
+/// Calls `describe` under tight limits and checks what comes back.
+pub(super) fn describe(
+    engine: &Engine,
+    pre: &ScannerPre<RunState>,
+    label: &str,
+) -> Result<Info, String> {
+    let limits = Limits {
+        time: DESCRIBE_TIME,
+        cpu: DESCRIBE_TIME,
+        memory_bytes: 64 << 20,
+        ..Limits::default()
+    };
+    let mut store = new_store(engine, RunState::new(Capabilities::none(), limits, None));
+    let outcome = runtime().block_on(async {
+        tokio::time::timeout(DESCRIBE_TIME, async {
+            let instance = pre.instantiate_async(&mut store).await?;
+            instance
+                .ropa_scanner_plugin()
+                .call_describe(&mut store)
+                .await
+        })
+        .await
+    });
+    let info = match outcome {
+        Err(_) => {
+            return Err(format!(
+                "describe did not answer within {} s",
+                DESCRIBE_TIME.as_secs()
+            ));
+        }
+        Ok(Err(err)) => {
+            return Err(format!(
+                "describe failed: {}",
+                explain(&err, store.data()).reason
+            ));
+        }
+        Ok(Ok(info)) => info,
+    };
+    let info = Info::from(info);
+    check_info(&info).map_err(|e| format!("describe answered {e} (in {label})"))?;
+    Ok(info)
+}
+
+fn check_info(info: &Info) -> Result<(), String> {
+    let kebab = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    if !kebab(&info.name) {
+        return Err(format!(
+            "a name that is not 1 to 64 characters of a-z, 0-9 and '-': {:?}",
+            super::guard::truncate(&info.name, 60)
+        ));
+    }
+    if info.version.is_empty() || info.version.len() > 64 {
+        return Err("a version that is empty or longer than 64 characters".to_owned());
+    }
+    if info.description.len() > 2000 {
+        return Err(format!(
+            "a description of {} bytes; at most 2000 are accepted",
+            info.description.len()
+        ));
+    }
+    if info.system_kinds.is_empty() || info.system_kinds.iter().any(|k| !kebab(k)) {
+        return Err("system kinds that are missing or not kebab-case".to_owned());
+    }
+    for key in &info.config {
+        if key.name.is_empty() || key.name.len() > 64 || key.description.len() > 1000 {
+            return Err(format!(
+                "a configuration key {:?} that is malformed",
+                key.name
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Runs `scan` and collects everything, whatever happens.
+pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -> ScanResult {
+    let started = Instant::now();
+    let fail = |failure: ScanFailure| ScanResult {
+        findings: Vec::new(),
+        refused: 0,
+        first_refusal: None,
+        log: Vec::new(),
+        outcome: Err(failure),
+        elapsed: started.elapsed(),
+    };
+    if !plugin.info.system_kinds.contains(&request.kind) {
+        return fail(ScanFailure::new(
+            "config",
+            format!(
+                "the plugin scans systems of kind {}, not {}",
+                plugin.info.system_kinds.join(", "),
+                request.kind
+            ),
+        ));
+    }
+    let config = match config::entries(&plugin.info.config, request.config) {
+        Ok(config) => config,
+        Err(reason) => return fail(ScanFailure::new("config", reason)),
+    };
+    let limits = request.limits;
+    let state = RunState::new(Capabilities::new(request.grants), limits, request.progress);
+    let mut store = new_store(engine, state);
+    let kind = request.kind;
+    let outcome = runtime().block_on(async {
+        tokio::time::timeout(limits.time, async {
+            let instance = plugin.pre.instantiate_async(&mut store).await?;
+            instance
+                .ropa_scanner_plugin()
+                .call_scan(&mut store, &kind, &config)
+                .await
+        })
+        .await
+    });
+    let outcome = match outcome {
+        Err(_elapsed) => Err(ScanFailure::new(
+            "time-limit",
+            format!(
+                "the scan did not finish within its time limit of {} s (scan.limits.time_seconds); the plugin was stopped",
+                limits.time.as_secs()
+            ),
+        )),
+        Ok(Err(err)) => Err(explain(&err, store.data())),
+        Ok(Ok(Err(error))) => Err(plugin_error(error, &store.data().guard)),
+        Ok(Ok(Ok(summary))) => Ok(Summary {
+            findings_reported: summary.findings_reported,
+            locations_examined: summary.locations_examined,
+            values_sampled: summary.values_sampled,
+            locations_skipped: summary.locations_skipped,
+            truncated: summary.truncated,
+        }),
+    };
+    let state = store.into_data();
+    let mut log = state.log;
+    if state.log_dropped > 0 {
+        log.push(LogLine {
+            level: "warn".to_owned(),
+            text: format!(
+                "{} further log lines were dropped (limit {})",
+                state.log_dropped, limits.log_lines
+            ),
+        });
+    }
+    ScanResult {
+        findings: state.findings,
+        refused: state.refused,
+        first_refusal: state.first_refusal,
+        log,
+        outcome,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// A failed call, in plain words: a limit the host enforced, or the trap.
+fn explain(err: &wasmtime::Error, state: &RunState) -> ScanFailure {
+    if let Some(failure) = &state.exhausted {
+        return failure.clone();
+    }
+    let words = state
+        .last_words()
+        .map(|w| format!(" — it wrote: {w}"))
+        .unwrap_or_default();
+    match err.downcast_ref::<Trap>() {
+        Some(Trap::StackOverflow) => ScanFailure::new(
+            "trap",
+            "the plugin overflowed its stack (runaway recursion) and was stopped",
+        ),
+        Some(Trap::UnreachableCodeReached) => ScanFailure::new(
+            "trap",
+            format!("the plugin crashed (it panicked or aborted){words}"),
+        ),
+        Some(trap) => ScanFailure::new("trap", format!("the plugin crashed: {trap}{words}")),
+        None => ScanFailure::new(
+            "trap",
+            format!("the plugin failed: {}{words}", root_cause(err)),
+        ),
+    }
+}
+
+fn plugin_error(error: ScanError, guard: &Guard) -> ScanFailure {
+    // The plugin's own words go into the findings file: the same check as a
+    // log line, so they cannot carry a value either.
+    let clip = |s: &str| {
+        let s = super::guard::truncate(s, 500);
+        match guard.check_free("the message", &s) {
+            Ok(()) => s,
+            Err(_) => "(message withheld: it contained a value read from the system)".to_owned(),
+        }
+    };
+    match error {
+        ScanError::BadConfig(m) => ScanFailure::new(
+            "config",
+            format!("the plugin refused its configuration: {}", clip(&m)),
+        ),
+        ScanError::UnsupportedKind(m) => ScanFailure::new(
+            "config",
+            format!("the plugin does not scan this kind of system: {}", clip(&m)),
+        ),
+        ScanError::Capability(e) => ScanFailure::new(
+            "capability",
+            format!(
+                "the scan ended on a capability error: {}",
+                capabilities::describe_error(&e)
+            ),
+        ),
+        ScanError::Failed(m) => ScanFailure::new(
+            "plugin-error",
+            format!("the plugin reported a failure: {}", clip(&m)),
+        ),
+    }
+}

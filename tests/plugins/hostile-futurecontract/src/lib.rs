@@ -1,0 +1,47 @@
+//! `hostile-futurecontract`: built against a copy of the contract whose package is
+//! `ropa:scanner@9.0.0` (see `wit/`), otherwise harmless (`scan` returns a zero
+//! summary). The host must refuse to link it, naming the version.
+
+wit_bindgen::generate!({
+    path: "wit",
+    world: "scanner",
+});
+
+use exports::ropa::scanner::plugin::Guest;
+use ropa::scanner::types::{Capability, ConfigEntry, PluginInfo, ScanError, ScanSummary};
+
+struct Plugin;
+
+export!(Plugin);
+
+fn info(description: &str) -> PluginInfo {
+    PluginInfo {
+        name: env!("CARGO_PKG_NAME").into(),
+        version: "0.1.0".into(),
+        description: description.into(),
+        system_kinds: vec!["sqlite".into(), "files".into()],
+        capabilities: vec![Capability::Sql, Capability::Files, Capability::Log],
+        config: vec![],
+    }
+}
+
+#[allow(dead_code)]
+fn zero() -> ScanSummary {
+    ScanSummary {
+        findings_reported: 0,
+        locations_examined: 0,
+        values_sampled: 0,
+        locations_skipped: 0,
+        truncated: false,
+    }
+}
+
+impl Guest for Plugin {
+    fn describe() -> PluginInfo {
+        info("Hostile test plugin: built against ropa:scanner@9.0.0")
+    }
+
+    fn scan(_kind: String, _config: Vec<ConfigEntry>) -> Result<ScanSummary, ScanError> {
+        Ok(zero())
+    }
+}

@@ -1,0 +1,48 @@
+//! `hostile-sleep`: `scan` sleeps for an hour inside a WASI host call
+//! (`monotonic-clock` subscribe + poll). The host's wall-clock limit must hold
+//! even though no guest code runs (no fuel or epoch is consumed).
+
+wit_bindgen::generate!({
+    path: "../../../plugins/wit",
+    world: "scanner",
+});
+
+use exports::ropa::scanner::plugin::Guest;
+use ropa::scanner::types::{Capability, ConfigEntry, PluginInfo, ScanError, ScanSummary};
+
+struct Plugin;
+
+export!(Plugin);
+
+fn info(description: &str) -> PluginInfo {
+    PluginInfo {
+        name: env!("CARGO_PKG_NAME").into(),
+        version: "0.1.0".into(),
+        description: description.into(),
+        system_kinds: vec!["sqlite".into(), "files".into()],
+        capabilities: vec![Capability::Sql, Capability::Files, Capability::Log],
+        config: vec![],
+    }
+}
+
+#[allow(dead_code)]
+fn zero() -> ScanSummary {
+    ScanSummary {
+        findings_reported: 0,
+        locations_examined: 0,
+        values_sampled: 0,
+        locations_skipped: 0,
+        truncated: false,
+    }
+}
+
+impl Guest for Plugin {
+    fn describe() -> PluginInfo {
+        info("Hostile test plugin: scan sleeps for an hour")
+    }
+
+    fn scan(_kind: String, _config: Vec<ConfigEntry>) -> Result<ScanSummary, ScanError> {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+        Ok(zero())
+    }
+}
