@@ -27,3 +27,6 @@ mod example_systems;
 
 /// Hostile plugins against the sandbox: limits, isolation, the guard.
 mod sandbox;
+
+/// `ropa plugin list | inspect | new` and the component cache.
+mod plugin_cli;

@@ -14,9 +14,11 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 pub mod files;
+pub mod postgres;
 pub mod sqlite;
 
 pub use files::FilesConnector;
+pub use postgres::PostgresConnector;
 pub use sqlite::SqliteConnector;
 
 /// Why a connector refused or failed; maps 1:1 onto WIT `capability-error`.

@@ -29,7 +29,6 @@ use crate::hints::{self, Hint};
 use crate::text::BIRTH_DATE_IN_CONTEXT;
 use crate::{Kind, detect_value, pd, scan_text};
 
-
 /// Findings below this confidence are not reported.
 pub const MIN_CONFIDENCE: f32 = 0.4;
 
@@ -193,7 +192,8 @@ impl ColumnStats {
         self.sampled += 1;
         self.bytes += v.len() as u64;
         let b = v.as_bytes();
-        if b.iter().all(|&c| c.is_ascii_digit() || c == b'-' || c == b'.')
+        if b.iter()
+            .all(|&c| c.is_ascii_digit() || c == b'-' || c == b'.')
             && b.iter().any(u8::is_ascii_digit)
         {
             self.numeric += 1;
@@ -318,7 +318,9 @@ impl ColumnStats {
 
     fn with_hint(&self, h: &Hint) -> Option<ColumnFinding> {
         let combine = |v: f32| 1.0 - (1.0 - h.confidence) * (1.0 - v);
-        let strict = self.best(h.expects).map(|(k, m)| (k, m, self.confidence(k, m)));
+        let strict = self
+            .best(h.expects)
+            .map(|(k, m)| (k, m, self.confidence(k, m)));
         // Values in the hinted kind's format, strict matches included.
         let format = best_of(&self.formats, h.expects).map(|(k, f)| {
             let m = f + self.count(k);
@@ -501,8 +503,20 @@ fn phone_format(b: &[u8]) -> bool {
 /// Words that announce a telephone number in free text, matched at the
 /// start of a word; the short ones (up to three letters) also end there.
 const PHONE_WORDS: &[&[u8]] = &[
-    b"phone", b"telephone", b"telefoon", b"tel", b"call", b"bel", b"bellen", b"mobile", b"mobiel",
-    b"gsm", b"cell", b"fax", b"whatsapp", b"sms",
+    b"phone",
+    b"telephone",
+    b"telefoon",
+    b"tel",
+    b"call",
+    b"bel",
+    b"bellen",
+    b"mobile",
+    b"mobiel",
+    b"gsm",
+    b"cell",
+    b"fax",
+    b"whatsapp",
+    b"sms",
 ];
 /// How far before a number [`phone_in_context`] looks for a phone word.
 const PHONE_CONTEXT: usize = 32;
@@ -524,7 +538,11 @@ fn phone_in_context(text: &[u8]) -> bool {
         }
         // The longest run of phone characters from here.
         let mut e = i;
-        while e < n && matches!(text[e], b'0'..=b'9' | b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+')
+        while e < n
+            && matches!(
+                text[e],
+                b'0'..=b'9' | b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+'
+            )
         {
             e += 1;
         }
@@ -535,7 +553,9 @@ fn phone_in_context(text: &[u8]) -> bool {
             }
             run = rest.trim_ascii_end();
         }
-        let boundary = text.get(i + run.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let boundary = text
+            .get(i + run.len())
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
         if boundary && phone_format(run) {
             let from = i.saturating_sub(PHONE_CONTEXT);
             let before = text[from..i].to_ascii_lowercase();
@@ -543,7 +563,9 @@ fn phone_in_context(text: &[u8]) -> bool {
                 before[k..].starts_with(w)
                     && (k == 0 || !before[k - 1].is_ascii_alphabetic())
                     && (w.len() > 3
-                        || before.get(k + w.len()).is_none_or(|b| !b.is_ascii_alphabetic()))
+                        || before
+                            .get(k + w.len())
+                            .is_none_or(|b| !b.is_ascii_alphabetic()))
             };
             if PHONE_WORDS
                 .iter()
@@ -755,6 +777,17 @@ mod tests {
             ("BLOB", SqlType::Binary),
             ("inet", SqlType::Network),
             ("", SqlType::Unknown),
+            ("bit", SqlType::Boolean),
+            ("tinyint(1)", SqlType::Boolean),
+            ("tinyint", SqlType::Integer),
+            ("enum('M','F')", SqlType::Text),
+            ("enum('update','delete')", SqlType::Text),
+            ("geometry", SqlType::Binary),
+            ("geography", SqlType::Binary),
+            ("point", SqlType::Binary),
+            ("image", SqlType::Binary),
+            ("uniqueidentifier", SqlType::Unknown),
+            ("money", SqlType::Decimal),
         ] {
             assert_eq!(SqlType::parse(t), want, "{t}");
         }
@@ -897,6 +930,134 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn formats_confirm_hinted_columns() {
+        for v in [
+            "(206) 555-9857",
+            "697-555-0142",
+            "1 (11) 500 555-0110",
+            "14033335568",
+            "+55 (12) 3923-5555",
+            "030-0074321",
+            "(5) 555-4729",
+            "0921-12 34 65",
+            "555-0100 x123",
+            "425.555.0100 ext. 12",
+        ] {
+            assert!(phone_format(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "12345",
+            "abc-def",
+            "2024-01-01 10:00",
+            "(12",
+            "1-2",
+            "555--1234",
+            "06 12 ab 34",
+        ] {
+            assert!(!phone_format(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "98052",
+            "SW1 1AA",
+            "T2P 2T3",
+            "1010",
+            "12227-000",
+            "3511 LX",
+        ] {
+            assert!(postcode_format(v.as_bytes()), "{v}");
+        }
+        for v in ["AB", "Utrecht", "12 34 56", "12345678901"] {
+            assert!(!postcode_format(v.as_bytes()), "{v}");
+        }
+        // US phone numbers and postcodes in hinted columns: the hint holds
+        // at full strength, the values confirm it.
+        let f = classify_column(
+            "Phone",
+            "nvarchar(24)",
+            &some(&[
+                "(206) 555-9857",
+                "(171) 555-7788",
+                "(5) 555-4729",
+                "(503) 555-9831",
+                "(71) 555-2282",
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            (f.category, f.matches, f.detector),
+            (pd::TELEPHONE_NUMBER, 5, "column-name+phone-format")
+        );
+        assert!(f.confidence > 0.9);
+        let f = classify_column(
+            "postal_code",
+            "varchar(10)",
+            &some(&["35200", "17886", "83579", "53561", "42399"]),
+        )
+        .unwrap();
+        assert_eq!(f.category, pd::PHYSICAL_ADDRESS);
+        assert!(f.confidence >= 0.85);
+        let f = classify_column(
+            "Fax",
+            "",
+            &some(&[
+                "030-0076545",
+                "(5) 555-3745",
+                "(171) 555-6750",
+                "0921-12 34 67",
+                "(206) 555-9857",
+            ]),
+        )
+        .unwrap();
+        assert!(f.confidence > 0.8, "{f:?}");
+        // Without a hint a format proves nothing.
+        assert!(
+            classify_column(
+                "ref",
+                "",
+                &some(&[
+                    "697-555-0142",
+                    "212-555-0187",
+                    "612-555-0100",
+                    "849-555-0139",
+                    "122-555-0189"
+                ])
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn phones_in_free_text_need_a_phone_word() {
+        assert!(phone_in_context(
+            b"Please call me back on (206) 555-9857 tomorrow"
+        ));
+        assert!(phone_in_context(
+            b"<act:telephoneNumber><act:number>697-555-0142</act:number>"
+        ));
+        assert!(phone_in_context(b"Tel: 425.555.0100"));
+        assert!(!phone_in_context(b"Order 1234567 shipped"));
+        assert!(!phone_in_context(b"Hotel booking 1234567"));
+        assert!(!phone_in_context(
+            b"Telemarketing course 1992-1993 and 2001-2002"
+        ));
+        assert!(!phone_in_context(b"call"));
+    }
+
+    #[test]
+    fn long_values_are_free_text() {
+        let xml = "<AdditionalContactInfo><act:eMail><act:eMailAddress>x@y.example</act:eMailAddress></act:eMail></AdditionalContactInfo>";
+        let stats = ColumnStats::of(&[Some(xml)]);
+        assert!(stats.looks_like_free_text());
+        assert!(!ColumnStats::of(&some(&["Jan de Vries", "Piet"])).looks_like_free_text());
+        assert!(
+            ColumnStats::of(&some(&[
+                "The parcel arrived damaged, please send a new one"
+            ]))
+            .looks_like_free_text()
+        );
     }
 
     #[test]

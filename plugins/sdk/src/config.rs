@@ -55,7 +55,13 @@ pub struct ConfigKey {
 fn same_key(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes().zip(b.bytes()).all(|(x, y)| {
-            let n = |c: u8| if c == b'_' { b'-' } else { c.to_ascii_lowercase() };
+            let n = |c: u8| {
+                if c == b'_' {
+                    b'-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            };
             n(x) == n(y)
         })
 }
@@ -138,7 +144,13 @@ impl Config {
     }
 
     /// A whole number in `min..=max`, `default` when unset.
-    pub fn integer_in(&self, key: &str, default: i64, min: i64, max: i64) -> Result<i64, ScanError> {
+    pub fn integer_in(
+        &self,
+        key: &str,
+        default: i64,
+        min: i64,
+        max: i64,
+    ) -> Result<i64, ScanError> {
         let n = self.integer(key, default)?;
         if (min..=max).contains(&n) {
             Ok(n)
@@ -252,7 +264,9 @@ mod tests {
         assert!(c.boolean("endpoints", false).is_err());
         assert_eq!(c.text_list("endpoints").unwrap(), ["/a"]);
         let missing = Config::default();
-        assert!(matches!(missing.check(KEYS), Err(ScanError::BadConfig(m)) if m.contains("endpoints")));
+        assert!(
+            matches!(missing.check(KEYS), Err(ScanError::BadConfig(m)) if m.contains("endpoints"))
+        );
         let unknown = Config::new([("nope".into(), ConfigValue::Boolean(true))]);
         assert!(matches!(unknown.check(KEYS), Err(ScanError::BadConfig(m)) if m.contains("nope")));
         let text = Config::new([("sample-rows".into(), ConfigValue::Text(" 42 ".into()))]);

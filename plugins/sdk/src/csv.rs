@@ -130,13 +130,11 @@ pub fn next_record(
                 return Some((fields, i + 1));
             }
             Some(b'\n') => return Some((fields, i + 1)),
-            Some(_) => unreachable!("fields stop at a delimiter or line end"),
+            // Fields stop at a delimiter or a line end; should anything
+            // else stand here, the record ends.
+            Some(_) => return Some((fields, i + 1)),
             None => {
-                return if eof {
-                    Some((fields, buf.len()))
-                } else {
-                    None
-                };
+                return if eof { Some((fields, buf.len())) } else { None };
             }
         }
     }
@@ -160,7 +158,10 @@ mod tests {
     #[test]
     fn quoting_and_line_ends() {
         assert_eq!(
-            records("naam;opmerking\r\nJan;\"regel 1\nregel 2; \"\"x\"\"\"\rPiet;\n", b';'),
+            records(
+                "naam;opmerking\r\nJan;\"regel 1\nregel 2; \"\"x\"\"\"\rPiet;\n",
+                b';'
+            ),
             vec![
                 vec!["naam", "opmerking"],
                 vec!["Jan", "regel 1\nregel 2; \"x\""],

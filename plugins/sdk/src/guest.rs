@@ -27,6 +27,7 @@
 //! the host ([`HostSink`], the `*_finding` conversions) is built from
 //! [`ColumnFinding`]s and names of places, never from a value read.
 
+use crate::ColumnFinding;
 use crate::bindings::ropa::scanner::types as wit;
 use crate::bindings::ropa::scanner::{files, findings, http, log, sql};
 use crate::config::{Config, ConfigKey, ConfigType, ConfigValue};
@@ -36,7 +37,6 @@ use crate::source::{
     Capability, ColumnInfo, DirEntry, EntryKind, FileSource, Finding, HttpResponse, HttpSource,
     Level, Location, Row, ScanError, ScanSummary, Sink, SourceError, SqlSource, TableRef,
 };
-use crate::ColumnFinding;
 
 impl From<wit::CapabilityError> for SourceError {
     fn from(e: wit::CapabilityError) -> SourceError {
@@ -91,12 +91,10 @@ impl From<&Location> for wit::Location {
                 path: path.clone(),
                 field: field.clone(),
             }),
-            Location::Endpoint { endpoint, field } => {
-                wit::Location::Endpoint(wit::EndpointField {
-                    endpoint: endpoint.clone(),
-                    field: field.clone(),
-                })
-            }
+            Location::Endpoint { endpoint, field } => wit::Location::Endpoint(wit::EndpointField {
+                endpoint: endpoint.clone(),
+                field: field.clone(),
+            }),
         }
     }
 }

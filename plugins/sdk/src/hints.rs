@@ -448,7 +448,9 @@ const FREE_TEXT_WORDS: &[&str] = &[
 /// assert!(!is_free_text_name("email"));
 /// ```
 pub fn is_free_text_name(name: &str) -> bool {
-    tokenize(name).iter().any(|t| FREE_TEXT_WORDS.contains(&t.as_str()))
+    tokenize(name)
+        .iter()
+        .any(|t| FREE_TEXT_WORDS.contains(&t.as_str()))
 }
 
 /// Whether a column's name is a generic `name`/`naam` alone, whose meaning
@@ -820,6 +822,18 @@ mod tests {
             ("ssn", pd::OFFICIAL_ID),
             ("gender", pd::GENDER),
             ("address_city", pd::PHYSICAL_ADDRESS),
+            ("MaritalStatus", pd::MARITAL_STATUS),
+            ("burgerlijke_staat", pd::MARITAL_STATUS),
+            ("salary", pd::SALARY),
+            ("pay_rate", pd::SALARY),
+            ("YearlyIncome", pd::INCOME),
+            ("LoginID", pd::USERNAME),
+            ("login", pd::USERNAME),
+            ("ReviewerName", pd::NAME),
+            ("manager_name", pd::NAME),
+            ("PostalCode", pd::PHYSICAL_ADDRESS),
+            ("BillingPostalCode", pd::PHYSICAL_ADDRESS),
+            ("ShipCity", pd::PHYSICAL_ADDRESS),
         ];
         for (name, want) in cases {
             assert_eq!(cat(name), Some(want), "{name}");
@@ -883,9 +897,32 @@ mod tests {
             "phone_type",
             "zip_file",
             "age_group",
+            "NameStyle",
+            "EmailPromotion",
+            "email_marketing",
+            "min_salary",
+            "salary_grade",
+            "login_count",
+            "PasswordSalt",
+            "artist.name",
+            "ContactType.Name",
         ] {
             assert_eq!(cat(name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn numeric_postcodes_and_context() {
+        assert!(column_hint("postal_code").unwrap().numeric_ok);
+        assert!(column_hint("zipcode").unwrap().numeric_ok);
+        assert_eq!(qualified_name("Customer", "Name"), "Customer.Name");
+        assert_eq!(qualified_name("Customer", "FirstName"), "FirstName");
+        assert_eq!(qualified_name("", "name"), "name");
+        assert!(column_hint(&qualified_name("staff", "naam")).is_some());
+        assert!(column_hint(&qualified_name("Production.Product", "Name")).is_none());
+        assert!(is_free_text_name("Comments"));
+        assert!(is_free_text_name("ticket_body"));
+        assert!(!is_free_text_name("subject_id"));
     }
 
     #[test]

@@ -459,7 +459,9 @@ fn c_err(c: &Cursor<'_>, reason: &'static str) -> JsonError {
 mod tests {
     use super::*;
 
-    fn all(doc: &str) -> (Result<Walked, JsonError>, Vec<(String, Option<String>)>) {
+    type Seen = Vec<(String, Option<String>)>;
+
+    fn all(doc: &str) -> (Result<Walked, JsonError>, Seen) {
         let mut v = Vec::new();
         let r = walk(doc.as_bytes(), "", |p, s| {
             v.push((p.to_string(), s.as_text().map(str::to_string)))
@@ -482,12 +484,17 @@ mod tests {
         ];
         assert_eq!(v, want);
         let (r, v) = all("\"top\"");
-        assert_eq!((r, v), (Ok(Walked::Complete), vec![("".into(), Some("top".into()))]));
+        assert_eq!(
+            (r, v),
+            (Ok(Walked::Complete), vec![("".into(), Some("top".into()))])
+        );
     }
 
     #[test]
     fn value_keys_become_stars() {
-        let (_, v) = all(r#"{"123": {"jan@example.nl": {"email": "x"}}, "0612345678": 1, "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4": 2}"#);
+        let (_, v) = all(
+            r#"{"123": {"jan@example.nl": {"email": "x"}}, "0612345678": 1, "9f8e7d6c-5b4a-3f2e-1d0c-b9a8f7e6d5c4": 2}"#,
+        );
         let ptrs: Vec<&str> = v.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(ptrs, ["/*/*/email", "/*", "/*"]);
     }
@@ -500,7 +507,16 @@ mod tests {
         for doc in ["{\"a\": 1", "[1, 2", "{\"a\"", "tru", "\"abc", "{\"a\": 12"] {
             assert_eq!(all(doc).0, Ok(Walked::Truncated), "{doc}");
         }
-        for doc in ["<html>", "{a: 1}", "[1,]x", "{\"a\" 1}", "[1] [2]", "nul!", "-", "{\"a\":\"\x01\"}"] {
+        for doc in [
+            "<html>",
+            "{a: 1}",
+            "[1,]x",
+            "{\"a\" 1}",
+            "[1] [2]",
+            "nul!",
+            "-",
+            "{\"a\":\"\x01\"}",
+        ] {
             assert!(all(doc).0.is_err(), "{doc}");
         }
     }

@@ -72,10 +72,18 @@ impl MemorySql {
     }
 
     /// Adds a table with an explicit reference (e.g. in a schema).
-    pub fn table_ref(mut self, table: TableRef, columns: &[(&str, &str)], rows: Vec<Row>) -> MemorySql {
+    pub fn table_ref(
+        mut self,
+        table: TableRef,
+        columns: &[(&str, &str)],
+        rows: Vec<Row>,
+    ) -> MemorySql {
         self.tables.push(MemoryTable {
             table,
-            columns: columns.iter().map(|(n, t)| ColumnInfo::new(*n, *t)).collect(),
+            columns: columns
+                .iter()
+                .map(|(n, t)| ColumnInfo::new(*n, *t))
+                .collect(),
             rows,
             estimate: None,
         });

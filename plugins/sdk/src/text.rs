@@ -159,8 +159,8 @@ fn skip_quiet(t: &[u8], mut i: usize) -> usize {
                 v128_load(p.add(i + 16).cast::<v128>()),
             )
         };
-        let mask = u32::from(u8x16_bitmask(triggers(a)))
-            | (u32::from(u8x16_bitmask(triggers(b))) << 16);
+        let mask =
+            u32::from(u8x16_bitmask(triggers(a))) | (u32::from(u8x16_bitmask(triggers(b))) << 16);
         if mask != 0 {
             return i + mask.trailing_zeros() as usize;
         }

@@ -45,47 +45,251 @@ impl Rng {
         xs[self.below(xs.len() as u64) as usize]
     }
     fn digits(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect()
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
     }
 }
 
 const FIRST: &[&str] = &[
-    "Mary", "Patricia", "Linda", "Barbara", "Elizabeth", "Jennifer", "Maria", "Susan", "Nancy",
-    "Andrew", "Janet", "Margaret", "Steven", "Michael", "Robert", "Laura", "Anne", "Luís",
-    "Leonie", "François", "Bjørn", "František", "Helena", "Astrid", "Daan", "Sanne", "Ken",
-    "Terri", "Roberto", "Rob", "Gail", "Jossef", "Dylan", "Diane", "Gigi", "Michael", "Ovidiu",
-    "Thierry", "Janice", "Jan", "Pieter", "Fatima", "Mohamed", "Yuki", "Wei", "Aisha",
+    "Mary",
+    "Patricia",
+    "Linda",
+    "Barbara",
+    "Elizabeth",
+    "Jennifer",
+    "Maria",
+    "Susan",
+    "Nancy",
+    "Andrew",
+    "Janet",
+    "Margaret",
+    "Steven",
+    "Michael",
+    "Robert",
+    "Laura",
+    "Anne",
+    "Luís",
+    "Leonie",
+    "François",
+    "Bjørn",
+    "František",
+    "Helena",
+    "Astrid",
+    "Daan",
+    "Sanne",
+    "Ken",
+    "Terri",
+    "Roberto",
+    "Rob",
+    "Gail",
+    "Jossef",
+    "Dylan",
+    "Diane",
+    "Gigi",
+    "Michael",
+    "Ovidiu",
+    "Thierry",
+    "Janice",
+    "Jan",
+    "Pieter",
+    "Fatima",
+    "Mohamed",
+    "Yuki",
+    "Wei",
+    "Aisha",
 ];
 const LAST: &[&str] = &[
-    "Smith", "Johnson", "Williams", "Jones", "Brown", "Davis", "Miller", "Wilson", "Davolio",
-    "Fuller", "Leverling", "Peacock", "Buchanan", "Suyama", "King", "Callahan", "Dodsworth",
-    "Gonçalves", "Köhler", "Tremblay", "Hansen", "Novák", "Holý", "Wichterlová", "de Vries",
-    "Jansen", "van den Berg", "Sánchez", "Duffy", "Tamburello", "Walters", "Erickson", "Goldberg",
-    "Miller", "Margheim", "Matthew", "Cracium", "D'Hers", "Galvin", "Bakker", "El Amrani",
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Jones",
+    "Brown",
+    "Davis",
+    "Miller",
+    "Wilson",
+    "Davolio",
+    "Fuller",
+    "Leverling",
+    "Peacock",
+    "Buchanan",
+    "Suyama",
+    "King",
+    "Callahan",
+    "Dodsworth",
+    "Gonçalves",
+    "Köhler",
+    "Tremblay",
+    "Hansen",
+    "Novák",
+    "Holý",
+    "Wichterlová",
+    "de Vries",
+    "Jansen",
+    "van den Berg",
+    "Sánchez",
+    "Duffy",
+    "Tamburello",
+    "Walters",
+    "Erickson",
+    "Goldberg",
+    "Miller",
+    "Margheim",
+    "Matthew",
+    "Cracium",
+    "D'Hers",
+    "Galvin",
+    "Bakker",
+    "El Amrani",
 ];
 const CITIES: &[&str] = &[
-    "São José dos Campos", "Stuttgart", "Montréal", "Oslo", "Prague", "Vienne", "Brussels",
-    "Seattle", "Tacoma", "Kirkland", "Redmond", "London", "Berlin", "México D.F.", "Lander",
-    "Amsterdam", "Utrecht", "Rotterdam", "Bergamo", "Lyon", "Sydney", "Edmonton", "Bothell",
-    "A Coruña (La Coruña)", "Abu Dhabi", "Adana", "Aden", "Ahmadnagar", "Akishima", "Zwolle",
+    "São José dos Campos",
+    "Stuttgart",
+    "Montréal",
+    "Oslo",
+    "Prague",
+    "Vienne",
+    "Brussels",
+    "Seattle",
+    "Tacoma",
+    "Kirkland",
+    "Redmond",
+    "London",
+    "Berlin",
+    "México D.F.",
+    "Lander",
+    "Amsterdam",
+    "Utrecht",
+    "Rotterdam",
+    "Bergamo",
+    "Lyon",
+    "Sydney",
+    "Edmonton",
+    "Bothell",
+    "A Coruña (La Coruña)",
+    "Abu Dhabi",
+    "Adana",
+    "Aden",
+    "Ahmadnagar",
+    "Akishima",
+    "Zwolle",
 ];
 const COUNTRIES: &[&str] = &[
-    "Brazil", "Germany", "Canada", "Norway", "Czech Republic", "Austria", "Belgium", "USA", "UK",
-    "Mexico", "Netherlands", "Italy", "France", "Australia", "Japan", "India",
+    "Brazil",
+    "Germany",
+    "Canada",
+    "Norway",
+    "Czech Republic",
+    "Austria",
+    "Belgium",
+    "USA",
+    "UK",
+    "Mexico",
+    "Netherlands",
+    "Italy",
+    "France",
+    "Australia",
+    "Japan",
+    "India",
 ];
-const STATES: &[&str] = &["SP", "QC", "AB", "WA", "CA", "NY", "BC", "RJ", "Lara", "Isle of Wight", "Alberta", "QLD", "Nagasaki", "Texas", "Buenos Aires"];
+const STATES: &[&str] = &[
+    "SP",
+    "QC",
+    "AB",
+    "WA",
+    "CA",
+    "NY",
+    "BC",
+    "RJ",
+    "Lara",
+    "Isle of Wight",
+    "Alberta",
+    "QLD",
+    "Nagasaki",
+    "Texas",
+    "Buenos Aires",
+];
 const STREETS: &[&str] = &[
-    "Hanoi", "Lillydale", "Rosario", "Sullivan", "Abu Dhabi", "Pine", "Maple", "Capitol",
-    "Bedford", "Old Redmond", "Brookside", "Obere Str.", "Mataderos", "Kirchgasse", "Fauntleroy",
+    "Hanoi",
+    "Lillydale",
+    "Rosario",
+    "Sullivan",
+    "Abu Dhabi",
+    "Pine",
+    "Maple",
+    "Capitol",
+    "Bedford",
+    "Old Redmond",
+    "Brookside",
+    "Obere Str.",
+    "Mataderos",
+    "Kirchgasse",
+    "Fauntleroy",
 ];
-const STREET_KINDS: &[&str] = &["Way", "Drive", "Avenue", "Street", "Road", "Lane", "Parkway", "Boulevard", "Ave."];
-const NL_STREETS: &[&str] = &["Dorpsstraat", "Kerkstraat", "Stationsweg", "Molenlaan", "Schoolstraat", "Julianalaan", "Nieuwe Gracht"];
-const NL_CITIES: &[&str] = &["Amsterdam", "Utrecht", "Zwolle", "Groningen", "Den Haag", "Eindhoven", "Tilburg", "Almere"];
+const STREET_KINDS: &[&str] = &[
+    "Way",
+    "Drive",
+    "Avenue",
+    "Street",
+    "Road",
+    "Lane",
+    "Parkway",
+    "Boulevard",
+    "Ave.",
+];
+const NL_STREETS: &[&str] = &[
+    "Dorpsstraat",
+    "Kerkstraat",
+    "Stationsweg",
+    "Molenlaan",
+    "Schoolstraat",
+    "Julianalaan",
+    "Nieuwe Gracht",
+];
+const NL_CITIES: &[&str] = &[
+    "Amsterdam",
+    "Utrecht",
+    "Zwolle",
+    "Groningen",
+    "Den Haag",
+    "Eindhoven",
+    "Tilburg",
+    "Almere",
+];
 const WORDS: &[&str] = &[
-    "epic", "drama", "feminist", "mad", "scientist", "battle", "teacher", "canadian", "rockies",
-    "astounding", "epistle", "boat", "database", "administrator", "monkey", "ancient", "china",
-    "thoughtful", "husband", "butler", "lumberjack", "shark", "crocodile", "boring", "panorama",
-    "insightful", "documentary", "dentist", "student", "explorer", "yacht", "emotional", "saga",
+    "epic",
+    "drama",
+    "feminist",
+    "mad",
+    "scientist",
+    "battle",
+    "teacher",
+    "canadian",
+    "rockies",
+    "astounding",
+    "epistle",
+    "boat",
+    "database",
+    "administrator",
+    "monkey",
+    "ancient",
+    "china",
+    "thoughtful",
+    "husband",
+    "butler",
+    "lumberjack",
+    "shark",
+    "crocodile",
+    "boring",
+    "panorama",
+    "insightful",
+    "documentary",
+    "dentist",
+    "student",
+    "explorer",
+    "yacht",
+    "emotional",
+    "saga",
 ];
 
 fn luhn_ok(d: &[u8]) -> bool {
@@ -100,7 +304,7 @@ fn luhn_ok(d: &[u8]) -> bool {
         }
         sum += v;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn iban(r: &mut Rng) -> String {
@@ -115,14 +319,20 @@ fn iban(r: &mut Rng) -> String {
         } else {
             c as u64 - 'A' as u64 + 10
         };
-        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
     }
     format!("NL{:02}{bban}", 98 - rem)
 }
 
 fn bsn(r: &mut Rng) -> String {
     loop {
-        let d: Vec<u64> = (0..8).map(|k| if k == 0 { r.range(1, 9) } else { r.below(10) }).collect();
+        let d: Vec<u64> = (0..8)
+            .map(|k| if k == 0 { r.range(1, 9) } else { r.below(10) })
+            .collect();
         let sum: u64 = d.iter().enumerate().map(|(k, v)| (9 - k as u64) * v).sum();
         let last = sum % 11;
         if last < 10 {
@@ -351,11 +561,23 @@ struct Col {
 }
 
 fn c(name: &'static str, ty: &'static str, g: G) -> Col {
-    Col { name, ty, g, null: 0, truth: &[] }
+    Col {
+        name,
+        ty,
+        g,
+        null: 0,
+        truth: &[],
+    }
 }
 
 fn p(name: &'static str, ty: &'static str, g: G, truth: &'static [&'static str]) -> Col {
-    Col { name, ty, g, null: 0, truth }
+    Col {
+        name,
+        ty,
+        g,
+        null: 0,
+        truth,
+    }
 }
 
 impl Col {
@@ -373,11 +595,21 @@ struct Table {
 }
 
 fn t(name: &'static str, rows: usize, cols: Vec<Col>) -> Table {
-    Table { schema: None, name, rows, cols }
+    Table {
+        schema: None,
+        name,
+        rows,
+        cols,
+    }
 }
 
 fn ts(schema: &'static str, name: &'static str, rows: usize, cols: Vec<Col>) -> Table {
-    Table { schema: Some(schema), name, rows, cols }
+    Table {
+        schema: Some(schema),
+        name,
+        rows,
+        cols,
+    }
 }
 
 const NAME: &[&str] = &[pd::NAME];
@@ -403,80 +635,229 @@ const TF: &[&str] = &["true", "false"];
 fn sakila() -> Vec<Table> {
     let upd = || c("last_update", "TIMESTAMP", G::Timestamp);
     vec![
-        t("actor", 200, vec![c("actor_id", "SMALLINT", G::Id), p("first_name", "VARCHAR(45)", G::First, NAME), p("last_name", "VARCHAR(45)", G::Last, NAME), upd()]),
-        t("address", 603, vec![
-            c("address_id", "SMALLINT", G::Id),
-            p("address", "VARCHAR(50)", G::StreetEn, ADDR),
-            p("address2", "VARCHAR(50)", G::StreetEn, ADDR).nulls(97),
-            c("district", "VARCHAR(20)", G::State),
-            c("city_id", "SMALLINT", G::Int(1, 600)),
-            p("postal_code", "VARCHAR(10)", G::Postal(Postal::Numeric5), ADDR),
-            p("phone", "VARCHAR(20)", G::Phone(Phone::Digits), PHONE),
-            upd(),
-        ]),
-        t("category", 16, vec![c("category_id", "TINYINT", G::Id), c("name", "VARCHAR(25)", G::Pick(&["Action", "Animation", "Children", "Classics", "Comedy", "Documentary", "Drama", "Family"])), upd()]),
-        t("city", 600, vec![c("city_id", "SMALLINT", G::Id), p("city", "VARCHAR(50)", G::City, ADDR), c("country_id", "SMALLINT", G::Int(1, 109)), upd()]),
-        t("country", 109, vec![c("country_id", "SMALLINT", G::Id), c("country", "VARCHAR(50)", G::Country), upd()]),
-        t("customer", 599, vec![
-            c("customer_id", "SMALLINT", G::Id),
-            c("store_id", "TINYINT", G::Int(1, 2)),
-            p("first_name", "VARCHAR(45)", G::First, NAME),
-            p("last_name", "VARCHAR(45)", G::Last, NAME),
-            p("email", "VARCHAR(50)", G::EmailFromName("sakilacustomer.org", true), EMAIL),
-            c("address_id", "SMALLINT", G::Int(5, 605)),
-            c("active", "CHAR(1)", G::Flag(YN)),
-            c("create_date", "TIMESTAMP", G::Timestamp),
-            upd(),
-        ]),
-        t("film", 1000, vec![
-            c("film_id", "SMALLINT", G::Id),
-            c("title", "VARCHAR(255)", G::Pick(&["ACADEMY DINOSAUR", "ACE GOLDFINGER", "ADAPTATION HOLES", "AFFAIR PREJUDICE", "AGENT TRUMAN", "AIRPLANE SIERRA"])),
-            c("description", "TEXT", G::Sentence),
-            c("release_year", "VARCHAR(4)", G::Pick(&["2006"])),
-            c("language_id", "TINYINT", G::Int(1, 6)),
-            c("original_language_id", "TINYINT", G::Int(1, 6)).nulls(100),
-            c("rental_duration", "TINYINT", G::Int(3, 7)),
-            c("rental_rate", "DECIMAL(4,2)", G::Pick(&["0.99", "2.99", "4.99"])),
-            c("length", "SMALLINT", G::Int(46, 185)),
-            c("replacement_cost", "DECIMAL(5,2)", G::Money),
-            c("rating", "VARCHAR(10)", G::Pick(&["G", "PG", "PG-13", "R", "NC-17"])),
-            c("special_features", "VARCHAR(100)", G::Pick(&["Trailers", "Commentaries", "Deleted Scenes,Behind the Scenes", "Trailers,Deleted Scenes"])),
-            upd(),
-        ]),
-        t("film_text", 1000, vec![c("film_id", "SMALLINT", G::Id), c("title", "VARCHAR(255)", G::Pick(&["ACADEMY DINOSAUR", "ACE GOLDFINGER"])), c("description", "TEXT", G::Sentence)]),
-        t("language", 6, vec![c("language_id", "TINYINT", G::Id), c("name", "CHAR(20)", G::Pick(&["English", "Italian", "Japanese", "Mandarin", "French", "German"])), upd()]),
-        t("payment", 16049, vec![
-            c("payment_id", "SMALLINT", G::Id),
-            c("customer_id", "SMALLINT", G::Int(1, 599)),
-            c("staff_id", "TINYINT", G::Int(1, 2)),
-            c("rental_id", "INT", G::Int(1, 16049)),
-            c("amount", "DECIMAL(5,2)", G::Money),
-            c("payment_date", "DATETIME", G::Timestamp),
-            upd(),
-        ]),
-        t("rental", 16044, vec![
-            c("rental_id", "INT", G::Id),
-            c("rental_date", "DATETIME", G::Timestamp),
-            c("inventory_id", "MEDIUMINT", G::Int(1, 4581)),
-            c("customer_id", "SMALLINT", G::Int(1, 599)),
-            c("return_date", "DATETIME", G::Timestamp).nulls(2),
-            c("staff_id", "TINYINT", G::Int(1, 2)),
-            upd(),
-        ]),
-        t("staff", 2, vec![
-            c("staff_id", "TINYINT", G::Id),
-            p("first_name", "VARCHAR(45)", G::First, NAME),
-            p("last_name", "VARCHAR(45)", G::Last, NAME),
-            c("address_id", "SMALLINT", G::Int(1, 4)),
-            c("picture", "BLOB", G::Hex(64)).nulls(50),
-            p("email", "VARCHAR(50)", G::EmailFromName("sakilastaff.com", false), EMAIL),
-            c("store_id", "TINYINT", G::Int(1, 2)),
-            c("active", "BOOLEAN", G::Flag(YN)),
-            p("username", "VARCHAR(16)", G::First, USER),
-            p("password", "VARCHAR(40)", G::Hex(40), PASS),
-            upd(),
-        ]),
-        t("store", 2, vec![c("store_id", "TINYINT", G::Id), c("manager_staff_id", "TINYINT", G::Int(1, 2)), c("address_id", "SMALLINT", G::Int(1, 2)), upd()]),
+        t(
+            "actor",
+            200,
+            vec![
+                c("actor_id", "SMALLINT", G::Id),
+                p("first_name", "VARCHAR(45)", G::First, NAME),
+                p("last_name", "VARCHAR(45)", G::Last, NAME),
+                upd(),
+            ],
+        ),
+        t(
+            "address",
+            603,
+            vec![
+                c("address_id", "SMALLINT", G::Id),
+                p("address", "VARCHAR(50)", G::StreetEn, ADDR),
+                p("address2", "VARCHAR(50)", G::StreetEn, ADDR).nulls(97),
+                c("district", "VARCHAR(20)", G::State),
+                c("city_id", "SMALLINT", G::Int(1, 600)),
+                p(
+                    "postal_code",
+                    "VARCHAR(10)",
+                    G::Postal(Postal::Numeric5),
+                    ADDR,
+                ),
+                p("phone", "VARCHAR(20)", G::Phone(Phone::Digits), PHONE),
+                upd(),
+            ],
+        ),
+        t(
+            "category",
+            16,
+            vec![
+                c("category_id", "TINYINT", G::Id),
+                c(
+                    "name",
+                    "VARCHAR(25)",
+                    G::Pick(&[
+                        "Action",
+                        "Animation",
+                        "Children",
+                        "Classics",
+                        "Comedy",
+                        "Documentary",
+                        "Drama",
+                        "Family",
+                    ]),
+                ),
+                upd(),
+            ],
+        ),
+        t(
+            "city",
+            600,
+            vec![
+                c("city_id", "SMALLINT", G::Id),
+                p("city", "VARCHAR(50)", G::City, ADDR),
+                c("country_id", "SMALLINT", G::Int(1, 109)),
+                upd(),
+            ],
+        ),
+        t(
+            "country",
+            109,
+            vec![
+                c("country_id", "SMALLINT", G::Id),
+                c("country", "VARCHAR(50)", G::Country),
+                upd(),
+            ],
+        ),
+        t(
+            "customer",
+            599,
+            vec![
+                c("customer_id", "SMALLINT", G::Id),
+                c("store_id", "TINYINT", G::Int(1, 2)),
+                p("first_name", "VARCHAR(45)", G::First, NAME),
+                p("last_name", "VARCHAR(45)", G::Last, NAME),
+                p(
+                    "email",
+                    "VARCHAR(50)",
+                    G::EmailFromName("sakilacustomer.org", true),
+                    EMAIL,
+                ),
+                c("address_id", "SMALLINT", G::Int(5, 605)),
+                c("active", "CHAR(1)", G::Flag(YN)),
+                c("create_date", "TIMESTAMP", G::Timestamp),
+                upd(),
+            ],
+        ),
+        t(
+            "film",
+            1000,
+            vec![
+                c("film_id", "SMALLINT", G::Id),
+                c(
+                    "title",
+                    "VARCHAR(255)",
+                    G::Pick(&[
+                        "ACADEMY DINOSAUR",
+                        "ACE GOLDFINGER",
+                        "ADAPTATION HOLES",
+                        "AFFAIR PREJUDICE",
+                        "AGENT TRUMAN",
+                        "AIRPLANE SIERRA",
+                    ]),
+                ),
+                c("description", "TEXT", G::Sentence),
+                c("release_year", "VARCHAR(4)", G::Pick(&["2006"])),
+                c("language_id", "TINYINT", G::Int(1, 6)),
+                c("original_language_id", "TINYINT", G::Int(1, 6)).nulls(100),
+                c("rental_duration", "TINYINT", G::Int(3, 7)),
+                c(
+                    "rental_rate",
+                    "DECIMAL(4,2)",
+                    G::Pick(&["0.99", "2.99", "4.99"]),
+                ),
+                c("length", "SMALLINT", G::Int(46, 185)),
+                c("replacement_cost", "DECIMAL(5,2)", G::Money),
+                c(
+                    "rating",
+                    "VARCHAR(10)",
+                    G::Pick(&["G", "PG", "PG-13", "R", "NC-17"]),
+                ),
+                c(
+                    "special_features",
+                    "VARCHAR(100)",
+                    G::Pick(&[
+                        "Trailers",
+                        "Commentaries",
+                        "Deleted Scenes,Behind the Scenes",
+                        "Trailers,Deleted Scenes",
+                    ]),
+                ),
+                upd(),
+            ],
+        ),
+        t(
+            "film_text",
+            1000,
+            vec![
+                c("film_id", "SMALLINT", G::Id),
+                c(
+                    "title",
+                    "VARCHAR(255)",
+                    G::Pick(&["ACADEMY DINOSAUR", "ACE GOLDFINGER"]),
+                ),
+                c("description", "TEXT", G::Sentence),
+            ],
+        ),
+        t(
+            "language",
+            6,
+            vec![
+                c("language_id", "TINYINT", G::Id),
+                c(
+                    "name",
+                    "CHAR(20)",
+                    G::Pick(&[
+                        "English", "Italian", "Japanese", "Mandarin", "French", "German",
+                    ]),
+                ),
+                upd(),
+            ],
+        ),
+        t(
+            "payment",
+            16049,
+            vec![
+                c("payment_id", "SMALLINT", G::Id),
+                c("customer_id", "SMALLINT", G::Int(1, 599)),
+                c("staff_id", "TINYINT", G::Int(1, 2)),
+                c("rental_id", "INT", G::Int(1, 16049)),
+                c("amount", "DECIMAL(5,2)", G::Money),
+                c("payment_date", "DATETIME", G::Timestamp),
+                upd(),
+            ],
+        ),
+        t(
+            "rental",
+            16044,
+            vec![
+                c("rental_id", "INT", G::Id),
+                c("rental_date", "DATETIME", G::Timestamp),
+                c("inventory_id", "MEDIUMINT", G::Int(1, 4581)),
+                c("customer_id", "SMALLINT", G::Int(1, 599)),
+                c("return_date", "DATETIME", G::Timestamp).nulls(2),
+                c("staff_id", "TINYINT", G::Int(1, 2)),
+                upd(),
+            ],
+        ),
+        t(
+            "staff",
+            2,
+            vec![
+                c("staff_id", "TINYINT", G::Id),
+                p("first_name", "VARCHAR(45)", G::First, NAME),
+                p("last_name", "VARCHAR(45)", G::Last, NAME),
+                c("address_id", "SMALLINT", G::Int(1, 4)),
+                c("picture", "BLOB", G::Hex(64)).nulls(50),
+                p(
+                    "email",
+                    "VARCHAR(50)",
+                    G::EmailFromName("sakilastaff.com", false),
+                    EMAIL,
+                ),
+                c("store_id", "TINYINT", G::Int(1, 2)),
+                c("active", "BOOLEAN", G::Flag(YN)),
+                p("username", "VARCHAR(16)", G::First, USER),
+                p("password", "VARCHAR(40)", G::Hex(40), PASS),
+                upd(),
+            ],
+        ),
+        t(
+            "store",
+            2,
+            vec![
+                c("store_id", "TINYINT", G::Id),
+                c("manager_staff_id", "TINYINT", G::Int(1, 2)),
+                c("address_id", "SMALLINT", G::Int(1, 2)),
+                upd(),
+            ],
+        ),
     ]
 }
 
@@ -511,7 +892,11 @@ fn pagila() -> Vec<Table> {
                 for col in &mut table.cols {
                     if col.name == "special_features" {
                         col.ty = "text[]";
-                        col.g = G::Pick(&["{Trailers}", "{Commentaries,\"Deleted Scenes\"}", "{\"Behind the Scenes\"}"]);
+                        col.g = G::Pick(&[
+                            "{Trailers}",
+                            "{Commentaries,\"Deleted Scenes\"}",
+                            "{\"Behind the Scenes\"}",
+                        ]);
                     }
                     if col.name == "rating" {
                         col.ty = "mpaa_rating";
@@ -530,67 +915,243 @@ fn pagila() -> Vec<Table> {
 
 fn chinook() -> Vec<Table> {
     vec![
-        t("Album", 347, vec![c("AlbumId", "INTEGER", G::Id), c("Title", "NVARCHAR(160)", G::Pick(&["For Those About To Rock We Salute You", "Balls to the Wall", "Restless and Wild", "Let There Be Rock"])), c("ArtistId", "INTEGER", G::Int(1, 275))]),
-        t("Artist", 275, vec![c("ArtistId", "INTEGER", G::Id), c("Name", "NVARCHAR(120)", G::Pick(&["AC/DC", "Accept", "Aerosmith", "Alanis Morissette", "Alice In Chains", "Antônio Carlos Jobim"]))]),
-        t("Customer", 59, vec![
-            c("CustomerId", "INTEGER", G::Id),
-            p("FirstName", "NVARCHAR(40)", G::First, NAME),
-            p("LastName", "NVARCHAR(20)", G::Last, NAME),
-            c("Company", "NVARCHAR(80)", G::Pick(&["Embraer - Empresa Brasileira de Aeronáutica S.A.", "JetBrains s.r.o.", "Woodstock Discos", "Banco do Brasil S.A.", "Riotur", "Telus", "Rogers Canada"])).nulls(80),
-            p("Address", "NVARCHAR(70)", G::StreetEn, ADDR),
-            p("City", "NVARCHAR(40)", G::City, ADDR),
-            c("State", "NVARCHAR(40)", G::State).nulls(50),
-            c("Country", "NVARCHAR(40)", G::Country),
-            p("PostalCode", "NVARCHAR(10)", G::Postal(Postal::Mixed), ADDR).nulls(5),
-            p("Phone", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE),
-            p("Fax", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE).nulls(80),
-            p("Email", "NVARCHAR(60)", G::Email, EMAIL),
-            c("SupportRepId", "INTEGER", G::Int(3, 5)),
-        ]),
-        t("Employee", 8, vec![
-            c("EmployeeId", "INTEGER", G::Id),
-            p("LastName", "NVARCHAR(20)", G::Last, NAME),
-            p("FirstName", "NVARCHAR(20)", G::First, NAME),
-            c("Title", "NVARCHAR(30)", G::Pick(&["General Manager", "Sales Manager", "Sales Support Agent", "IT Manager", "IT Staff"])),
-            c("ReportsTo", "INTEGER", G::Int(1, 6)),
-            p("BirthDate", "DATETIME", G::DateTime(1947, 1973), BIRTH),
-            c("HireDate", "DATETIME", G::DateTime(2002, 2004)),
-            p("Address", "NVARCHAR(70)", G::StreetEn, ADDR),
-            p("City", "NVARCHAR(40)", G::City, ADDR),
-            c("State", "NVARCHAR(40)", G::State),
-            c("Country", "NVARCHAR(40)", G::Country),
-            p("PostalCode", "NVARCHAR(10)", G::Postal(Postal::Mixed), ADDR),
-            p("Phone", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE),
-            p("Fax", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE),
-            p("Email", "NVARCHAR(60)", G::EmailFromName("chinookcorp.com", false), EMAIL),
-        ]),
-        t("Genre", 25, vec![c("GenreId", "INTEGER", G::Id), c("Name", "NVARCHAR(120)", G::Pick(&["Rock", "Jazz", "Metal", "Alternative & Punk", "Rock And Roll", "Blues", "Latin"]))]),
-        t("Invoice", 412, vec![
-            c("InvoiceId", "INTEGER", G::Id),
-            c("CustomerId", "INTEGER", G::Int(1, 59)),
-            c("InvoiceDate", "DATETIME", G::DateTime(2009, 2013)),
-            p("BillingAddress", "NVARCHAR(70)", G::StreetEn, ADDR),
-            p("BillingCity", "NVARCHAR(40)", G::City, ADDR),
-            c("BillingState", "NVARCHAR(40)", G::State).nulls(50),
-            c("BillingCountry", "NVARCHAR(40)", G::Country),
-            p("BillingPostalCode", "NVARCHAR(10)", G::Postal(Postal::Mixed), ADDR).nulls(7),
-            c("Total", "NUMERIC(10,2)", G::Money),
-        ]),
-        t("InvoiceLine", 2240, vec![c("InvoiceLineId", "INTEGER", G::Id), c("InvoiceId", "INTEGER", G::Int(1, 412)), c("TrackId", "INTEGER", G::Int(1, 3503)), c("UnitPrice", "NUMERIC(10,2)", G::Pick(&["0.99", "1.99"])), c("Quantity", "INTEGER", G::Int(1, 1))]),
-        t("MediaType", 5, vec![c("MediaTypeId", "INTEGER", G::Id), c("Name", "NVARCHAR(120)", G::Pick(&["MPEG audio file", "Protected AAC audio file", "Protected MPEG-4 video file", "Purchased AAC audio file", "AAC audio file"]))]),
-        t("Playlist", 18, vec![c("PlaylistId", "INTEGER", G::Id), c("Name", "NVARCHAR(120)", G::Pick(&["Music", "Movies", "TV Shows", "Audiobooks", "90’s Music", "Classical"]))]),
-        t("PlaylistTrack", 8715, vec![c("PlaylistId", "INTEGER", G::Int(1, 18)), c("TrackId", "INTEGER", G::Int(1, 3503))]),
-        t("Track", 3503, vec![
-            c("TrackId", "INTEGER", G::Id),
-            c("Name", "NVARCHAR(200)", G::Pick(&["For Those About To Rock (We Salute You)", "Balls to the Wall", "Fast As a Shark", "Restless and Wild", "Princess of the Dawn"])),
-            c("AlbumId", "INTEGER", G::Int(1, 347)),
-            c("MediaTypeId", "INTEGER", G::Int(1, 5)),
-            c("GenreId", "INTEGER", G::Int(1, 25)),
-            c("Composer", "NVARCHAR(220)", G::Pick(&["Angus Young, Malcolm Young, Brian Johnson", "F. Baltes, S. Kaufman, U. Dirkscneider & W. Hoffman", "Steven Tyler, Joe Perry", "Jerry Cantrell"])).nulls(28),
-            c("Milliseconds", "INTEGER", G::Int(1071, 5286953)),
-            c("Bytes", "INTEGER", G::Int(38747, 1059546140)),
-            c("UnitPrice", "NUMERIC(10,2)", G::Pick(&["0.99", "1.99"])),
-        ]),
+        t(
+            "Album",
+            347,
+            vec![
+                c("AlbumId", "INTEGER", G::Id),
+                c(
+                    "Title",
+                    "NVARCHAR(160)",
+                    G::Pick(&[
+                        "For Those About To Rock We Salute You",
+                        "Balls to the Wall",
+                        "Restless and Wild",
+                        "Let There Be Rock",
+                    ]),
+                ),
+                c("ArtistId", "INTEGER", G::Int(1, 275)),
+            ],
+        ),
+        t(
+            "Artist",
+            275,
+            vec![
+                c("ArtistId", "INTEGER", G::Id),
+                c(
+                    "Name",
+                    "NVARCHAR(120)",
+                    G::Pick(&[
+                        "AC/DC",
+                        "Accept",
+                        "Aerosmith",
+                        "Alanis Morissette",
+                        "Alice In Chains",
+                        "Antônio Carlos Jobim",
+                    ]),
+                ),
+            ],
+        ),
+        t(
+            "Customer",
+            59,
+            vec![
+                c("CustomerId", "INTEGER", G::Id),
+                p("FirstName", "NVARCHAR(40)", G::First, NAME),
+                p("LastName", "NVARCHAR(20)", G::Last, NAME),
+                c(
+                    "Company",
+                    "NVARCHAR(80)",
+                    G::Pick(&[
+                        "Embraer - Empresa Brasileira de Aeronáutica S.A.",
+                        "JetBrains s.r.o.",
+                        "Woodstock Discos",
+                        "Banco do Brasil S.A.",
+                        "Riotur",
+                        "Telus",
+                        "Rogers Canada",
+                    ]),
+                )
+                .nulls(80),
+                p("Address", "NVARCHAR(70)", G::StreetEn, ADDR),
+                p("City", "NVARCHAR(40)", G::City, ADDR),
+                c("State", "NVARCHAR(40)", G::State).nulls(50),
+                c("Country", "NVARCHAR(40)", G::Country),
+                p("PostalCode", "NVARCHAR(10)", G::Postal(Postal::Mixed), ADDR).nulls(5),
+                p("Phone", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE),
+                p("Fax", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE).nulls(80),
+                p("Email", "NVARCHAR(60)", G::Email, EMAIL),
+                c("SupportRepId", "INTEGER", G::Int(3, 5)),
+            ],
+        ),
+        t(
+            "Employee",
+            8,
+            vec![
+                c("EmployeeId", "INTEGER", G::Id),
+                p("LastName", "NVARCHAR(20)", G::Last, NAME),
+                p("FirstName", "NVARCHAR(20)", G::First, NAME),
+                c(
+                    "Title",
+                    "NVARCHAR(30)",
+                    G::Pick(&[
+                        "General Manager",
+                        "Sales Manager",
+                        "Sales Support Agent",
+                        "IT Manager",
+                        "IT Staff",
+                    ]),
+                ),
+                c("ReportsTo", "INTEGER", G::Int(1, 6)),
+                p("BirthDate", "DATETIME", G::DateTime(1947, 1973), BIRTH),
+                c("HireDate", "DATETIME", G::DateTime(2002, 2004)),
+                p("Address", "NVARCHAR(70)", G::StreetEn, ADDR),
+                p("City", "NVARCHAR(40)", G::City, ADDR),
+                c("State", "NVARCHAR(40)", G::State),
+                c("Country", "NVARCHAR(40)", G::Country),
+                p("PostalCode", "NVARCHAR(10)", G::Postal(Postal::Mixed), ADDR),
+                p("Phone", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE),
+                p("Fax", "NVARCHAR(24)", G::Phone(Phone::Chinook), PHONE),
+                p(
+                    "Email",
+                    "NVARCHAR(60)",
+                    G::EmailFromName("chinookcorp.com", false),
+                    EMAIL,
+                ),
+            ],
+        ),
+        t(
+            "Genre",
+            25,
+            vec![
+                c("GenreId", "INTEGER", G::Id),
+                c(
+                    "Name",
+                    "NVARCHAR(120)",
+                    G::Pick(&[
+                        "Rock",
+                        "Jazz",
+                        "Metal",
+                        "Alternative & Punk",
+                        "Rock And Roll",
+                        "Blues",
+                        "Latin",
+                    ]),
+                ),
+            ],
+        ),
+        t(
+            "Invoice",
+            412,
+            vec![
+                c("InvoiceId", "INTEGER", G::Id),
+                c("CustomerId", "INTEGER", G::Int(1, 59)),
+                c("InvoiceDate", "DATETIME", G::DateTime(2009, 2013)),
+                p("BillingAddress", "NVARCHAR(70)", G::StreetEn, ADDR),
+                p("BillingCity", "NVARCHAR(40)", G::City, ADDR),
+                c("BillingState", "NVARCHAR(40)", G::State).nulls(50),
+                c("BillingCountry", "NVARCHAR(40)", G::Country),
+                p(
+                    "BillingPostalCode",
+                    "NVARCHAR(10)",
+                    G::Postal(Postal::Mixed),
+                    ADDR,
+                )
+                .nulls(7),
+                c("Total", "NUMERIC(10,2)", G::Money),
+            ],
+        ),
+        t(
+            "InvoiceLine",
+            2240,
+            vec![
+                c("InvoiceLineId", "INTEGER", G::Id),
+                c("InvoiceId", "INTEGER", G::Int(1, 412)),
+                c("TrackId", "INTEGER", G::Int(1, 3503)),
+                c("UnitPrice", "NUMERIC(10,2)", G::Pick(&["0.99", "1.99"])),
+                c("Quantity", "INTEGER", G::Int(1, 1)),
+            ],
+        ),
+        t(
+            "MediaType",
+            5,
+            vec![
+                c("MediaTypeId", "INTEGER", G::Id),
+                c(
+                    "Name",
+                    "NVARCHAR(120)",
+                    G::Pick(&[
+                        "MPEG audio file",
+                        "Protected AAC audio file",
+                        "Protected MPEG-4 video file",
+                        "Purchased AAC audio file",
+                        "AAC audio file",
+                    ]),
+                ),
+            ],
+        ),
+        t(
+            "Playlist",
+            18,
+            vec![
+                c("PlaylistId", "INTEGER", G::Id),
+                c(
+                    "Name",
+                    "NVARCHAR(120)",
+                    G::Pick(&[
+                        "Music",
+                        "Movies",
+                        "TV Shows",
+                        "Audiobooks",
+                        "90’s Music",
+                        "Classical",
+                    ]),
+                ),
+            ],
+        ),
+        t(
+            "PlaylistTrack",
+            8715,
+            vec![
+                c("PlaylistId", "INTEGER", G::Int(1, 18)),
+                c("TrackId", "INTEGER", G::Int(1, 3503)),
+            ],
+        ),
+        t(
+            "Track",
+            3503,
+            vec![
+                c("TrackId", "INTEGER", G::Id),
+                c(
+                    "Name",
+                    "NVARCHAR(200)",
+                    G::Pick(&[
+                        "For Those About To Rock (We Salute You)",
+                        "Balls to the Wall",
+                        "Fast As a Shark",
+                        "Restless and Wild",
+                        "Princess of the Dawn",
+                    ]),
+                ),
+                c("AlbumId", "INTEGER", G::Int(1, 347)),
+                c("MediaTypeId", "INTEGER", G::Int(1, 5)),
+                c("GenreId", "INTEGER", G::Int(1, 25)),
+                c(
+                    "Composer",
+                    "NVARCHAR(220)",
+                    G::Pick(&[
+                        "Angus Young, Malcolm Young, Brian Johnson",
+                        "F. Baltes, S. Kaufman, U. Dirkscneider & W. Hoffman",
+                        "Steven Tyler, Joe Perry",
+                        "Jerry Cantrell",
+                    ]),
+                )
+                .nulls(28),
+                c("Milliseconds", "INTEGER", G::Int(1071, 5286953)),
+                c("Bytes", "INTEGER", G::Int(38747, 1059546140)),
+                c("UnitPrice", "NUMERIC(10,2)", G::Pick(&["0.99", "1.99"])),
+            ],
+        ),
     ]
 }
 
@@ -682,19 +1243,92 @@ fn northwind() -> Vec<Table> {
 
 fn employees() -> Vec<Table> {
     vec![
-        t("employees", 300_024, vec![
-            c("emp_no", "INT", G::Int(10001, 499999)),
-            p("birth_date", "DATE", G::Date(1952, 1965), BIRTH),
-            p("first_name", "VARCHAR(14)", G::First, NAME),
-            p("last_name", "VARCHAR(16)", G::Last, NAME),
-            p("gender", "ENUM('M','F')", G::Pick(&["M", "F"]), GENDER),
-            c("hire_date", "DATE", G::Date(1985, 2000)),
-        ]),
-        t("departments", 9, vec![c("dept_no", "CHAR(4)", G::Pick(&["d001", "d002", "d003", "d004", "d005"])), c("dept_name", "VARCHAR(40)", G::Pick(&["Marketing", "Finance", "Human Resources", "Production", "Development"]))]),
-        t("dept_emp", 331_603, vec![c("emp_no", "INT", G::Int(10001, 499999)), c("dept_no", "CHAR(4)", G::Pick(&["d001", "d005"])), c("from_date", "DATE", G::Date(1985, 2002)), c("to_date", "DATE", G::Date(1986, 9999))]),
-        t("dept_manager", 24, vec![c("emp_no", "INT", G::Int(10001, 499999)), c("dept_no", "CHAR(4)", G::Pick(&["d001", "d005"])), c("from_date", "DATE", G::Date(1985, 2002)), c("to_date", "DATE", G::Date(1986, 9999))]),
-        t("titles", 443_308, vec![c("emp_no", "INT", G::Int(10001, 499999)), c("title", "VARCHAR(50)", G::Pick(&["Senior Engineer", "Staff", "Engineer", "Senior Staff", "Assistant Engineer", "Technique Leader", "Manager"])), c("from_date", "DATE", G::Date(1985, 2002)), c("to_date", "DATE", G::Date(1986, 9999)).nulls(10)]),
-        t("salaries", 2_844_047, vec![c("emp_no", "INT", G::Int(10001, 499999)), p("salary", "INT", G::Int(38623, 158220), SALARY), c("from_date", "DATE", G::Date(1985, 2002)), c("to_date", "DATE", G::Date(1986, 9999))]),
+        t(
+            "employees",
+            300_024,
+            vec![
+                c("emp_no", "INT", G::Int(10001, 499999)),
+                p("birth_date", "DATE", G::Date(1952, 1965), BIRTH),
+                p("first_name", "VARCHAR(14)", G::First, NAME),
+                p("last_name", "VARCHAR(16)", G::Last, NAME),
+                p("gender", "ENUM('M','F')", G::Pick(&["M", "F"]), GENDER),
+                c("hire_date", "DATE", G::Date(1985, 2000)),
+            ],
+        ),
+        t(
+            "departments",
+            9,
+            vec![
+                c(
+                    "dept_no",
+                    "CHAR(4)",
+                    G::Pick(&["d001", "d002", "d003", "d004", "d005"]),
+                ),
+                c(
+                    "dept_name",
+                    "VARCHAR(40)",
+                    G::Pick(&[
+                        "Marketing",
+                        "Finance",
+                        "Human Resources",
+                        "Production",
+                        "Development",
+                    ]),
+                ),
+            ],
+        ),
+        t(
+            "dept_emp",
+            331_603,
+            vec![
+                c("emp_no", "INT", G::Int(10001, 499999)),
+                c("dept_no", "CHAR(4)", G::Pick(&["d001", "d005"])),
+                c("from_date", "DATE", G::Date(1985, 2002)),
+                c("to_date", "DATE", G::Date(1986, 9999)),
+            ],
+        ),
+        t(
+            "dept_manager",
+            24,
+            vec![
+                c("emp_no", "INT", G::Int(10001, 499999)),
+                c("dept_no", "CHAR(4)", G::Pick(&["d001", "d005"])),
+                c("from_date", "DATE", G::Date(1985, 2002)),
+                c("to_date", "DATE", G::Date(1986, 9999)),
+            ],
+        ),
+        t(
+            "titles",
+            443_308,
+            vec![
+                c("emp_no", "INT", G::Int(10001, 499999)),
+                c(
+                    "title",
+                    "VARCHAR(50)",
+                    G::Pick(&[
+                        "Senior Engineer",
+                        "Staff",
+                        "Engineer",
+                        "Senior Staff",
+                        "Assistant Engineer",
+                        "Technique Leader",
+                        "Manager",
+                    ]),
+                ),
+                c("from_date", "DATE", G::Date(1985, 2002)),
+                c("to_date", "DATE", G::Date(1986, 9999)).nulls(10),
+            ],
+        ),
+        t(
+            "salaries",
+            2_844_047,
+            vec![
+                c("emp_no", "INT", G::Int(10001, 499999)),
+                p("salary", "INT", G::Int(38623, 158220), SALARY),
+                c("from_date", "DATE", G::Date(1985, 2002)),
+                c("to_date", "DATE", G::Date(1986, 9999)),
+            ],
+        ),
     ]
 }
 
@@ -702,194 +1336,546 @@ fn adventure_works() -> Vec<Table> {
     let guid = || c("rowguid", "uniqueidentifier", G::Guid);
     let modified = || c("ModifiedDate", "datetime", G::Timestamp);
     vec![
-        ts("Person", "Person", 19972, vec![
-            c("BusinessEntityID", "int", G::Id),
-            c("PersonType", "nchar(2)", G::Pick(&["EM", "IN", "SC", "VC", "GC", "SP"])),
-            c("NameStyle", "bit", G::Flag(YN)),
-            c("Title", "nvarchar(8)", G::Pick(&["Mr.", "Ms.", "Sr.", "Mrs."])).nulls(90),
-            p("FirstName", "nvarchar(50)", G::First, NAME),
-            p("MiddleName", "nvarchar(50)", G::Pick(&["J", "L", "A", "Lee", "M", "R"]), NAME).nulls(40),
-            p("LastName", "nvarchar(50)", G::Last, NAME),
-            c("Suffix", "nvarchar(10)", G::Pick(&["Jr.", "Sr.", "II", "III", "PhD"])).nulls(97),
-            c("EmailPromotion", "int", G::Int(0, 2)),
-            p("AdditionalContactInfo", "xml", G::XmlContact, EMAIL_PHONE).nulls(95),
-            guid(),
-            modified(),
-        ]),
-        ts("Person", "EmailAddress", 19972, vec![c("BusinessEntityID", "int", G::Id), c("EmailAddressID", "int", G::Id), p("EmailAddress", "nvarchar(50)", G::EmailFromName("adventure-works.com", false), EMAIL), guid(), modified()]),
-        ts("Person", "PersonPhone", 19972, vec![c("BusinessEntityID", "int", G::Id), p("PhoneNumber", "nvarchar(25)", G::Phone(Phone::Aw), PHONE), c("PhoneNumberTypeID", "int", G::Int(1, 3)), modified()]),
-        ts("Person", "Password", 19972, vec![c("BusinessEntityID", "int", G::Id), p("PasswordHash", "varchar(128)", G::Base64Hash, PASS), c("PasswordSalt", "varchar(10)", G::Code("bE3XiWw", 0)), guid(), modified()]),
-        ts("Person", "Address", 19614, vec![
-            c("AddressID", "int", G::Id),
-            p("AddressLine1", "nvarchar(60)", G::StreetEn, ADDR),
-            p("AddressLine2", "nvarchar(60)", G::Pick(&["# 14", "Verkaufsabteilung", "Space 55", "Box 8033"]), ADDR).nulls(98),
-            p("City", "nvarchar(30)", G::City, ADDR),
-            c("StateProvinceID", "int", G::Int(1, 181)),
-            p("PostalCode", "nvarchar(15)", G::Postal(Postal::Mixed), ADDR),
-            c("SpatialLocation", "geography", G::Hex(44)),
-            guid(),
-            modified(),
-        ]),
-        ts("Person", "StateProvince", 181, vec![c("StateProvinceID", "int", G::Id), c("StateProvinceCode", "nchar(3)", G::Pick(&["AB", "AK", "AL", "AR", "AS"])), c("CountryRegionCode", "nvarchar(3)", G::Pick(&["CA", "US", "FR", "DE"])), c("IsOnlyStateProvinceFlag", "bit", G::Flag(YN)), c("Name", "nvarchar(50)", G::State), c("TerritoryID", "int", G::Int(1, 10)), guid(), modified()]),
-        ts("Sales", "CreditCard", 19118, vec![c("CreditCardID", "int", G::Id), c("CardType", "nvarchar(50)", G::Pick(&["SuperiorCard", "Distinguish", "ColonialVoice", "Vista"])), p("CardNumber", "nvarchar(25)", G::CardAw, CARD), c("ExpMonth", "tinyint", G::Int(1, 12)), c("ExpYear", "smallint", G::Int(2005, 2008)), modified()]),
-        ts("HumanResources", "Employee", 290, vec![
-            c("BusinessEntityID", "int", G::Id),
-            p("NationalIDNumber", "nvarchar(15)", G::Code("", 9), OFFICIAL),
-            p("LoginID", "nvarchar(256)", G::Login, USER),
-            c("OrganizationNode", "hierarchyid", G::Pick(&["/", "/1/", "/1/1/", "/1/1/1/", "/2/3/"])),
-            c("OrganizationLevel", "smallint", G::Int(0, 4)),
-            c("JobTitle", "nvarchar(50)", G::Pick(&["Chief Executive Officer", "Vice President of Engineering", "Engineering Manager", "Senior Tool Designer", "Design Engineer"])),
-            p("BirthDate", "date", G::Date(1951, 1991), BIRTH),
-            p("MaritalStatus", "nchar(1)", G::Pick(&["M", "S"]), MARITAL),
-            p("Gender", "nchar(1)", G::Pick(&["M", "F"]), GENDER),
-            c("HireDate", "date", G::Date(2006, 2013)),
-            c("SalariedFlag", "bit", G::Flag(YN)),
-            c("VacationHours", "smallint", G::Int(0, 99)),
-            c("SickLeaveHours", "smallint", G::Int(20, 69)),
-            c("CurrentFlag", "bit", G::Flag(YN)),
-            guid(),
-            modified(),
-        ]),
-        ts("Sales", "Customer", 19820, vec![c("CustomerID", "int", G::Id), c("PersonID", "int", G::Int(1, 20777)).nulls(3), c("StoreID", "int", G::Int(292, 2051)).nulls(90), c("TerritoryID", "int", G::Int(1, 10)), c("AccountNumber", "varchar(10)", G::Code("AW000", 5)), guid(), modified()]),
-        ts("Sales", "Store", 701, vec![c("BusinessEntityID", "int", G::Id), c("Name", "nvarchar(50)", G::Pick(&["Next-Door Bike Store", "Professional Sales and Service", "Riders Company", "The Bike Mechanics"])), c("SalesPersonID", "int", G::Int(274, 290)), guid(), modified()]),
-        ts("Sales", "SalesOrderHeader", 31465, vec![
-            c("SalesOrderID", "int", G::Id),
-            c("OrderDate", "datetime", G::Timestamp),
-            c("Status", "tinyint", G::Int(1, 6)),
-            c("OnlineOrderFlag", "bit", G::Flag(YN)),
-            c("SalesOrderNumber", "nvarchar(25)", G::Code("SO", 5)),
-            c("PurchaseOrderNumber", "nvarchar(25)", G::Code("PO", 11)).nulls(88),
-            c("AccountNumber", "nvarchar(15)", G::Pick(&["10-4020-000676", "10-4020-000117", "10-4020-000442", "10-4030-011271"])),
-            c("CustomerID", "int", G::Int(11000, 30118)),
-            c("BillToAddressID", "int", G::Int(1, 29883)),
-            c("CreditCardID", "int", G::Int(1, 19237)).nulls(4),
-            c("CreditCardApprovalCode", "varchar(15)", G::Code("105041Vi", 5)).nulls(4),
-            c("SubTotal", "money", G::Money),
-            c("TaxAmt", "money", G::Money),
-            c("TotalDue", "money", G::Money),
-            c("Comment", "nvarchar(128)", G::Sentence).nulls(100),
-        ]),
-        ts("Production", "ProductReview", 4, vec![
-            c("ProductReviewID", "int", G::Id),
-            c("ProductID", "int", G::Int(709, 998)),
-            p("ReviewerName", "nvarchar(50)", G::FullName, NAME),
-            c("ReviewDate", "datetime", G::Timestamp),
-            p("EmailAddress", "nvarchar(50)", G::Email, EMAIL),
-            c("Rating", "int", G::Int(1, 5)),
-            c("Comments", "nvarchar(3850)", G::Pick(&["I can't believe I'm singing the praises of a pair of socks, but I just came back from a grueling 3-day backpacking trip and my feet were blister-free.", "A little on the heavy side, but overall the entry/exit is easy in all conditions.", "Maybe it's just because I'm new to mountain biking, but I had a terrible time getting use to these pedals."])),
-            modified(),
-        ]),
-        ts("Production", "Product", 504, vec![c("ProductID", "int", G::Id), c("Name", "nvarchar(50)", G::Pick(&["Adjustable Race", "Bearing Ball", "BB Ball Bearing", "HL Road Frame - Black, 58", "Sport-100 Helmet, Red"])), c("ProductNumber", "nvarchar(25)", G::Pick(&["AR-5381", "BA-8327", "BE-2349", "FR-R92B-58", "HL-U509-R"])), c("Color", "nvarchar(15)", G::Pick(&["Black", "Silver", "Red", "Blue"])).nulls(50), c("ListPrice", "money", G::Money), c("Size", "nvarchar(5)", G::Pick(&["58", "M", "L", "44", "62"])).nulls(60), c("SellStartDate", "datetime", G::Timestamp)]),
+        ts(
+            "Person",
+            "Person",
+            19972,
+            vec![
+                c("BusinessEntityID", "int", G::Id),
+                c(
+                    "PersonType",
+                    "nchar(2)",
+                    G::Pick(&["EM", "IN", "SC", "VC", "GC", "SP"]),
+                ),
+                c("NameStyle", "bit", G::Flag(YN)),
+                c(
+                    "Title",
+                    "nvarchar(8)",
+                    G::Pick(&["Mr.", "Ms.", "Sr.", "Mrs."]),
+                )
+                .nulls(90),
+                p("FirstName", "nvarchar(50)", G::First, NAME),
+                p(
+                    "MiddleName",
+                    "nvarchar(50)",
+                    G::Pick(&["J", "L", "A", "Lee", "M", "R"]),
+                    NAME,
+                )
+                .nulls(40),
+                p("LastName", "nvarchar(50)", G::Last, NAME),
+                c(
+                    "Suffix",
+                    "nvarchar(10)",
+                    G::Pick(&["Jr.", "Sr.", "II", "III", "PhD"]),
+                )
+                .nulls(97),
+                c("EmailPromotion", "int", G::Int(0, 2)),
+                p("AdditionalContactInfo", "xml", G::XmlContact, EMAIL_PHONE).nulls(95),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Person",
+            "EmailAddress",
+            19972,
+            vec![
+                c("BusinessEntityID", "int", G::Id),
+                c("EmailAddressID", "int", G::Id),
+                p(
+                    "EmailAddress",
+                    "nvarchar(50)",
+                    G::EmailFromName("adventure-works.com", false),
+                    EMAIL,
+                ),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Person",
+            "PersonPhone",
+            19972,
+            vec![
+                c("BusinessEntityID", "int", G::Id),
+                p("PhoneNumber", "nvarchar(25)", G::Phone(Phone::Aw), PHONE),
+                c("PhoneNumberTypeID", "int", G::Int(1, 3)),
+                modified(),
+            ],
+        ),
+        ts(
+            "Person",
+            "Password",
+            19972,
+            vec![
+                c("BusinessEntityID", "int", G::Id),
+                p("PasswordHash", "varchar(128)", G::Base64Hash, PASS),
+                c("PasswordSalt", "varchar(10)", G::Code("bE3XiWw", 0)),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Person",
+            "Address",
+            19614,
+            vec![
+                c("AddressID", "int", G::Id),
+                p("AddressLine1", "nvarchar(60)", G::StreetEn, ADDR),
+                p(
+                    "AddressLine2",
+                    "nvarchar(60)",
+                    G::Pick(&["# 14", "Verkaufsabteilung", "Space 55", "Box 8033"]),
+                    ADDR,
+                )
+                .nulls(98),
+                p("City", "nvarchar(30)", G::City, ADDR),
+                c("StateProvinceID", "int", G::Int(1, 181)),
+                p("PostalCode", "nvarchar(15)", G::Postal(Postal::Mixed), ADDR),
+                c("SpatialLocation", "geography", G::Hex(44)),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Person",
+            "StateProvince",
+            181,
+            vec![
+                c("StateProvinceID", "int", G::Id),
+                c(
+                    "StateProvinceCode",
+                    "nchar(3)",
+                    G::Pick(&["AB", "AK", "AL", "AR", "AS"]),
+                ),
+                c(
+                    "CountryRegionCode",
+                    "nvarchar(3)",
+                    G::Pick(&["CA", "US", "FR", "DE"]),
+                ),
+                c("IsOnlyStateProvinceFlag", "bit", G::Flag(YN)),
+                c("Name", "nvarchar(50)", G::State),
+                c("TerritoryID", "int", G::Int(1, 10)),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Sales",
+            "CreditCard",
+            19118,
+            vec![
+                c("CreditCardID", "int", G::Id),
+                c(
+                    "CardType",
+                    "nvarchar(50)",
+                    G::Pick(&["SuperiorCard", "Distinguish", "ColonialVoice", "Vista"]),
+                ),
+                p("CardNumber", "nvarchar(25)", G::CardAw, CARD),
+                c("ExpMonth", "tinyint", G::Int(1, 12)),
+                c("ExpYear", "smallint", G::Int(2005, 2008)),
+                modified(),
+            ],
+        ),
+        ts(
+            "HumanResources",
+            "Employee",
+            290,
+            vec![
+                c("BusinessEntityID", "int", G::Id),
+                p("NationalIDNumber", "nvarchar(15)", G::Code("", 9), OFFICIAL),
+                p("LoginID", "nvarchar(256)", G::Login, USER),
+                c(
+                    "OrganizationNode",
+                    "hierarchyid",
+                    G::Pick(&["/", "/1/", "/1/1/", "/1/1/1/", "/2/3/"]),
+                ),
+                c("OrganizationLevel", "smallint", G::Int(0, 4)),
+                c(
+                    "JobTitle",
+                    "nvarchar(50)",
+                    G::Pick(&[
+                        "Chief Executive Officer",
+                        "Vice President of Engineering",
+                        "Engineering Manager",
+                        "Senior Tool Designer",
+                        "Design Engineer",
+                    ]),
+                ),
+                p("BirthDate", "date", G::Date(1951, 1991), BIRTH),
+                p("MaritalStatus", "nchar(1)", G::Pick(&["M", "S"]), MARITAL),
+                p("Gender", "nchar(1)", G::Pick(&["M", "F"]), GENDER),
+                c("HireDate", "date", G::Date(2006, 2013)),
+                c("SalariedFlag", "bit", G::Flag(YN)),
+                c("VacationHours", "smallint", G::Int(0, 99)),
+                c("SickLeaveHours", "smallint", G::Int(20, 69)),
+                c("CurrentFlag", "bit", G::Flag(YN)),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Sales",
+            "Customer",
+            19820,
+            vec![
+                c("CustomerID", "int", G::Id),
+                c("PersonID", "int", G::Int(1, 20777)).nulls(3),
+                c("StoreID", "int", G::Int(292, 2051)).nulls(90),
+                c("TerritoryID", "int", G::Int(1, 10)),
+                c("AccountNumber", "varchar(10)", G::Code("AW000", 5)),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Sales",
+            "Store",
+            701,
+            vec![
+                c("BusinessEntityID", "int", G::Id),
+                c(
+                    "Name",
+                    "nvarchar(50)",
+                    G::Pick(&[
+                        "Next-Door Bike Store",
+                        "Professional Sales and Service",
+                        "Riders Company",
+                        "The Bike Mechanics",
+                    ]),
+                ),
+                c("SalesPersonID", "int", G::Int(274, 290)),
+                guid(),
+                modified(),
+            ],
+        ),
+        ts(
+            "Sales",
+            "SalesOrderHeader",
+            31465,
+            vec![
+                c("SalesOrderID", "int", G::Id),
+                c("OrderDate", "datetime", G::Timestamp),
+                c("Status", "tinyint", G::Int(1, 6)),
+                c("OnlineOrderFlag", "bit", G::Flag(YN)),
+                c("SalesOrderNumber", "nvarchar(25)", G::Code("SO", 5)),
+                c("PurchaseOrderNumber", "nvarchar(25)", G::Code("PO", 11)).nulls(88),
+                c(
+                    "AccountNumber",
+                    "nvarchar(15)",
+                    G::Pick(&[
+                        "10-4020-000676",
+                        "10-4020-000117",
+                        "10-4020-000442",
+                        "10-4030-011271",
+                    ]),
+                ),
+                c("CustomerID", "int", G::Int(11000, 30118)),
+                c("BillToAddressID", "int", G::Int(1, 29883)),
+                c("CreditCardID", "int", G::Int(1, 19237)).nulls(4),
+                c(
+                    "CreditCardApprovalCode",
+                    "varchar(15)",
+                    G::Code("105041Vi", 5),
+                )
+                .nulls(4),
+                c("SubTotal", "money", G::Money),
+                c("TaxAmt", "money", G::Money),
+                c("TotalDue", "money", G::Money),
+                c("Comment", "nvarchar(128)", G::Sentence).nulls(100),
+            ],
+        ),
+        ts(
+            "Production",
+            "ProductReview",
+            4,
+            vec![
+                c("ProductReviewID", "int", G::Id),
+                c("ProductID", "int", G::Int(709, 998)),
+                p("ReviewerName", "nvarchar(50)", G::FullName, NAME),
+                c("ReviewDate", "datetime", G::Timestamp),
+                p("EmailAddress", "nvarchar(50)", G::Email, EMAIL),
+                c("Rating", "int", G::Int(1, 5)),
+                c(
+                    "Comments",
+                    "nvarchar(3850)",
+                    G::Pick(&[
+                        "I can't believe I'm singing the praises of a pair of socks, but I just came back from a grueling 3-day backpacking trip and my feet were blister-free.",
+                        "A little on the heavy side, but overall the entry/exit is easy in all conditions.",
+                        "Maybe it's just because I'm new to mountain biking, but I had a terrible time getting use to these pedals.",
+                    ]),
+                ),
+                modified(),
+            ],
+        ),
+        ts(
+            "Production",
+            "Product",
+            504,
+            vec![
+                c("ProductID", "int", G::Id),
+                c(
+                    "Name",
+                    "nvarchar(50)",
+                    G::Pick(&[
+                        "Adjustable Race",
+                        "Bearing Ball",
+                        "BB Ball Bearing",
+                        "HL Road Frame - Black, 58",
+                        "Sport-100 Helmet, Red",
+                    ]),
+                ),
+                c(
+                    "ProductNumber",
+                    "nvarchar(25)",
+                    G::Pick(&["AR-5381", "BA-8327", "BE-2349", "FR-R92B-58", "HL-U509-R"]),
+                ),
+                c(
+                    "Color",
+                    "nvarchar(15)",
+                    G::Pick(&["Black", "Silver", "Red", "Blue"]),
+                )
+                .nulls(50),
+                c("ListPrice", "money", G::Money),
+                c(
+                    "Size",
+                    "nvarchar(5)",
+                    G::Pick(&["58", "M", "L", "44", "62"]),
+                )
+                .nulls(60),
+                c("SellStartDate", "datetime", G::Timestamp),
+            ],
+        ),
     ]
 }
 
 fn shop() -> Vec<Table> {
     vec![
-        t("customers", 25_000, vec![
-            c("id", "bigint", G::Id),
-            p("first_name", "text", G::First, NAME),
-            p("last_name", "text", G::Last, NAME),
-            p("email", "text", G::Email, EMAIL),
-            p("phone", "varchar(32)", G::Phone(Phone::Dutch), PHONE).nulls(20),
-            p("date_of_birth", "date", G::Date(1940, 2006), BIRTH).nulls(30),
-            c("created_at", "timestamp with time zone", G::Timestamp),
-            c("status", "varchar(16)", G::Pick(&["active", "blocked", "pending"])),
-            c("loyalty_points", "integer", G::Int(0, 5000)),
-            c("email_verified", "boolean", G::Flag(TF)),
-            c("newsletter_opt_in", "boolean", G::Flag(TF)),
-        ]),
-        t("addresses", 30_000, vec![
-            c("id", "bigint", G::Id),
-            c("customer_id", "bigint", G::Int(1, 25_000)),
-            p("street", "text", G::StreetNl, ADDR),
-            p("house_number", "integer", G::Int(1, 300), ADDR),
-            p("postcode", "varchar(7)", G::Postal(Postal::Dutch), ADDR),
-            p("city", "text", G::CityNl, ADDR),
-            c("country_code", "char(2)", G::Pick(&["NL", "BE", "DE"])),
-            c("address_type", "varchar(16)", G::Pick(&["billing", "shipping"])),
-            c("is_primary", "boolean", G::Flag(TF)),
-        ]),
-        t("payments", 120_000, vec![
-            c("id", "bigint", G::Id),
-            c("customer_id", "bigint", G::Int(1, 25_000)),
-            c("amount", "numeric(10,2)", G::Money),
-            c("currency", "char(3)", G::Pick(&["EUR"])),
-            c("method", "varchar(16)", G::Pick(&["ideal", "creditcard", "sepa"])),
-            p("iban", "varchar(34)", G::Iban, BANK).nulls(50),
-            p("card_number", "varchar(19)", G::Visa, CARD).nulls(70),
-            c("reference", "varchar(32)", G::Code("INV-2024-", 5)),
-            c("paid_at", "timestamp", G::Timestamp),
-        ]),
-        t("staff", 40, vec![
-            c("id", "integer", G::Id),
-            p("full_name", "text", G::FullName, NAME),
-            p("work_email", "text", G::EmailFromName("shop.example", false), EMAIL),
-            p("mobile", "text", G::Phone(Phone::Dutch), PHONE),
-            c("hired_on", "date", G::Date(2010, 2024)),
-            c("role", "text", G::Pick(&["support", "warehouse", "finance", "admin"])),
-            p("salary", "numeric(10,2)", G::Money, SALARY),
-            p("bsn", "char(9)", G::Bsn, OFFICIAL),
-            p("username", "text", G::First, USER),
-            p("password_hash", "text", G::Bcrypt, PASS),
-        ]),
-        t("support_tickets", 8_000, vec![
-            c("id", "bigint", G::Id),
-            c("customer_id", "bigint", G::Int(1, 25_000)),
-            c("subject", "text", G::Pick(&["Where is my order?", "Refund", "Damaged parcel", "Change of address", "Invoice question"])),
-            p("body", "text", G::Ticket, EMAIL_PHONE),
-            c("status", "varchar(16)", G::Pick(&["open", "closed", "waiting"])),
-            c("created_at", "timestamp", G::Timestamp),
-        ]),
-        t("products", 2_000, vec![
-            c("id", "bigint", G::Id),
-            c("sku", "varchar(16)", G::Code("SKU-", 5)),
-            c("name", "text", G::Pick(&["Wireless mouse", "USB-C cable 2 m", "Laptop stand", "Noise cancelling headphones"])),
-            c("price", "numeric(10,2)", G::Money),
-            c("description", "text", G::Sentence),
-            c("ean", "varchar(13)", G::Code("87", 11)),
-            c("created_at", "timestamp", G::Timestamp),
-        ]),
-        t("orders", 90_000, vec![
-            c("id", "bigint", G::Id),
-            c("customer_id", "bigint", G::Int(1, 25_000)),
-            c("order_number", "varchar(20)", G::Code("ORD-2024-", 6)),
-            c("total", "numeric(10,2)", G::Money),
-            c("status", "varchar(16)", G::Pick(&["paid", "shipped", "cancelled", "returned"])),
-            c("ordered_at", "timestamp", G::Timestamp),
-            c("shipping_address_id", "bigint", G::Int(1, 30_000)),
-            p("ip_address", "varchar(45)", G::Ipv4, IP),
-        ]),
-        t("audit_log", 500_000, vec![
-            c("id", "bigint", G::Id),
-            c("user_id", "bigint", G::Int(1, 40)),
-            c("action", "text", G::Pick(&["login", "logout", "refund", "export"])),
-            p("ip", "inet", G::Ipv6, IP),
-            p("user_agent", "text", G::UserAgent, AGENT),
-            c("created_at", "timestamp", G::Timestamp),
-        ]),
+        t(
+            "customers",
+            25_000,
+            vec![
+                c("id", "bigint", G::Id),
+                p("first_name", "text", G::First, NAME),
+                p("last_name", "text", G::Last, NAME),
+                p("email", "text", G::Email, EMAIL),
+                p("phone", "varchar(32)", G::Phone(Phone::Dutch), PHONE).nulls(20),
+                p("date_of_birth", "date", G::Date(1940, 2006), BIRTH).nulls(30),
+                c("created_at", "timestamp with time zone", G::Timestamp),
+                c(
+                    "status",
+                    "varchar(16)",
+                    G::Pick(&["active", "blocked", "pending"]),
+                ),
+                c("loyalty_points", "integer", G::Int(0, 5000)),
+                c("email_verified", "boolean", G::Flag(TF)),
+                c("newsletter_opt_in", "boolean", G::Flag(TF)),
+            ],
+        ),
+        t(
+            "addresses",
+            30_000,
+            vec![
+                c("id", "bigint", G::Id),
+                c("customer_id", "bigint", G::Int(1, 25_000)),
+                p("street", "text", G::StreetNl, ADDR),
+                p("house_number", "integer", G::Int(1, 300), ADDR),
+                p("postcode", "varchar(7)", G::Postal(Postal::Dutch), ADDR),
+                p("city", "text", G::CityNl, ADDR),
+                c("country_code", "char(2)", G::Pick(&["NL", "BE", "DE"])),
+                c(
+                    "address_type",
+                    "varchar(16)",
+                    G::Pick(&["billing", "shipping"]),
+                ),
+                c("is_primary", "boolean", G::Flag(TF)),
+            ],
+        ),
+        t(
+            "payments",
+            120_000,
+            vec![
+                c("id", "bigint", G::Id),
+                c("customer_id", "bigint", G::Int(1, 25_000)),
+                c("amount", "numeric(10,2)", G::Money),
+                c("currency", "char(3)", G::Pick(&["EUR"])),
+                c(
+                    "method",
+                    "varchar(16)",
+                    G::Pick(&["ideal", "creditcard", "sepa"]),
+                ),
+                p("iban", "varchar(34)", G::Iban, BANK).nulls(50),
+                p("card_number", "varchar(19)", G::Visa, CARD).nulls(70),
+                c("reference", "varchar(32)", G::Code("INV-2024-", 5)),
+                c("paid_at", "timestamp", G::Timestamp),
+            ],
+        ),
+        t(
+            "staff",
+            40,
+            vec![
+                c("id", "integer", G::Id),
+                p("full_name", "text", G::FullName, NAME),
+                p(
+                    "work_email",
+                    "text",
+                    G::EmailFromName("shop.example", false),
+                    EMAIL,
+                ),
+                p("mobile", "text", G::Phone(Phone::Dutch), PHONE),
+                c("hired_on", "date", G::Date(2010, 2024)),
+                c(
+                    "role",
+                    "text",
+                    G::Pick(&["support", "warehouse", "finance", "admin"]),
+                ),
+                p("salary", "numeric(10,2)", G::Money, SALARY),
+                p("bsn", "char(9)", G::Bsn, OFFICIAL),
+                p("username", "text", G::First, USER),
+                p("password_hash", "text", G::Bcrypt, PASS),
+            ],
+        ),
+        t(
+            "support_tickets",
+            8_000,
+            vec![
+                c("id", "bigint", G::Id),
+                c("customer_id", "bigint", G::Int(1, 25_000)),
+                c(
+                    "subject",
+                    "text",
+                    G::Pick(&[
+                        "Where is my order?",
+                        "Refund",
+                        "Damaged parcel",
+                        "Change of address",
+                        "Invoice question",
+                    ]),
+                ),
+                p("body", "text", G::Ticket, EMAIL_PHONE),
+                c(
+                    "status",
+                    "varchar(16)",
+                    G::Pick(&["open", "closed", "waiting"]),
+                ),
+                c("created_at", "timestamp", G::Timestamp),
+            ],
+        ),
+        t(
+            "products",
+            2_000,
+            vec![
+                c("id", "bigint", G::Id),
+                c("sku", "varchar(16)", G::Code("SKU-", 5)),
+                c(
+                    "name",
+                    "text",
+                    G::Pick(&[
+                        "Wireless mouse",
+                        "USB-C cable 2 m",
+                        "Laptop stand",
+                        "Noise cancelling headphones",
+                    ]),
+                ),
+                c("price", "numeric(10,2)", G::Money),
+                c("description", "text", G::Sentence),
+                c("ean", "varchar(13)", G::Code("87", 11)),
+                c("created_at", "timestamp", G::Timestamp),
+            ],
+        ),
+        t(
+            "orders",
+            90_000,
+            vec![
+                c("id", "bigint", G::Id),
+                c("customer_id", "bigint", G::Int(1, 25_000)),
+                c("order_number", "varchar(20)", G::Code("ORD-2024-", 6)),
+                c("total", "numeric(10,2)", G::Money),
+                c(
+                    "status",
+                    "varchar(16)",
+                    G::Pick(&["paid", "shipped", "cancelled", "returned"]),
+                ),
+                c("ordered_at", "timestamp", G::Timestamp),
+                c("shipping_address_id", "bigint", G::Int(1, 30_000)),
+                p("ip_address", "varchar(45)", G::Ipv4, IP),
+            ],
+        ),
+        t(
+            "audit_log",
+            500_000,
+            vec![
+                c("id", "bigint", G::Id),
+                c("user_id", "bigint", G::Int(1, 40)),
+                c(
+                    "action",
+                    "text",
+                    G::Pick(&["login", "logout", "refund", "export"]),
+                ),
+                p("ip", "inet", G::Ipv6, IP),
+                p("user_agent", "text", G::UserAgent, AGENT),
+                c("created_at", "timestamp", G::Timestamp),
+            ],
+        ),
     ]
 }
 
 fn dutch_crm() -> Vec<Table> {
     vec![
-        t("klanten", 5_000, vec![
-            c("klantnummer", "INTEGER", G::Id),
-            p("voornaam", "TEXT", G::First, NAME),
-            p("tussenvoegsel", "TEXT", G::Pick(&["van", "de", "van der", "van den"]), NAME).nulls(60),
-            p("achternaam", "TEXT", G::Last, NAME),
-            p("geboortedatum", "DATE", G::Date(1940, 2006), BIRTH),
-            p("straat", "TEXT", G::StreetNl, ADDR),
-            p("postcode", "TEXT", G::Postal(Postal::Dutch), ADDR),
-            p("woonplaats", "TEXT", G::CityNl, ADDR),
-            p("telefoon", "TEXT", G::Phone(Phone::Dutch), PHONE),
-            p("emailadres", "TEXT", G::Email, EMAIL),
-            p("iban", "TEXT", G::Iban, BANK),
-            p("bsn", "TEXT", G::Bsn, OFFICIAL),
-            c("aangemaakt_op", "TEXT", G::Timestamp),
-            c("klantsegment", "TEXT", G::Pick(&["particulier", "zakelijk"])),
-        ]),
-        t("producten", 300, vec![c("productnummer", "INTEGER", G::Id), c("productnaam", "TEXT", G::Pick(&["Fiets", "Slot", "Lamp", "Band"])), c("prijs", "NUMERIC", G::Money)]),
-        t("facturen", 20_000, vec![c("factuurnummer", "TEXT", G::Code("F2024-", 5)), c("klantnummer", "INTEGER", G::Int(1, 5000)), c("factuurdatum", "DATE", G::Date(2020, 2024)), c("bedrag", "NUMERIC", G::Money), c("betaald", "BOOLEAN", G::Flag(TF))]),
+        t(
+            "klanten",
+            5_000,
+            vec![
+                c("klantnummer", "INTEGER", G::Id),
+                p("voornaam", "TEXT", G::First, NAME),
+                p(
+                    "tussenvoegsel",
+                    "TEXT",
+                    G::Pick(&["van", "de", "van der", "van den"]),
+                    NAME,
+                )
+                .nulls(60),
+                p("achternaam", "TEXT", G::Last, NAME),
+                p("geboortedatum", "DATE", G::Date(1940, 2006), BIRTH),
+                p("straat", "TEXT", G::StreetNl, ADDR),
+                p("postcode", "TEXT", G::Postal(Postal::Dutch), ADDR),
+                p("woonplaats", "TEXT", G::CityNl, ADDR),
+                p("telefoon", "TEXT", G::Phone(Phone::Dutch), PHONE),
+                p("emailadres", "TEXT", G::Email, EMAIL),
+                p("iban", "TEXT", G::Iban, BANK),
+                p("bsn", "TEXT", G::Bsn, OFFICIAL),
+                c("aangemaakt_op", "TEXT", G::Timestamp),
+                c(
+                    "klantsegment",
+                    "TEXT",
+                    G::Pick(&["particulier", "zakelijk"]),
+                ),
+            ],
+        ),
+        t(
+            "producten",
+            300,
+            vec![
+                c("productnummer", "INTEGER", G::Id),
+                c(
+                    "productnaam",
+                    "TEXT",
+                    G::Pick(&["Fiets", "Slot", "Lamp", "Band"]),
+                ),
+                c("prijs", "NUMERIC", G::Money),
+            ],
+        ),
+        t(
+            "facturen",
+            20_000,
+            vec![
+                c("factuurnummer", "TEXT", G::Code("F2024-", 5)),
+                c("klantnummer", "INTEGER", G::Int(1, 5000)),
+                c("factuurdatum", "DATE", G::Date(2020, 2024)),
+                c("bedrag", "NUMERIC", G::Money),
+                c("betaald", "BOOLEAN", G::Flag(TF)),
+            ],
+        ),
     ]
 }
 
@@ -934,10 +1920,18 @@ struct Score {
 
 impl Score {
     fn precision(&self) -> f64 {
-        if self.reported == 0 { 1.0 } else { self.tp as f64 / self.reported as f64 }
+        if self.reported == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.reported as f64
+        }
     }
     fn recall(&self) -> f64 {
-        if self.expected == 0 { 1.0 } else { self.tp as f64 / self.expected as f64 }
+        if self.expected == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.expected as f64
+        }
     }
 }
 
@@ -976,13 +1970,23 @@ fn score(name: &str, tables: &[Table], seed: u64) -> Score {
     let tp = reported.iter().filter(|r| expected.contains(r)).count();
     if std::env::var_os("SHOW_FINDINGS").is_some() {
         for f in &sink.findings {
-            println!("  {name}: {} {} {:.2} {}/{} {}", f.location, f.category, f.confidence, f.matches, f.sampled, f.detector);
+            println!(
+                "  {name}: {} {} {:.2} {}/{} {}",
+                f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
+            );
         }
     }
     for r in &reported {
         if !expected.contains(r) {
-            let f = sink.findings.iter().find(|f| f.location.to_string() == r.0).unwrap();
-            println!("  {name}: false positive {} {} ({} {:.2})", r.0, r.1, f.detector, f.confidence);
+            let f = sink
+                .findings
+                .iter()
+                .find(|f| f.location.to_string() == r.0)
+                .unwrap();
+            println!(
+                "  {name}: false positive {} {} ({} {:.2})",
+                r.0, r.1, f.detector, f.confidence
+            );
         }
     }
     for e in &expected {
@@ -990,7 +1994,11 @@ fn score(name: &str, tables: &[Table], seed: u64) -> Score {
             println!("  {name}: missed {} {}", e.0, e.1);
         }
     }
-    let s = Score { tp, reported: reported.len(), expected: expected.len() };
+    let s = Score {
+        tp,
+        reported: reported.len(),
+        expected: expected.len(),
+    };
     println!(
         "{name:<16} {:>3} expected {:>3} reported {:>3} right  precision {:.3}  recall {:.3}",
         s.expected,
@@ -1014,7 +2022,11 @@ fn public_sample_databases_precision_and_recall() {
         ("shop", shop()),
         ("dutch-crm", dutch_crm()),
     ];
-    let mut all = Score { tp: 0, reported: 0, expected: 0 };
+    let mut all = Score {
+        tp: 0,
+        reported: 0,
+        expected: 0,
+    };
     let mut worst: Vec<(&str, f64, f64)> = Vec::new();
     for (k, (name, tables)) in models.iter().enumerate() {
         let s = score(name, tables, 0xda7a_0000 + k as u64);
@@ -1033,7 +2045,10 @@ fn public_sample_databases_precision_and_recall() {
         all.recall()
     );
     for (name, p, r) in worst {
-        assert!(p >= 0.95 && r >= 0.95, "{name}: precision {p:.3}, recall {r:.3}");
+        assert!(
+            p >= 0.95 && r >= 0.95,
+            "{name}: precision {p:.3}, recall {r:.3}"
+        );
     }
 }
 
@@ -1042,9 +2057,18 @@ fn public_sample_databases_precision_and_recall() {
 #[test]
 fn stable_across_samples() {
     for seed in 1..=5u64 {
-        for (name, tables) in [("sakila", sakila()), ("chinook", chinook()), ("northwind", northwind()), ("adventureworks", adventure_works()), ("shop", shop())] {
+        for (name, tables) in [
+            ("sakila", sakila()),
+            ("chinook", chinook()),
+            ("northwind", northwind()),
+            ("adventureworks", adventure_works()),
+            ("shop", shop()),
+        ] {
             let s = score(name, &tables, seed * 7919);
-            assert!(s.precision() >= 0.95 && s.recall() >= 0.95, "{name} seed {seed}");
+            assert!(
+                s.precision() >= 0.95 && s.recall() >= 0.95,
+                "{name} seed {seed}"
+            );
         }
     }
 }
@@ -1055,13 +2079,23 @@ fn configuration_is_honoured() {
     let mut db = build(&sakila(), 1);
     let mut sink = RecordingSink::default();
     let config = Config::new([
-        ("include-tables".to_string(), ConfigValue::TextList(vec!["cust*".into(), "staff".into(), "address".into()])),
-        ("exclude-tables".to_string(), ConfigValue::TextList(vec!["STAFF".into()])),
+        (
+            "include-tables".to_string(),
+            ConfigValue::TextList(vec!["cust*".into(), "staff".into(), "address".into()]),
+        ),
+        (
+            "exclude-tables".to_string(),
+            ConfigValue::TextList(vec!["STAFF".into()]),
+        ),
         ("sample-rows".to_string(), ConfigValue::Integer(25)),
     ]);
     database::scan(&mut db, &mut sink, "postgresql", &config).unwrap();
-    let tables: std::collections::BTreeSet<&str> = db.sample_calls.iter().map(|(t, _, _)| t.as_str()).collect();
-    assert_eq!(tables.into_iter().collect::<Vec<_>>(), ["address", "customer"]);
+    let tables: std::collections::BTreeSet<&str> =
+        db.sample_calls.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(
+        tables.into_iter().collect::<Vec<_>>(),
+        ["address", "customer"]
+    );
     assert!(db.sample_calls.iter().all(|(_, _, limit)| *limit == 25));
     assert!(sink.findings.iter().all(|f| f.sampled <= 25));
 }

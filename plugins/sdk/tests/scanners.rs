@@ -55,7 +55,9 @@ fn assert_value_free(sink: &RecordingSink, values: &[&str]) {
 }
 
 fn customers_csv(rows: usize) -> String {
-    let mut s = String::from("\u{feff}naam;email;telefoon;postcode;woonplaats;klantnummer;bedrag;aangemaakt\r\n");
+    let mut s = String::from(
+        "\u{feff}naam;email;telefoon;postcode;woonplaats;klantnummer;bedrag;aangemaakt\r\n",
+    );
     for k in 0..rows {
         s.push_str(&format!(
             "\"Jansen, Jan {k}\";jan{k}@example.nl;06-{:08};{} AB;Utrecht;{};{}.{:02};2024-01-{:02}\r\n",
@@ -80,7 +82,10 @@ fn contacts_json() -> String {
             1 + k % 9
         ));
     }
-    format!(r#"{{"customers": [{}], "meta": {{"count": 40, "by_email": {{"piet0@example.com": {{"orders": 3}}}}}}}}"#, items.join(","))
+    format!(
+        r#"{{"customers": [{}], "meta": {{"count": 40, "by_email": {{"piet0@example.com": {{"orders": 3}}}}}}}}"#,
+        items.join(",")
+    )
 }
 
 fn events_ndjson() -> String {
@@ -135,10 +140,22 @@ fn expected_tree() -> BTreeSet<(String, String)> {
         ("exports/customers.csv#woonplaats", pd::PHYSICAL_ADDRESS),
         ("data/contacts.json#/customers/*/name", pd::NAME),
         ("data/contacts.json#/customers/*/email", pd::EMAIL_ADDRESS),
-        ("data/contacts.json#/customers/*/phone", pd::TELEPHONE_NUMBER),
-        ("data/contacts.json#/customers/*/address/street", pd::PHYSICAL_ADDRESS),
-        ("data/contacts.json#/customers/*/address/city", pd::PHYSICAL_ADDRESS),
-        ("data/contacts.json#/customers/*/address/zip", pd::PHYSICAL_ADDRESS),
+        (
+            "data/contacts.json#/customers/*/phone",
+            pd::TELEPHONE_NUMBER,
+        ),
+        (
+            "data/contacts.json#/customers/*/address/street",
+            pd::PHYSICAL_ADDRESS,
+        ),
+        (
+            "data/contacts.json#/customers/*/address/city",
+            pd::PHYSICAL_ADDRESS,
+        ),
+        (
+            "data/contacts.json#/customers/*/address/zip",
+            pd::PHYSICAL_ADDRESS,
+        ),
         ("data/events.ndjson#/*/ip", pd::IP_ADDRESS),
         ("data/events.ndjson#/*/user_agent", pd::USER_AGENT),
         ("notes/meeting.txt", pd::EMAIL_ADDRESS),
@@ -157,21 +174,48 @@ fn file_tree_is_classified_by_format() {
     let summary = files::scan(&mut fs, &mut sink, "files", &Config::default()).unwrap();
     let got = found(&sink);
     let want = expected_tree();
-    assert_eq!(got, want, "missing: {:?}\nextra: {:?}", want.difference(&got), got.difference(&want));
+    assert_eq!(
+        got,
+        want,
+        "missing: {:?}\nextra: {:?}",
+        want.difference(&got),
+        got.difference(&want)
+    );
     // Binary: logo.png (extension), blob.dat (NUL bytes), utf16.txt (BOM).
     assert_eq!(summary.locations_skipped, 3, "{:?}", sink.logs);
     assert!(!summary.truncated);
     assert_eq!(summary.findings_reported, want.len() as u64);
-    assert!(sink.logs.iter().any(|(_, m)| m.contains("img/logo.png") && m.contains("binary")));
+    assert!(
+        sink.logs
+            .iter()
+            .any(|(_, m)| m.contains("img/logo.png") && m.contains("binary"))
+    );
     assert!(sink.logs.iter().any(|(_, m)| m.contains("max-depth")));
-    assert!(sink.logs.iter().any(|(l, m)| *l == Level::Warn && m.contains("events.ndjson") && m.contains("1 lines")));
+    assert!(
+        sink.logs.iter().any(|(l, m)| *l == Level::Warn
+            && m.contains("events.ndjson")
+            && m.contains("1 lines"))
+    );
     let finding = sink
         .findings
         .iter()
         .find(|f| f.location.to_string() == "exports/customers.csv#email")
         .unwrap();
     assert_eq!((finding.matches, finding.sampled), (300, 300));
-    assert_value_free(&sink, &["jan0@example.nl", "Jansen, Jan 0", "06-12345678", "piet0@example.com", "Piet Pietersen", "Kerkstraat", "81.2.0.1", "06-98765432", "klant@example.org"]);
+    assert_value_free(
+        &sink,
+        &[
+            "jan0@example.nl",
+            "Jansen, Jan 0",
+            "06-12345678",
+            "piet0@example.com",
+            "Piet Pietersen",
+            "Kerkstraat",
+            "81.2.0.1",
+            "06-98765432",
+            "klant@example.org",
+        ],
+    );
 }
 
 /// The host may hand out fewer bytes per read than asked; the result is the
@@ -202,20 +246,36 @@ fn files_are_capped_sampled_and_limited() {
     let s = files::scan(&mut fs, &mut sink, "files", &cfg).unwrap();
     assert_eq!(fs.bytes_read, 65_536);
     assert!(sink.findings.is_empty());
-    assert!(sink.logs.iter().any(|(_, m)| m.contains("big.log") && m.contains("max-file-bytes")));
+    assert!(
+        sink.logs
+            .iter()
+            .any(|(_, m)| m.contains("big.log") && m.contains("max-file-bytes"))
+    );
     assert_eq!(s.locations_examined, 1);
 
     // CSV: only sample-rows records are read, not the whole file.
     let mut fs = MemoryFiles::new().file("c.csv", customers_csv(20_000));
     let mut sink = RecordingSink::default();
-    files::scan(&mut fs, &mut sink, "files", &config(&[("sample-rows", int(50))])).unwrap();
+    files::scan(
+        &mut fs,
+        &mut sink,
+        "files",
+        &config(&[("sample-rows", int(50))]),
+    )
+    .unwrap();
     assert!(fs.bytes_read < 2 << 20, "{}", fs.bytes_read);
     assert!(sink.findings.iter().all(|f| f.sampled == 50));
 
     // max-files: the scan stops and says so.
     let mut fs = tree();
     let mut sink = RecordingSink::default();
-    let s = files::scan(&mut fs, &mut sink, "files", &config(&[("max-files", int(2))])).unwrap();
+    let s = files::scan(
+        &mut fs,
+        &mut sink,
+        "files",
+        &config(&[("max-files", int(2))]),
+    )
+    .unwrap();
     assert!(s.truncated);
 
     // The run's byte budget: limit-exceeded ends the scan.
@@ -240,21 +300,37 @@ fn files_are_capped_sampled_and_limited() {
 fn include_and_exclude_patterns() {
     let mut fs = tree();
     let mut sink = RecordingSink::default();
-    let cfg = config(&[("include", list(&["*.csv", "*.txt"])), ("exclude", list(&["exports/*"]))]);
+    let cfg = config(&[
+        ("include", list(&["*.csv", "*.txt"])),
+        ("exclude", list(&["exports/*"])),
+    ]);
     files::scan(&mut fs, &mut sink, "files", &cfg).unwrap();
     let paths: BTreeSet<String> = sink
         .findings
         .iter()
-        .map(|f| f.location.to_string().split('#').next().unwrap().to_string())
+        .map(|f| {
+            f.location
+                .to_string()
+                .split('#')
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect();
-    assert_eq!(paths.into_iter().collect::<Vec<_>>(), ["headerless.csv", "notes/meeting.txt"]);
+    assert_eq!(
+        paths.into_iter().collect::<Vec<_>>(),
+        ["headerless.csv", "notes/meeting.txt"]
+    );
 }
 
 #[test]
 fn a_root_that_is_not_granted_fails_the_scan() {
     struct Refusing;
     impl ropa_plugin_sdk::source::FileSource for Refusing {
-        fn list_dir(&mut self, _: &str) -> Result<Vec<ropa_plugin_sdk::source::DirEntry>, SourceError> {
+        fn list_dir(
+            &mut self,
+            _: &str,
+        ) -> Result<Vec<ropa_plugin_sdk::source::DirEntry>, SourceError> {
             Err(SourceError::NotGranted)
         }
         fn read(&mut self, _: &str, _: u64, _: u32) -> Result<Vec<u8>, SourceError> {
@@ -284,11 +360,22 @@ fn line_scanner_is_independent_of_chunking() {
     for k in 0..400 {
         match k % 7 {
             0 => text.push_str(&format!("regel {k}: mail persoon{k}@example.nl graag\n")),
-            1 => text.push_str(&format!("bel 06-{:08} of +31 6 {:08}\n", 10_000_000 + k, 20_000_000 + k)),
-            2 => text.push_str(&format!("geboren op 0{}-03-1985, IBAN NL91 ABNA 0417 1643 00\n", 1 + k % 9)),
+            1 => text.push_str(&format!(
+                "bel 06-{:08} of +31 6 {:08}\n",
+                10_000_000 + k,
+                20_000_000 + k
+            )),
+            2 => text.push_str(&format!(
+                "geboren op 0{}-03-1985, IBAN NL91 ABNA 0417 1643 00\n",
+                1 + k % 9
+            )),
             3 => text.push('\n'),
             4 => text.push_str(&"lange regel zonder iets ".repeat(40)),
-            5 => text.push_str(&format!("ip 10.0.{}.{} en order 2024-01-05\n", k % 250, 1 + k % 250)),
+            5 => text.push_str(&format!(
+                "ip 10.0.{}.{} en order 2024-01-05\n",
+                k % 250,
+                1 + k % 250
+            )),
             _ => text.push_str("kaart 4111 1111 1111 1111, bsn 111222333\n"),
         }
     }
@@ -297,7 +384,9 @@ fn line_scanner_is_independent_of_chunking() {
         s.feed(text.as_bytes(), true);
         s.finish()
     };
-    assert!(whole.with(Kind::Email) > 0 && whole.with(Kind::Iban) > 0 && whole.with(Kind::Date) > 0);
+    assert!(
+        whole.with(Kind::Email) > 0 && whole.with(Kind::Iban) > 0 && whole.with(Kind::Date) > 0
+    );
     for size in [1usize, 7, 64, 319, 320, 321, 1000, 4096] {
         let mut s = LineScanner::default();
         for chunk in text.as_bytes().chunks(size) {
@@ -322,7 +411,10 @@ fn users_body() -> String {
             k
         ));
     }
-    format!(r#"{{"data": [{}], "links": {{"next": "/api/v1/users?page=2"}}, "total": 25}}"#, items.join(","))
+    format!(
+        r#"{{"data": [{}], "links": {{"next": "/api/v1/users?page=2"}}, "total": 25}}"#,
+        items.join(",")
+    )
 }
 
 fn api() -> MemoryHttp {
@@ -340,7 +432,10 @@ fn json_api_endpoints() {
     let mut http = api();
     let mut sink = RecordingSink::default();
     let cfg = config(&[
-        ("base-url", ConfigValue::Text("https://crm.example.nl/".into())),
+        (
+            "base-url",
+            ConfigValue::Text("https://crm.example.nl/".into()),
+        ),
         (
             "endpoints",
             list(&[
@@ -364,17 +459,40 @@ fn json_api_endpoints() {
         ("/contacts#/contacts/*/e-mail", pd::EMAIL_ADDRESS),
     ]);
     let got = found(&sink);
-    assert_eq!(got, want, "missing: {:?}\nextra: {:?}", want.difference(&got), got.difference(&want));
+    assert_eq!(
+        got,
+        want,
+        "missing: {:?}\nextra: {:?}",
+        want.difference(&got),
+        got.difference(&want)
+    );
     // 404, HTML, invalid JSON, a host not granted.
     assert_eq!(s.locations_skipped, 4, "{:?}", sink.logs);
     assert_eq!(
         http.requests[..2],
-        ["https://crm.example.nl/api/v1/users?page=1", "https://crm.example.nl/api/v1/products"]
+        [
+            "https://crm.example.nl/api/v1/users?page=1",
+            "https://crm.example.nl/api/v1/products"
+        ]
     );
     for why in ["status 404", "HTML", "not valid JSON", "not granted"] {
-        assert!(sink.logs.iter().any(|(_, m)| m.contains(why)), "{why}: {:?}", sink.logs);
+        assert!(
+            sink.logs.iter().any(|(_, m)| m.contains(why)),
+            "{why}: {:?}",
+            sink.logs
+        );
     }
-    assert_value_free(&sink, &["Anna de Boer", "anna0@example.org", "0630000000", "1960-01-10", "Kees Klaassen", "kees@example.com"]);
+    assert_value_free(
+        &sink,
+        &[
+            "Anna de Boer",
+            "anna0@example.org",
+            "0630000000",
+            "1960-01-10",
+            "Kees Klaassen",
+            "kees@example.com",
+        ],
+    );
 }
 
 #[test]
@@ -382,12 +500,18 @@ fn json_api_truncated_bodies_are_walked_as_far_as_they_go() {
     let mut http = api();
     let mut sink = RecordingSink::default();
     let cfg = config(&[
-        ("endpoints", list(&["https://crm.example.nl/api/v1/users?page=1"])),
+        (
+            "endpoints",
+            list(&["https://crm.example.nl/api/v1/users?page=1"]),
+        ),
         ("max-body", int(1500)),
     ]);
     let s = json_api::scan(&mut http, &mut sink, "http-json", &cfg).unwrap();
     assert_eq!(s.locations_skipped, 0);
-    assert!(found(&sink).contains(&("/api/v1/users#/data/*/email".to_string(), pd::EMAIL_ADDRESS.to_string())));
+    assert!(found(&sink).contains(&(
+        "/api/v1/users#/data/*/email".to_string(),
+        pd::EMAIL_ADDRESS.to_string()
+    )));
     assert!(sink.logs.iter().any(|(_, m)| m.contains("max-body")));
 }
 
@@ -399,23 +523,39 @@ fn json_api_configuration_errors() {
         json_api::scan(&mut api(), &mut sink, "http-json", &config(entries))
     };
     assert!(matches!(bad(&[]), Err(ScanError::BadConfig(m)) if m.contains("endpoints")));
-    assert!(matches!(bad(&[("endpoints", list(&["/users"]))]), Err(ScanError::BadConfig(m)) if m.contains("base-url")));
-    assert!(matches!(bad(&[("endpoints", list(&["ftp://x/y"]))]), Err(ScanError::BadConfig(_))));
+    assert!(
+        matches!(bad(&[("endpoints", list(&["/users"]))]), Err(ScanError::BadConfig(m)) if m.contains("base-url"))
+    );
+    assert!(matches!(
+        bad(&[("endpoints", list(&["ftp://x/y"]))]),
+        Err(ScanError::BadConfig(_))
+    ));
     assert!(matches!(
         bad(&[("endpoints", list(&["/a"])), ("base-url", ConfigValue::Text("crm.example.nl".into()))]),
         Err(ScanError::BadConfig(m)) if m.contains("base-url")
     ));
     assert_eq!(
-        json_api::scan(&mut api(), &mut sink, "files", &config(&[("endpoints", list(&["/a"]))])),
+        json_api::scan(
+            &mut api(),
+            &mut sink,
+            "files",
+            &config(&[("endpoints", list(&["/a"]))])
+        ),
         Err(ScanError::UnsupportedKind("files".into()))
     );
 }
 
 #[test]
 fn endpoint_paths() {
-    assert_eq!(json_api::endpoint_path("https://x.example/api/users?page=2#top"), "/api/users");
+    assert_eq!(
+        json_api::endpoint_path("https://x.example/api/users?page=2#top"),
+        "/api/users"
+    );
     assert_eq!(json_api::endpoint_path("https://x.example"), "/");
-    assert_eq!(json_api::endpoint_path("http://x.example:8080/a/b/"), "/a/b/");
+    assert_eq!(
+        json_api::endpoint_path("http://x.example:8080/a/b/"),
+        "/a/b/"
+    );
 }
 
 /// What `describe` says: kebab-case keys, defaults that parse as JSON of the
@@ -430,12 +570,20 @@ fn specs_are_consistent() {
         assert_eq!(spec.system_kinds, kinds);
         assert!(!spec.description.is_empty() && spec.description.len() < 200);
         for key in spec.config {
-            assert!(key.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", key.name);
+            assert!(
+                key.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                key.name
+            );
             assert!(!key.description.is_empty());
             if key.required {
                 assert!(key.default_value.is_none(), "{}", key.name);
             }
-            let Some(default) = key.default_value else { continue };
+            let Some(default) = key.default_value else {
+                continue;
+            };
             let ok = match key.value_type {
                 ConfigType::Integer => default.parse::<i64>().is_ok(),
                 ConfigType::TextList => default.starts_with('[') && default.ends_with(']'),
@@ -472,25 +620,38 @@ fn specs_are_consistent() {
 fn database_errors_and_limits() {
     let rows = |n: usize| -> Vec<Vec<Option<String>>> {
         (0..n)
-            .map(|k| vec![Some(k.to_string()), Some(format!("p{k}@example.nl")), Some(format!("Naam {k}"))])
+            .map(|k| {
+                vec![
+                    Some(k.to_string()),
+                    Some(format!("p{k}@example.nl")),
+                    Some(format!("Jansen {k}")),
+                ]
+            })
             .collect()
     };
-    let cols = [("id", "INTEGER"), ("email", "TEXT"), ("naam", "TEXT")];
+    let cols = [("id", "INTEGER"), ("email", "TEXT"), ("achternaam", "TEXT")];
     let mut db = MemorySql::new()
         .table("a", &cols, rows(10))
         .table("b", &cols, rows(10))
         .table("c", &cols, rows(10));
-    db.failing.push(("b".into(), SourceError::Failed("timeout".into())));
+    db.failing
+        .push(("b".into(), SourceError::Failed("timeout".into())));
     let mut sink = RecordingSink::default();
     let s = database::scan(&mut db, &mut sink, "sqlite", &Config::default()).unwrap();
     assert_eq!(s.locations_skipped, 1);
     assert!(!s.truncated);
     assert_eq!(found(&sink).len(), 4);
-    assert!(sink.logs.iter().any(|(l, m)| *l == Level::Warn && m.contains("table b") && m.contains("timeout")));
+    assert!(
+        sink.logs
+            .iter()
+            .any(|(l, m)| *l == Level::Warn && m.contains("table b") && m.contains("timeout"))
+    );
     assert_eq!(sink.progress.first().map(|p| p.1), Some(Some(3)));
 
     // The row budget runs out after the first table.
-    let mut db = MemorySql::new().table("a", &cols, rows(300)).table("c", &cols, rows(300));
+    let mut db = MemorySql::new()
+        .table("a", &cols, rows(300))
+        .table("c", &cols, rows(300));
     db.row_budget = Some(200);
     let mut sink = RecordingSink::default();
     let s = database::scan(&mut db, &mut sink, "sqlite", &Config::default()).unwrap();
@@ -506,7 +667,12 @@ fn database_errors_and_limits() {
 
     // Not a database.
     assert_eq!(
-        database::scan(&mut MemorySql::new(), &mut sink, "files", &Config::default()),
+        database::scan(
+            &mut MemorySql::new(),
+            &mut sink,
+            "files",
+            &Config::default()
+        ),
         Err(ScanError::UnsupportedKind("files".into()))
     );
     assert!(matches!(
@@ -517,4 +683,79 @@ fn database_errors_and_limits() {
         database::scan(&mut MemorySql::new(), &mut sink, "sqlite", &config(&[("tables", list(&["x"]))])),
         Err(ScanError::BadConfig(m)) if m.contains("tables")
     ));
+}
+
+/// SplitMix64 for the randomized checks below.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Bytes biased towards what the parsers and detectors care about.
+const ALPHABET: &[u8] = b"{}[]\",:;\t\n\r\\u0123456789 .-+@()/abcdeXYZtruefalsn\x00\xc3\xa9\xff~*";
+
+/// Random input never makes a scanner panic (in the sandbox a panic is a
+/// trap, and the whole scan would be lost).
+#[test]
+fn random_input_never_panics() {
+    let iters: u64 = std::env::var("SDK_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    let mut rng = Rng(99);
+    for it in 0..iters {
+        let len = rng.below(600) as usize;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| ALPHABET[rng.below(ALPHABET.len() as u64) as usize])
+            .collect();
+        let _ = ropa_plugin_sdk::json::walk(&bytes, "", |_, _| {});
+        let mut pos = 0;
+        while let Some((_, next)) = ropa_plugin_sdk::csv::next_record(&bytes, pos, b',', true) {
+            assert!(next > pos);
+            pos = next;
+        }
+        let mut fs = MemoryFiles::new();
+        for ext in ["csv", "tsv", "json", "ndjson", "txt", ""] {
+            fs = fs.file(&format!("d/f{it}.{ext}"), bytes.clone());
+        }
+        fs.max_read = Some(1 + rng.below(200) as u32);
+        let mut sink = RecordingSink::default();
+        files::scan(&mut fs, &mut sink, "files", &Config::default()).unwrap();
+        let mut http = MemoryHttp::new().endpoint(
+            "https://x.example/a",
+            200,
+            "application/json",
+            bytes.clone(),
+        );
+        json_api::scan(
+            &mut http,
+            &mut sink,
+            "http-json",
+            &config(&[("endpoints", list(&["https://x.example/a"]))]),
+        )
+        .unwrap();
+        let mut s = LineScanner::default();
+        for chunk in bytes.chunks(1 + rng.below(50) as usize) {
+            s.feed(chunk, false);
+        }
+        s.feed(b"", true);
+        let _ = s.finish();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let mut stats = ropa_plugin_sdk::ColumnStats::new();
+            for v in text.split('\n') {
+                stats.add(v);
+            }
+            let _ = ropa_plugin_sdk::scanner::classify_field("notes", "", &stats);
+        }
+    }
 }

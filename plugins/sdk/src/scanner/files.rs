@@ -296,7 +296,11 @@ fn scan_file<F: FileSource + ?Sized, S: Sink + ?Sized>(
     let path = entry.path.as_str();
     let ext = extension(path);
     if BINARY_EXTENSIONS.contains(&ext.as_str()) {
-        r.left_out(1, Level::Debug, &format!("skipped {path}: binary format (.{ext})"));
+        r.left_out(
+            1,
+            Level::Debug,
+            &format!("skipped {path}: binary format (.{ext})"),
+        );
         return;
     }
     if entry.size == 0 {
@@ -413,7 +417,13 @@ fn scan_delimited<F: FileSource + ?Sized, S: Sink + ?Sized>(
         header
             .iter()
             .enumerate()
-            .map(|(k, h)| if h.is_empty() { (k + 1).to_string() } else { h.clone() })
+            .map(|(k, h)| {
+                if h.is_empty() {
+                    (k + 1).to_string()
+                } else {
+                    h.clone()
+                }
+            })
             .collect()
     };
     let mut stats = vec![ColumnStats::new(); names.len()];
@@ -469,7 +479,13 @@ fn scan_json<F: FileSource + ?Sized, S: Sink + ?Sized>(
     let mut fields = Fields::new(options.sample_rows);
     let mut bad_lines = 0u64;
     if ndjson {
-        ndjson_records(reader, &mut buf, options.sample_rows, &mut fields, &mut bad_lines)?;
+        ndjson_records(
+            reader,
+            &mut buf,
+            options.sample_rows,
+            &mut fields,
+            &mut bad_lines,
+        )?;
     } else {
         while refill(reader, &mut buf, &mut consumed)? {}
         let walked = json::walk(&buf, "", |p, v| fields.add(p, &v));
@@ -480,7 +496,13 @@ fn scan_json<F: FileSource + ?Sized, S: Sink + ?Sized>(
                 fields = Fields::new(options.sample_rows);
                 let mut rest = Vec::new();
                 std::mem::swap(&mut rest, &mut buf);
-                ndjson_lines(&rest, true, options.sample_rows, &mut fields, &mut bad_lines);
+                ndjson_lines(
+                    &rest,
+                    true,
+                    options.sample_rows,
+                    &mut fields,
+                    &mut bad_lines,
+                );
             }
             Err(e) => {
                 r.log(
@@ -692,7 +714,11 @@ impl LineScanner {
         };
         let first_line = self.newlines;
         let mut current = self.current.take();
-        let mut current_line = if current.is_some() { Some(first_line) } else { None };
+        let mut current_line = if current.is_some() {
+            Some(first_line)
+        } else {
+            None
+        };
         let (stats, lines_with) = (&mut self.stats, &mut self.lines_with);
         scan_bytes(&buf, |m| {
             let s = base + m.start as u64;

@@ -80,7 +80,10 @@ impl Options {
     /// be.
     pub fn from_config(config: &Config) -> Result<Options, ScanError> {
         config.check(CONFIG)?;
-        let base = config.text("base-url")?.map(str::trim).filter(|b| !b.is_empty());
+        let base = config
+            .text("base-url")?
+            .map(str::trim)
+            .filter(|b| !b.is_empty());
         if let Some(b) = base
             && !is_absolute(b)
         {
@@ -129,7 +132,9 @@ fn is_absolute(url: &str) -> bool {
 pub fn resolve(base: Option<&str>, endpoint: &str) -> Result<String, ScanError> {
     let e = endpoint.trim();
     if e.is_empty() {
-        return Err(ScanError::BadConfig("`endpoints` holds an empty entry".into()));
+        return Err(ScanError::BadConfig(
+            "`endpoints` holds an empty entry".into(),
+        ));
     }
     if is_absolute(e) {
         return Ok(e.to_string());
@@ -162,7 +167,11 @@ pub fn endpoint_path(url: &str) -> String {
         None => "/",
     };
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    if path.is_empty() { "/".into() } else { path.into() }
+    if path.is_empty() {
+        "/".into()
+    } else {
+        path.into()
+    }
 }
 
 /// Scans the endpoints of a system of kind `system_kind`.

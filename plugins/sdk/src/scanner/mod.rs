@@ -179,7 +179,11 @@ impl<'s, S: Sink + ?Sized> Reporter<'s, S> {
                 s.locations_examined,
                 s.values_sampled,
                 s.locations_skipped,
-                if s.truncated { ", cut short by a limit" } else { "" }
+                if s.truncated {
+                    ", cut short by a limit"
+                } else {
+                    ""
+                }
             ),
         );
         s
@@ -213,10 +217,39 @@ pub fn classify_field(name: &str, sql_type: &str, stats: &ColumnStats) -> Vec<Co
 /// (`{"data": [{"name": …}]}`): the context for a generic `name` is looked
 /// for further up, or in the endpoint's or file's name.
 const GENERIC_CONTAINERS: &[&str] = &[
-    "data", "items", "item", "results", "result", "records", "record", "rows", "row", "list",
-    "values", "value", "entries", "entry", "content", "objects", "object", "hits", "response",
-    "payload", "page", "nodes", "node", "edges", "docs", "documents", "elements", "body",
-    "collection", "embedded", "_embedded", "attributes", "fields",
+    "data",
+    "items",
+    "item",
+    "results",
+    "result",
+    "records",
+    "record",
+    "rows",
+    "row",
+    "list",
+    "values",
+    "value",
+    "entries",
+    "entry",
+    "content",
+    "objects",
+    "object",
+    "hits",
+    "response",
+    "payload",
+    "page",
+    "nodes",
+    "node",
+    "edges",
+    "docs",
+    "documents",
+    "elements",
+    "body",
+    "collection",
+    "embedded",
+    "_embedded",
+    "attributes",
+    "fields",
 ];
 
 /// One field of a JSON document (or of many documents of the same shape):
@@ -311,7 +344,8 @@ impl Fields {
                     pointer: pointer.to_string(),
                     ..Field::default()
                 });
-                self.index.insert(pointer.to_string(), self.fields.len() - 1);
+                self.index
+                    .insert(pointer.to_string(), self.fields.len() - 1);
                 self.fields.len() - 1
             }
         };
@@ -386,7 +420,10 @@ mod tests {
         assert_eq!(f("/customers/*/email").name("x"), "email");
         assert_eq!(f("/customers/*/name").name("x"), "customers.name");
         assert_eq!(f("/data/*/name").name("users"), "users.name");
-        assert_eq!(f("/data/*/attributes/name").name("products"), "products.name");
+        assert_eq!(
+            f("/data/*/attributes/name").name("products"),
+            "products.name"
+        );
         assert_eq!(f("/*").name("x"), "");
         assert_eq!(f("").name("x"), "");
         assert!(crate::hints::column_hint(&f("/data/*/name").name("users")).is_some());
@@ -404,10 +441,19 @@ mod tests {
         fs.add("/d", &Scalar::Str("x".into()));
         fs.add("/d", &Scalar::Number("1"));
         fs.add("/e", &Scalar::Null);
-        let types: Vec<_> = fs.iter().map(|f| (f.pointer.as_str(), f.sql_type())).collect();
+        let types: Vec<_> = fs
+            .iter()
+            .map(|f| (f.pointer.as_str(), f.sql_type()))
+            .collect();
         assert_eq!(
             types,
-            [("/a", "integer"), ("/b", "decimal"), ("/c", "boolean"), ("/d", ""), ("/e", "")]
+            [
+                ("/a", "integer"),
+                ("/b", "decimal"),
+                ("/c", "boolean"),
+                ("/d", ""),
+                ("/e", "")
+            ]
         );
     }
 
