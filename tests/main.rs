@@ -30,3 +30,10 @@ mod sandbox;
 
 /// `ropa plugin list | inspect | new` and the component cache.
 mod plugin_cli;
+
+/// The PostgreSQL server of the tests (`ROPA_TEST_POSTGRES_URL`), a fresh
+/// database per test, and the PostgreSQL connector end to end.
+mod postgres_server;
+
+/// `ropa scan` on the example systems, on seeded values and on broken systems.
+mod scan;

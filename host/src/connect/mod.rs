@@ -14,10 +14,12 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 pub mod files;
+pub mod http;
 pub mod postgres;
 pub mod sqlite;
 
 pub use files::FilesConnector;
+pub use http::HttpConnector;
 pub use postgres::PostgresConnector;
 pub use sqlite::SqliteConnector;
 

@@ -13,7 +13,7 @@ use super::bindings::{files, findings, http, log, sql, types};
 use super::finding::{Finding, LogLine, ScanFailure};
 use super::guard::{self, Refused};
 use super::run::{Progress, RunState};
-use crate::connect::{self, FilesConnector, Refusal, SqliteConnector};
+use crate::connect::{self, FilesConnector, HttpConnector, Refusal, SqliteConnector};
 
 /// Calls answered after a limit was reached before the plugin is stopped.
 const CALLS_AFTER_LIMIT: u64 = 10_000;
@@ -30,6 +30,7 @@ pub enum SqlConnection {
 pub struct Grants {
     pub sql: Option<SqlConnection>,
     pub files: Option<FilesConnector>,
+    pub http: Option<HttpConnector>,
 }
 
 pub(super) struct Capabilities {
@@ -305,9 +306,35 @@ impl files::Host for RunState {
 }
 
 impl http::Host for RunState {
-    async fn get(&mut self, _url: String, _max_body: u64) -> Answer<http::Response> {
-        Ok(Err(CapabilityError::NotGranted))
+    async fn get(&mut self, url: String, max_body: u64) -> Answer<http::Response> {
+        let RunState { caps, budget, .. } = self;
+        let Some(client) = caps.grants.http.as_ref() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        match client.get(&url, max_body, budget) {
+            Ok(response) => {
+                // The endpoint (the URL's path) names findings.
+                if let Some(path) = endpoint_path(&url) {
+                    self.guard.name(path);
+                }
+                self.guard.text(&response.body, true);
+                Ok(Ok(http::Response {
+                    status: response.status,
+                    content_type: response.content_type,
+                    body: response.body,
+                    truncated: response.truncated,
+                }))
+            }
+            Err(refusal) => self.refuse(refusal),
+        }
     }
+}
+
+/// `/api/v1/contacts` of `https://crm.example/api/v1/contacts?page=2`.
+fn endpoint_path(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let path = &rest[rest.find('/')?..];
+    Some(path.split(['?', '#']).next().unwrap_or(path))
 }
 
 impl log::Host for RunState {

@@ -11,109 +11,160 @@
 //! sampled value into a finding or a log line.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Values shorter than this are too common to mean anything ("ja", "nl").
-const MIN_VALUE_CHARS: usize = 4;
+const MIN_VALUE_BYTES: usize = 4;
+/// Words of free text shorter than this are not remembered: in prose they
+/// are mostly ordinary words.
+const MIN_WORD_BYTES: usize = 5;
 /// Longest piece of a value remembered; a longer value is remembered by its
 /// prefix, which a copy of it contains as well.
-const MAX_VALUE_CHARS: usize = 64;
+const MAX_VALUE_BYTES: usize = 64;
 /// How many distinct values one run remembers. Past it, new values are not
 /// remembered (the structural checks still hold).
-const MAX_VALUES: usize = 2_000_000;
+const MAX_VALUES: usize = 4_000_000;
 /// Longest string a finding may carry in any field.
 pub const MAX_FIELD_BYTES: usize = 512;
 /// Longest detector name.
 const MAX_DETECTOR_BYTES: usize = 64;
 
+/// Values are remembered as 64-bit hashes of their ASCII-lowercased bytes:
+/// the guard sees every byte a plugin reads (hundreds of megabytes for a
+/// file share), so it must not copy them. A collision can only refuse an
+/// innocent finding, never let a value through.
+type Hashes = HashSet<u64, BuildHasherDefault<AlreadyHashed>>;
+
+#[derive(Default)]
+struct AlreadyHashed(u64);
+
+impl Hasher for AlreadyHashed {
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 hashes are stored")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fold(hash: u64, byte: u8) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(SEED, |h, &b| fold(h, b))
+}
+
+/// Bytes that end a word: blanks, punctuation of CSV and JSON, brackets.
+const SEPARATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let seps = b" ,;|\"'{}[]()<>=:\x7f";
+    let mut i = 0;
+    while i < seps.len() {
+        table[seps[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 #[derive(Debug, Default)]
 pub struct Guard {
     names: HashSet<String>,
-    values: HashSet<String>,
+    values: Hashes,
 }
 
 /// Why a finding or log line was refused, in words for the plugin's author.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused(pub String);
 
+impl std::fmt::Debug for AlreadyHashed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AlreadyHashed")
+    }
+}
+
 impl Guard {
     /// A table, column, path or key the host listed.
     pub fn name(&mut self, name: &str) {
-        self.names.insert(name.to_lowercase());
+        if !self.names.contains(name) {
+            self.names.insert(name.to_lowercase());
+        }
     }
 
-    /// A value the plugin was handed (a sampled cell).
+    /// A value the plugin was handed (a sampled cell): remembered whole and
+    /// word by word, so that copying one word of it is caught too.
     pub fn value(&mut self, value: &str) {
-        let value = value.trim();
-        if value.chars().count() >= MIN_VALUE_CHARS {
-            self.remember(value);
+        let bytes = value.trim().as_bytes();
+        if bytes.len() >= MIN_VALUE_BYTES {
+            self.remember(hash_of(&bytes[..bytes.len().min(MAX_VALUE_BYTES)]));
         }
-        // Also its words, so that a plugin that copies one word of a
-        // sentence is caught too.
-        for word in value.split(is_word_separator) {
-            if word.chars().count() > MIN_VALUE_CHARS {
-                self.remember(word);
-            }
-        }
+        self.words(bytes, false);
     }
 
-    /// Bytes of a file or an HTTP body. Words in key position — a JSON
-    /// object's keys, the first line of a CSV file — are names; the rest are
-    /// values. `starts_file` says whether `bytes` begin at offset 0.
+    /// Bytes of a file or an HTTP body: every word is a value, except words
+    /// in key position — a JSON object's keys, the fields of a file's first
+    /// line (a CSV header) — which are names. `starts_file` says whether
+    /// `bytes` begin at offset 0.
     pub fn text(&mut self, bytes: &[u8], starts_file: bool) {
-        let text = String::from_utf8_lossy(bytes);
-        let mut lines = text.lines();
-        if starts_file && let Some(header) = lines.next() {
-            for field in header.split([',', ';', '\t', '|']) {
+        if starts_file {
+            let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+            for field in header.split(|&b| matches!(b, b',' | b';' | b'\t' | b'|')) {
+                let field = String::from_utf8_lossy(field);
                 let field = field.trim().trim_matches('"');
                 if !field.is_empty() && !field.starts_with(['{', '[']) {
                     self.name(field);
                 }
             }
-            self.json_keys(header);
-            self.words(header);
         }
-        for line in lines {
-            self.json_keys(line);
-            self.words(line);
-        }
+        self.words(bytes, true);
     }
 
-    fn json_keys(&mut self, line: &str) {
-        // `"key"` followed by optional blanks and a colon.
-        let mut rest = line;
-        while let Some(start) = rest.find('"') {
-            let after = &rest[start + 1..];
-            let Some(end) = after.find('"') else { break };
-            let key = &after[..end];
-            let tail = after[end + 1..].trim_start();
-            if tail.starts_with(':') {
-                self.name(key);
+    /// One pass over `bytes`: words hashed as they are read; JSON keys
+    /// (`"key"` followed by `:`) become names when `keys` is set.
+    fn words(&mut self, bytes: &[u8], keys: bool) {
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            while i < n && SEPARATOR[bytes[i] as usize] {
+                i += 1;
             }
-            rest = &after[end + 1..];
-        }
-    }
-
-    fn words(&mut self, line: &str) {
-        for field in line.split([',', ';', '\t', '|', '"', '{', '}', '[', ']']) {
-            let field = field.trim();
-            if field.is_empty() || field == ":" {
+            let start = i;
+            let mut hash = SEED;
+            while i < n && !SEPARATOR[bytes[i] as usize] {
+                if i - start < MAX_VALUE_BYTES {
+                    hash = fold(hash, bytes[i]);
+                }
+                i += 1;
+            }
+            if i == start {
                 continue;
             }
-            let field = field.trim_start_matches(':').trim();
-            if !self.names.contains(&field.to_lowercase()) {
-                self.value(field);
+            if keys && start > 0 && bytes[start - 1] == b'"' && i < n && bytes[i] == b'"' {
+                let after = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
+                if after == Some(&b':') {
+                    self.name(&String::from_utf8_lossy(&bytes[start..i]));
+                    continue;
+                }
+            }
+            if i - start >= MIN_WORD_BYTES {
+                self.remember(hash);
             }
         }
     }
 
-    fn remember(&mut self, value: &str) {
-        if self.values.len() >= MAX_VALUES {
-            return;
-        }
-        let prefix: String = value.chars().take(MAX_VALUE_CHARS).collect();
-        let lower = prefix.to_lowercase();
-        if !self.names.contains(&lower) {
-            self.values.insert(lower);
+    fn remember(&mut self, hash: u64) {
+        if self.values.len() < MAX_VALUES {
+            self.values.insert(hash);
         }
     }
 
@@ -136,12 +187,12 @@ impl Guard {
         Ok(())
     }
 
-    /// Whether a listed name.
+    /// Whether a name the host listed.
     pub fn is_name(&self, name: &str) -> bool {
-        self.names.contains(&name.to_lowercase())
+        self.names.contains(name) || self.names.contains(&name.to_lowercase())
     }
 
-    /// Refuses `text` when it contains a remembered value.
+    /// Refuses `text` when any piece of it is a remembered value.
     pub fn check_free(&self, what: &str, text: &str) -> Result<(), Refused> {
         if text.len() > MAX_FIELD_BYTES {
             return Err(Refused(format!(
@@ -149,20 +200,12 @@ impl Guard {
                 text.len()
             )));
         }
-        if self.values.is_empty() {
-            return Ok(());
-        }
-        let lower = text.to_lowercase();
-        // Every substring of MIN..=MAX characters, by char boundaries.
-        let mut bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-        bounds.push(lower.len());
-        for (n, &start) in bounds.iter().enumerate() {
-            for &end in bounds
-                .iter()
-                .skip(n + MIN_VALUE_CHARS)
-                .take(MAX_VALUE_CHARS - MIN_VALUE_CHARS + 1)
-            {
-                if self.values.contains(&lower[start..end]) {
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            let mut hash = SEED;
+            for (len, &b) in bytes[start..].iter().take(MAX_VALUE_BYTES).enumerate() {
+                hash = fold(hash, b);
+                if len + 1 >= MIN_VALUE_BYTES && self.values.contains(&hash) {
                     return Err(Refused(format!(
                         "{what} contains a value the plugin read from the system; findings and log lines may say where and what kind, never a value"
                     )));
@@ -172,8 +215,8 @@ impl Guard {
         Ok(())
     }
 
-    /// A finding's names: each must be one the host listed, or else pass the
-    /// value check. JSON pointers and CSV headers are split into segments.
+    /// A finding's name: one the host listed, or else it must pass the
+    /// value check.
     pub fn check_name(&self, what: &str, name: &str) -> Result<(), Refused> {
         if self.is_name(name) {
             return Ok(());
@@ -196,14 +239,6 @@ impl Guard {
         }
         Ok(())
     }
-}
-
-fn is_word_separator(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            ',' | ';' | '(' | ')' | '<' | '>' | '"' | '\'' | '=' | '|'
-        )
 }
 
 /// DPV personal-data concepts (namespace `https://w3id.org/dpv/pd#`). A

@@ -207,11 +207,17 @@ fn new_store(engine: &Engine, state: RunState) -> Store<RunState> {
     store
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
+thread_local! {
+    /// One single-threaded executor per scanning thread, reused by its runs:
+    /// building one costs more than a whole empty scan.
+    static EXECUTOR: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
-        .expect("a single-threaded tokio runtime can always be built")
+        .expect("a single-threaded tokio runtime can always be built");
+}
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    EXECUTOR.with(|executor| executor.block_on(future))
 }
 
 /// Calls `describe` under tight limits and checks what comes back.
@@ -227,7 +233,7 @@ pub(super) fn describe(
         ..Limits::default()
     };
     let mut store = new_store(engine, RunState::new(Capabilities::none(), limits, None));
-    let outcome = runtime().block_on(async {
+    let outcome = block_on(async {
         tokio::time::timeout(DESCRIBE_TIME, async {
             let instance = pre.instantiate_async(&mut store).await?;
             instance
@@ -322,7 +328,7 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
     let state = RunState::new(Capabilities::new(request.grants), limits, request.progress);
     let mut store = new_store(engine, state);
     let kind = request.kind;
-    let outcome = runtime().block_on(async {
+    let outcome = block_on(async {
         tokio::time::timeout(limits.time, async {
             let instance = plugin.pre.instantiate_async(&mut store).await?;
             instance

@@ -5,12 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::connect::{FilesConnector, SqliteConnector};
+use crate::connect::{FilesConnector, HttpConnector, SqliteConnector};
 use crate::model::{SqlEngine, SystemFile, SystemKind};
 use crate::plugin::{Grants, SqlConnection};
 
 /// How long opening a database may wait for a lock.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long one HTTP request may take (the run's deadline may cut it sooner).
+const HTTP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The kind of system a plugin is told it scans.
 pub fn system_kind(system: &SystemFile) -> String {
@@ -66,6 +68,20 @@ pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, S
                 return Err("PostgreSQL systems are not supported by this build".to_owned());
             }
         });
+    }
+    if let Some(http) = &scan.grants.http {
+        let token = match &http.token_env {
+            None => None,
+            Some(var) => Some(std::env::var(var).map_err(|_| {
+                format!(
+                    "scan.grants.http.token_env names {var}, which is not set in the environment"
+                )
+            })?),
+        };
+        grants.http = Some(
+            HttpConnector::new(http.hosts.clone(), token, HTTP_TIMEOUT)
+                .map_err(|r| format!("scan.grants.http cannot be used: {}", r.message()))?,
+        );
     }
     if let Some(files) = &scan.grants.files {
         let root = base.join(&files.root);

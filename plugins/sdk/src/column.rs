@@ -407,9 +407,9 @@ fn best_of(counts: &[u64; Kind::COUNT], among: &[Kind]) -> Option<(Kind, u64)> {
 
 fn format_detector(k: Kind) -> &'static str {
     match k {
-        Kind::Phone => "column-name+phone-format",
-        Kind::Postcode => "column-name+postcode-format",
-        Kind::PaymentCard => "column-name+card-format",
+        Kind::Phone => "column-name+phone-pattern",
+        Kind::Postcode => "column-name+postcode-pattern",
+        Kind::PaymentCard => "column-name+card-pattern",
         _ => k.detector_with_hint(),
     }
 }
@@ -988,7 +988,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             (f.category, f.matches, f.detector),
-            (pd::TELEPHONE_NUMBER, 5, "column-name+phone-format")
+            (pd::TELEPHONE_NUMBER, 5, "column-name+phone-pattern")
         );
         assert!(f.confidence > 0.9);
         let f = classify_column(

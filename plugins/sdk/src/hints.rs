@@ -170,6 +170,12 @@ const DICTIONARY: &[Entry] = &[
     e("nickname", pd::NAME, 0.6, NONE, 0),
     e("fname", pd::NAME, 0.8, NONE, 0),
     e("lname", pd::NAME, 0.8, NONE, 0),
+    // Whose name an account or card is in (payment tables).
+    e("accountholder", pd::NAME, 0.8, NONE, 0),
+    e("cardholder", pd::NAME, 0.8, NONE, 0),
+    e("rekeninghouder", pd::NAME, 0.8, NONE, 0),
+    e("kaarthouder", pd::NAME, 0.8, NONE, 0),
+    e("tenaamstelling", pd::NAME, 0.8, NONE, 0),
     // E-mail.
     e("email", pd::EMAIL_ADDRESS, 0.95, EMAIL, COMPOUND),
     e("emailadres", pd::EMAIL_ADDRESS, 0.95, EMAIL, COMPOUND),
@@ -437,9 +443,10 @@ const FREE_TEXT_WORDS: &[&str] = &[
     "antwoord", "reply", "summary", "samenvatting", "log", "transcript", "explanation", "annotation",
 ];
 
-/// Whether a column's name says it holds free text (see
-/// [`FREE_TEXT_WORDS`]); a scanner then also looks for personal data
-/// *inside* its values ([`crate::classify_text`]).
+/// Whether a column's name says it holds free text (a token such as
+/// `notes`, `comment`, `body`, `message`, `description`, `opmerkingen`,
+/// `toelichting`); a scanner then also looks for personal data *inside* its
+/// values ([`crate::classify_text`]).
 ///
 /// ```
 /// use ropa_plugin_sdk::hints::is_free_text_name;
@@ -834,6 +841,9 @@ mod tests {
             ("PostalCode", pd::PHYSICAL_ADDRESS),
             ("BillingPostalCode", pd::PHYSICAL_ADDRESS),
             ("ShipCity", pd::PHYSICAL_ADDRESS),
+            ("account_holder", pd::NAME),
+            ("cardholder_name", pd::NAME),
+            ("rekeninghouder", pd::NAME),
         ];
         for (name, want) in cases {
             assert_eq!(cat(name), Some(want), "{name}");

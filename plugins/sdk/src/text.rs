@@ -132,10 +132,12 @@ fn has_trigger(x: u64) -> bool {
 /// bytes before the end when there is none up to there: WebAssembly SIMD,
 /// 32 bytes per step, the trigger's position taken from the lane mask (no
 /// byte loop, which in the sandbox also means no interruption check per
-/// byte). Only built with `-C target-feature=+simd128` (the bundled plugins
-/// are); elsewhere the eight-byte test in [`scan_bytes`] does the work.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-#[inline(always)]
+/// byte). In WebAssembly only, where the SIMD proposal is enabled per
+/// function (Wasmtime supports it by default), whatever flags the crate is
+/// built with; elsewhere the eight-byte test in [`scan_bytes`] does the work.
+#[cfg(target_arch = "wasm32")]
+#[target_feature(enable = "simd128")]
+#[inline]
 fn skip_quiet(t: &[u8], mut i: usize) -> usize {
     use core::arch::wasm32::{
         u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, u8x16_sub, v128, v128_load, v128_or,
@@ -169,7 +171,7 @@ fn skip_quiet(t: &[u8], mut i: usize) -> usize {
     i
 }
 
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn skip_quiet(_t: &[u8], i: usize) -> usize {
     i
@@ -177,7 +179,23 @@ fn skip_quiet(_t: &[u8], i: usize) -> usize {
 
 /// Like [`scan_text`] over bytes (e.g. a chunk of a file that need not be
 /// valid UTF-8; non-ASCII bytes are never part of a match).
-pub fn scan_bytes(t: &[u8], mut on_match: impl FnMut(Match)) {
+pub fn scan_bytes(t: &[u8], on_match: impl FnMut(Match)) {
+    #[cfg(target_arch = "wasm32")]
+    scan_bytes_simd(t, on_match);
+    #[cfg(not(target_arch = "wasm32"))]
+    scan_impl(t, on_match);
+}
+
+/// [`scan_impl`] compiled with WebAssembly SIMD enabled, so that
+/// [`skip_quiet`] is inlined into the loop.
+#[cfg(target_arch = "wasm32")]
+#[target_feature(enable = "simd128")]
+fn scan_bytes_simd(t: &[u8], on_match: impl FnMut(Match)) {
+    scan_impl(t, on_match);
+}
+
+#[inline(always)]
+fn scan_impl(t: &[u8], mut on_match: impl FnMut(Match)) {
     let n = t.len();
     let mut i = 0;
     // End of the last match: no match may start before it.

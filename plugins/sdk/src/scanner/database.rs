@@ -138,13 +138,6 @@ pub fn scan_with<Q: SqlSource + ?Sized, S: Sink + ?Sized>(
     let all = sql.list_tables().map_err(ScanError::Capability)?;
     let tables: Vec<TableRef> = all.into_iter().filter(|t| options.wants(t)).collect();
     let total = tables.len() as u64;
-    r.log(
-        Level::Info,
-        &format!(
-            "{total} tables to scan, up to {} rows sampled from each",
-            options.sample_rows
-        ),
-    );
     for (done, table) in tables.iter().enumerate() {
         if r.stopped() {
             break;
@@ -174,7 +167,7 @@ fn scan_table<Q: SqlSource + ?Sized, S: Sink + ?Sized>(
     match sql.row_count_estimate(table) {
         Ok(Some(n)) => r.log(
             Level::Debug,
-            &format!("table {table}: about {n} rows, {} columns", columns.len()),
+            &format!("{table}: ~{n} rows, {} cols", columns.len()),
         ),
         Ok(None) => {}
         Err(e) => {

@@ -780,6 +780,7 @@ impl LineScanner {
 
 /// A bit per byte of `b`, set where the byte is `\n`; bit `k % 64` of word
 /// `k / 64` for byte `k`, with a last word for a tail shorter than 64.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn newline_bits(b: &[u8]) -> Vec<u64> {
     let mut out = Vec::with_capacity(b.len() / 64 + 1);
     let mut blocks = b.chunks_exact(64);
@@ -795,9 +796,11 @@ fn newline_bits(b: &[u8]) -> Vec<u64> {
     out
 }
 
-/// The newline bits of 64 bytes: WebAssembly SIMD where built with it.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-#[inline(always)]
+/// The newline bits of 64 bytes: WebAssembly SIMD, enabled for this
+/// function (Wasmtime supports it by default).
+#[cfg(target_arch = "wasm32")]
+#[target_feature(enable = "simd128")]
+#[inline]
 fn newline_word(block: &[u8]) -> u64 {
     use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_load};
     assert!(block.len() >= 64);
@@ -812,12 +815,21 @@ fn newline_word(block: &[u8]) -> u64 {
     w
 }
 
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+/// The newline bits of 64 bytes, eight at a time: an exact per-byte zero
+/// test of `x ^ "\n\n…"`, its high bits gathered into one byte.
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn newline_word(block: &[u8]) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
     let mut w = 0u64;
-    for (k, &c) in block.iter().enumerate().take(64) {
-        w |= u64::from(c == b'\n') << k;
+    for (k, eight) in block.chunks_exact(8).take(8).enumerate() {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])) ^ NL;
+        // High bit of each byte set where that byte of `x` is zero.
+        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        // Gather the eight high bits (bit 8i+7 → bit i).
+        let bits = ((zero >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        w |= bits << (8 * k);
     }
     w
 }

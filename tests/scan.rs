@@ -1,0 +1,371 @@
+//! `ropa scan` on real systems: the ISMT example webshop and exports held
+//! against their ground truth, values that never leave the sandbox, and
+//! systems that are missing, locked, corrupt or hostile to parse.
+
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::util::{base_dir, copy_dir, run, snapshot, snapshot_diff, workspace_root};
+
+/// Runs `ropa scan --format json` on `register` with a private cache.
+fn scan(cwd: &Path, register: &Path, extra: &[&str]) -> (Option<i32>, Value, String) {
+    let cache = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "scan",
+        "--register",
+        register.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let out = run(cwd, &args, &[("ROPA_CACHE_DIR", cache.path().as_os_str())]);
+    assert!(!out.panicked(), "{out}");
+    let json = serde_json::from_str(&out.stdout).unwrap_or(Value::Null);
+    (out.code, json, out.to_string())
+}
+
+fn system<'a>(json: &'a Value, id: &str) -> &'a Value {
+    json["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["system"] == id)
+        .unwrap_or_else(|| panic!("no system {id}"))
+}
+
+fn pairs(findings: &Value) -> BTreeSet<(String, String)> {
+    findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"].as_str().unwrap().to_owned(),
+                f["category"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_systems_are_found_with_precision_and_recall_one() {
+    let root = workspace_root();
+    let (code, json, text) = scan(&root, &root.join("register"), &[]);
+    assert_eq!(code, Some(0), "{text}");
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("example-systems/ground-truth.json")).unwrap(),
+    )
+    .unwrap();
+    for (id, expected) in truth["systems"].as_object().unwrap() {
+        let personal: BTreeSet<(String, String)> = expected["personal"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["location"].as_str().unwrap().to_owned(),
+                    p["pd"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let contextual: BTreeSet<(String, String)> = expected["contextual"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["location"].as_str().unwrap().to_owned(),
+                    p["pd"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let found = pairs(&system(&json, id)["findings"]);
+        let true_positives = found.intersection(&personal).count();
+        let false_positives: Vec<_> = found
+            .iter()
+            .filter(|p| !personal.contains(*p) && !contextual.contains(*p))
+            .collect();
+        let missed: Vec<_> = personal.difference(&found).collect();
+        let precision = true_positives as f64 / (true_positives + false_positives.len()) as f64;
+        let recall = true_positives as f64 / personal.len() as f64;
+        eprintln!(
+            "{id}: {} findings, precision {precision:.3}, recall {recall:.3} ({} personal pairs)",
+            found.len(),
+            personal.len()
+        );
+        assert!(
+            false_positives.is_empty(),
+            "{id}: false positives {false_positives:?}"
+        );
+        assert!(missed.is_empty(), "{id}: missed {missed:?}");
+    }
+}
+
+/// A register (copied from the test base) with a SQLite database of known
+/// values under `data/`.
+fn scene(values: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    copy_dir(&base_dir(), &root.join("register"));
+    std::fs::create_dir(root.join("data")).unwrap();
+    let db = rusqlite::Connection::open(root.join("data/crm.sqlite")).unwrap();
+    db.execute_batch(
+        "CREATE TABLE contacts (id INTEGER PRIMARY KEY, full_name TEXT, email TEXT, phone TEXT, created_at TEXT);",
+    )
+    .unwrap();
+    for (name, email, phone) in values {
+        db.execute(
+            "INSERT INTO contacts (full_name, email, phone, created_at) VALUES (?1, ?2, ?3, '2024-01-01')",
+            [name, email, phone],
+        )
+        .unwrap();
+    }
+    drop(db);
+    write_system(
+        &root,
+        "crm",
+        json!({ "sql": { "engine": "sqlite", "path": "data/crm.sqlite" } }),
+        "database-scanner",
+        json!({}),
+    );
+    (dir, root)
+}
+
+fn write_system(root: &Path, id: &str, grants: Value, plugin: &str, config: Value) {
+    let kind = if grants.get("sql").is_some() {
+        "database"
+    } else if grants.get("files").is_some() {
+        "files"
+    } else {
+        "http_api"
+    };
+    let system = json!({
+        "$schema": "../../schemas/system.schema.json",
+        "name": id,
+        "kind": kind,
+        "countries": ["NL"],
+        "scan": { "plugin": plugin, "grants": grants, "config": config, "limits": { "time_seconds": 10 } },
+        "inventory": []
+    });
+    std::fs::write(
+        root.join("register/systems").join(format!("{id}.json")),
+        serde_json::to_string_pretty(&system).unwrap(),
+    )
+    .unwrap();
+}
+
+const KNOWN: [(&str, &str, &str); 3] = [
+    (
+        "Gerlinde Oosterwijk-Bakhuis",
+        "gerlinde.oosterwijk@voorbeeld.nl",
+        "06-48213975",
+    ),
+    (
+        "Teunis van Rijckevorsel",
+        "t.vanrijckevorsel@voorbeeld.nl",
+        "+31 20 7364128",
+    ),
+    (
+        "Machteld Zwanikken",
+        "machteld@zwanikken.example",
+        "010-2856341",
+    ),
+];
+
+#[test]
+fn no_value_leaves_the_sandbox() {
+    let (_dir, root) = scene(&KNOWN);
+    let register = root.join("register");
+    // The register under git, as a DPO keeps it.
+    let repo = git2::Repository::init(&root).unwrap();
+    let findings_file = root.join("findings.json");
+    let (code, json, text) = scan(&root, &register, &["-o", findings_file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{text}");
+    let found = pairs(&system(&json, "crm")["findings"]);
+    for expected in [
+        ("contacts.email", "pd:EmailAddress"),
+        ("contacts.full_name", "pd:Name"),
+        ("contacts.phone", "pd:TelephoneNumber"),
+    ] {
+        assert!(
+            found.contains(&(expected.0.to_owned(), expected.1.to_owned())),
+            "{text}"
+        );
+    }
+    let commit = run(
+        &root,
+        [
+            "commit",
+            "--register",
+            register.to_str().unwrap(),
+            "-m",
+            "After a scan",
+            "--author",
+            "DPO <dpo@voorbeeld.nl>",
+        ],
+        &[],
+    );
+    commit.assert_code(0);
+
+    // Every place a value could have gone: the output, the findings file,
+    // the register's files, every object in the repository.
+    let mut haystacks: Vec<(String, Vec<u8>)> = vec![
+        ("stdout".into(), text.clone().into_bytes()),
+        (
+            "findings file".into(),
+            std::fs::read(&findings_file).unwrap(),
+        ),
+    ];
+    for (path, entry) in snapshot(&register) {
+        if let crate::util::Entry::File(bytes) = entry {
+            haystacks.push((path.display().to_string(), bytes));
+        }
+    }
+    let odb = repo.odb().unwrap();
+    let mut objects = 0;
+    odb.foreach(|oid| {
+        let object = odb.read(*oid).unwrap();
+        haystacks.push((format!("git object {oid}"), object.data().to_vec()));
+        objects += 1;
+        true
+    })
+    .unwrap();
+    assert!(objects > 3, "the repository has the register's objects");
+    for (name, email, phone) in KNOWN {
+        for value in [name, email, phone] {
+            for (place, bytes) in &haystacks {
+                let hay = String::from_utf8_lossy(bytes).to_lowercase();
+                assert!(
+                    !hay.contains(&value.to_lowercase()),
+                    "{value:?} found in {place}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn broken_systems_fail_alone() {
+    let (_dir, root) = scene(&KNOWN);
+    let data = root.join("data");
+    // A database file that is missing, one that is not a database, one that
+    // another process holds locked.
+    std::fs::write(
+        data.join("corrupt.sqlite"),
+        b"SQLite format 3\0 but then nonsense".repeat(100),
+    )
+    .unwrap();
+    let locked_path = data.join("locked.sqlite");
+    let locker = rusqlite::Connection::open(&locked_path).unwrap();
+    locker
+        .execute_batch("CREATE TABLE t (email TEXT); PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO t VALUES ('x');")
+        .unwrap();
+    // Files that are not what they claim, binary, and huge (sparse).
+    let share = root.join("share");
+    std::fs::create_dir(&share).unwrap();
+    std::fs::write(
+        share.join("broken.csv"),
+        b"email,naam\n\"unterminated,x\n\xff\xfe\x00\x01",
+    )
+    .unwrap();
+    std::fs::write(share.join("broken.json"), b"{\"contacts\": [{\"email\": ").unwrap();
+    std::fs::write(
+        share.join("photo.bin"),
+        (0..=255u8).cycle().take(100_000).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let huge = std::fs::File::create(share.join("huge.txt")).unwrap();
+    huge.set_len(2 << 30).unwrap();
+    drop(huge);
+    std::fs::write(
+        share.join("list.csv"),
+        b"email,naam\nan@voorbeeld.nl,An\nbo@voorbeeld.nl,Bo\n",
+    )
+    .unwrap();
+
+    for (id, path) in [
+        ("missing", "data/missing.sqlite"),
+        ("corrupt", "data/corrupt.sqlite"),
+        ("locked", "data/locked.sqlite"),
+    ] {
+        write_system(
+            &root,
+            id,
+            json!({ "sql": { "engine": "sqlite", "path": path } }),
+            "database-scanner",
+            json!({}),
+        );
+    }
+    write_system(
+        &root,
+        "share",
+        json!({ "files": { "root": "share" } }),
+        "file-scanner",
+        json!({}),
+    );
+    let before = snapshot(&root.join("register"));
+    let started = std::time::Instant::now();
+    let (code, json, text) = scan(&root, &root.join("register"), &[]);
+    let took = started.elapsed();
+    assert_eq!(code, Some(1), "some systems failed:\n{text}");
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+    assert_eq!(
+        snapshot_diff(&before, &snapshot(&root.join("register"))),
+        None
+    );
+    for (id, words) in [
+        ("missing", "not found"),
+        ("corrupt", "not a SQLite database"),
+        ("locked", "locked"),
+    ] {
+        let s = system(&json, id);
+        let reason = s["error"]["reason"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{id} did not fail:\n{text}"));
+        assert!(reason.contains(words), "{id}: {reason}");
+        assert!(
+            reason.contains(&format!("data/{id}.sqlite")),
+            "names the file: {reason}"
+        );
+    }
+    assert!(system(&json, "crm")["error"].is_null(), "{text}");
+    let share_scan = system(&json, "share");
+    assert!(share_scan["error"].is_null(), "{text}");
+    let found = pairs(&share_scan["findings"]);
+    assert!(
+        found.contains(&("list.csv#email".to_owned(), "pd:EmailAddress".to_owned())),
+        "{text}"
+    );
+    drop(locker);
+}
+
+#[test]
+fn exit_codes_say_how_much_ran() {
+    // Nothing to scan at all: 2.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&base_dir(), &dir.path().join("register"));
+    let (code, _, text) = scan(dir.path(), &dir.path().join("register"), &[]);
+    assert_eq!(code, Some(2), "{text}");
+    // Every system fails: 2.
+    let (_dir, root) = scene(&KNOWN);
+    std::fs::remove_file(root.join("data/crm.sqlite")).unwrap();
+    let (code, json, text) = scan(&root, &root.join("register"), &[]);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(
+        system(&json, "crm")["error"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not found")
+    );
+    // An unknown system named: 2, with its name.
+    let out = run(
+        &root,
+        ["scan", "--register", "register", "--system", "nope"],
+        &[("ROPA_CACHE_DIR", OsStr::new("/nonexistent"))],
+    );
+    out.assert_code(2);
+    assert!(out.stderr.contains("\"nope\""), "{out}");
+}
