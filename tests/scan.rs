@@ -50,58 +50,134 @@ fn pairs(findings: &Value) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// Holds one system's findings against `example-systems/ground-truth.json`,
+/// prints precision and recall, and requires both to be 1.0. `prefix` is
+/// dropped from locations (PostgreSQL names the schema).
+fn assert_matches_truth(id: &str, findings: &Value, prefix: &str) {
+    let root = workspace_root();
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("example-systems/ground-truth.json")).unwrap(),
+    )
+    .unwrap();
+    let expected = &truth["systems"][id];
+    let tier = |name: &str| -> BTreeSet<(String, String)> {
+        expected[name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["location"].as_str().unwrap().to_owned(),
+                    p["pd"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let (personal, contextual) = (tier("personal"), tier("contextual"));
+    let found: BTreeSet<(String, String)> = pairs(findings)
+        .into_iter()
+        .map(|(l, c)| (l.strip_prefix(prefix).unwrap_or(&l).to_owned(), c))
+        .collect();
+    let true_positives = found.intersection(&personal).count();
+    let false_positives: Vec<_> = found
+        .iter()
+        .filter(|p| !personal.contains(*p) && !contextual.contains(*p))
+        .collect();
+    let missed: Vec<_> = personal.difference(&found).collect();
+    let precision = true_positives as f64 / (true_positives + false_positives.len()) as f64;
+    let recall = true_positives as f64 / personal.len() as f64;
+    eprintln!(
+        "{id}{}: {} findings, precision {precision:.3}, recall {recall:.3} ({} personal pairs)",
+        if prefix.is_empty() {
+            ""
+        } else {
+            " (PostgreSQL)"
+        },
+        found.len(),
+        personal.len()
+    );
+    assert!(
+        false_positives.is_empty(),
+        "{id}: false positives {false_positives:?}"
+    );
+    assert!(missed.is_empty(), "{id}: missed {missed:?}");
+}
+
 #[test]
 fn the_example_systems_are_found_with_precision_and_recall_one() {
     let root = workspace_root();
     let (code, json, text) = scan(&root, &root.join("register"), &[]);
     assert_eq!(code, Some(0), "{text}");
-    let truth: Value = serde_json::from_str(
-        &std::fs::read_to_string(root.join("example-systems/ground-truth.json")).unwrap(),
-    )
-    .unwrap();
-    for (id, expected) in truth["systems"].as_object().unwrap() {
-        let personal: BTreeSet<(String, String)> = expected["personal"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| {
-                (
-                    p["location"].as_str().unwrap().to_owned(),
-                    p["pd"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
-        let contextual: BTreeSet<(String, String)> = expected["contextual"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| {
-                (
-                    p["location"].as_str().unwrap().to_owned(),
-                    p["pd"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
-        let found = pairs(&system(&json, id)["findings"]);
-        let true_positives = found.intersection(&personal).count();
-        let false_positives: Vec<_> = found
-            .iter()
-            .filter(|p| !personal.contains(*p) && !contextual.contains(*p))
-            .collect();
-        let missed: Vec<_> = personal.difference(&found).collect();
-        let precision = true_positives as f64 / (true_positives + false_positives.len()) as f64;
-        let recall = true_positives as f64 / personal.len() as f64;
-        eprintln!(
-            "{id}: {} findings, precision {precision:.3}, recall {recall:.3} ({} personal pairs)",
-            found.len(),
-            personal.len()
-        );
-        assert!(
-            false_positives.is_empty(),
-            "{id}: false positives {false_positives:?}"
-        );
-        assert!(missed.is_empty(), "{id}: missed {missed:?}");
+    for id in ["webshop", "exports"] {
+        assert_matches_truth(id, &system(&json, id)["findings"], "");
     }
+}
+
+#[test]
+fn the_example_webshop_in_postgresql_is_found_the_same() {
+    let Some(db) = crate::postgres_server::fresh_database("webshop") else {
+        return;
+    };
+    let root = workspace_root();
+    db.client()
+        .batch_execute(&std::fs::read_to_string(root.join("example-systems/webshop.sql")).unwrap())
+        .expect("webshop.sql loads into PostgreSQL");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root.join("register"), &dir.path().join("register"));
+    let entry = dir.path().join("register/systems/webshop.json");
+    let mut system_file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&entry).unwrap()).unwrap();
+    system_file["scan"]["grants"] = json!({
+        "sql": { "engine": "postgresql", "url_env": "WEBSHOP_DATABASE_URL", "schemas": ["public"] }
+    });
+    std::fs::write(&entry, serde_json::to_string_pretty(&system_file).unwrap()).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let register = dir.path().join("register");
+    let out = run(
+        dir.path(),
+        [
+            "scan",
+            "--register",
+            register.to_str().unwrap(),
+            "--system",
+            "webshop",
+            "--format",
+            "json",
+        ],
+        &[
+            ("ROPA_CACHE_DIR", cache.path().as_os_str()),
+            ("WEBSHOP_DATABASE_URL", OsStr::new(db.url())),
+        ],
+    );
+    out.assert_code(0);
+    assert!(
+        !out.stdout.contains(db.url()),
+        "the URL never reaches the output"
+    );
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(system(&json, "webshop")["kind"], "postgresql");
+    assert_matches_truth("webshop", &system(&json, "webshop")["findings"], "public.");
+
+    // Without the variable: a clear error for that system, naming it.
+    let out = run(
+        dir.path(),
+        [
+            "scan",
+            "--register",
+            register.to_str().unwrap(),
+            "--system",
+            "webshop",
+            "--format",
+            "json",
+        ],
+        &[("ROPA_CACHE_DIR", cache.path().as_os_str())],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stdout
+            .contains("WEBSHOP_DATABASE_URL, which is not set"),
+        "{out}"
+    );
 }
 
 /// A register (copied from the test base) with a SQLite database of known

@@ -13,7 +13,9 @@ use super::bindings::{files, findings, http, log, sql, types};
 use super::finding::{Finding, LogLine, ScanFailure};
 use super::guard::{self, Refused};
 use super::run::{Progress, RunState};
-use crate::connect::{self, FilesConnector, HttpConnector, Refusal, SqliteConnector};
+use crate::connect::{
+    self, FilesConnector, HttpConnector, PostgresConnector, Refusal, SqliteConnector,
+};
 
 /// Calls answered after a limit was reached before the plugin is stopped.
 const CALLS_AFTER_LIMIT: u64 = 10_000;
@@ -23,6 +25,7 @@ const MAX_LOG_BYTES: usize = 512;
 /// An open database connection.
 pub enum SqlConnection {
     Sqlite(SqliteConnector),
+    Postgres(PostgresConnector),
 }
 
 /// The connectors a system's entry grants, opened by the caller.
@@ -181,6 +184,7 @@ impl sql::Host for RunState {
         };
         let result = match conn {
             SqlConnection::Sqlite(db) => db.list_tables(),
+            SqlConnection::Postgres(db) => db.list_tables(),
         };
         match result {
             Ok(tables) => {
@@ -203,6 +207,7 @@ impl sql::Host for RunState {
         let table = table_from_wit(table);
         let result = match conn {
             SqlConnection::Sqlite(db) => db.list_columns(&table),
+            SqlConnection::Postgres(db) => db.list_columns(&table),
         };
         match result {
             Ok(columns) => {
@@ -229,6 +234,7 @@ impl sql::Host for RunState {
         let table = table_from_wit(table);
         let result = match conn {
             SqlConnection::Sqlite(db) => db.row_count_estimate(&table),
+            SqlConnection::Postgres(db) => db.row_count_estimate(&table),
         };
         match result {
             Ok(n) => Ok(Ok(n)),
@@ -249,6 +255,7 @@ impl sql::Host for RunState {
         };
         let result = match conn {
             SqlConnection::Sqlite(db) => db.sample(&table, &columns, limit, budget),
+            SqlConnection::Postgres(db) => db.sample(&table, &columns, limit, budget),
         };
         match result {
             Ok(rows) => {

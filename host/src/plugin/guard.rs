@@ -416,9 +416,9 @@ pub fn check_category(category: &str) -> Result<(), Refused> {
     if ok {
         Ok(())
     } else {
-        Err(Refused(format!(
-            "the category is not a DPV personal-data id such as pd:EmailAddress"
-        )))
+        Err(Refused(
+            "the category is not a DPV personal-data id such as pd:EmailAddress".to_owned(),
+        ))
     }
 }
 

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::connect::{FilesConnector, HttpConnector, SqliteConnector};
+use crate::connect::{FilesConnector, HttpConnector, PostgresConnector, SqliteConnector};
 use crate::model::{SqlEngine, SystemFile, SystemKind};
 use crate::plugin::{Grants, SqlConnection};
 
@@ -65,7 +65,22 @@ pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, S
                 SqlConnection::Sqlite(db)
             }
             SqlEngine::Postgresql => {
-                return Err("PostgreSQL systems are not supported by this build".to_owned());
+                let var = sql.url_env.as_deref().ok_or(
+                    "scan.grants.sql has engine postgresql but no url_env naming the environment variable with the connection URL",
+                )?;
+                let url = std::env::var(var).map_err(|_| {
+                    format!(
+                        "scan.grants.sql.url_env names {var}, which is not set in the environment"
+                    )
+                })?;
+                let db =
+                    PostgresConnector::open(&url, &sql.schemas, OPEN_TIMEOUT).map_err(|r| {
+                        format!(
+                            "the PostgreSQL database ({var}) cannot be opened: {}",
+                            r.message()
+                        )
+                    })?;
+                SqlConnection::Postgres(db)
             }
         });
     }
