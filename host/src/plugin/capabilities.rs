@@ -110,10 +110,11 @@ impl RunState {
     }
 
     fn check_finding(&self, finding: &WitFinding) -> Result<String, Refused> {
+        let guard = self.guard.settled();
         // The value check first: it is the one that says what went wrong.
-        self.guard.check_detector_words(&finding.detector)?;
+        guard.check_detector_words(&finding.detector)?;
         if !guard::is_known_category(&finding.category) {
-            self.guard.check_free("the category", &finding.category)?;
+            guard.check_free("the category", &finding.category)?;
         }
         guard::check_category(&finding.category)?;
         guard::check_detector(&finding.detector)?;
@@ -132,7 +133,7 @@ impl RunState {
         // The name is not quoted back: a name the host did not list may be
         // a value.
         let known = |what: &str, name: &str| -> Result<(), Refused> {
-            if self.guard.is_name(name) {
+            if guard.is_name(name) {
                 Ok(())
             } else {
                 Err(Refused(format!(
@@ -157,18 +158,18 @@ impl RunState {
                 match field {
                     None => path.clone(),
                     Some(field) if field.starts_with('/') => {
-                        self.guard.check_pointer("the field", field)?;
+                        guard.check_pointer("the field", field)?;
                         format!("{path}#{field}")
                     }
                     Some(field) => {
-                        self.guard.check_name("the field", field)?;
+                        guard.check_name("the field", field)?;
                         format!("{path}#{field}")
                     }
                 }
             }
             Location::Endpoint(EndpointField { endpoint, field }) => {
                 known("the endpoint", endpoint)?;
-                self.guard.check_pointer("the field", field)?;
+                guard.check_pointer("the field", field)?;
                 format!("{endpoint}#{field}")
             }
         })
@@ -190,9 +191,9 @@ impl sql::Host for RunState {
             Ok(tables) => {
                 for t in &tables {
                     if let Some(schema) = &t.schema {
-                        self.guard.name(schema);
+                        self.guard.now().name(schema);
                     }
-                    self.guard.name(&t.name);
+                    self.guard.now().name(&t.name);
                 }
                 Ok(Ok(tables.into_iter().map(table_to_wit).collect()))
             }
@@ -212,7 +213,7 @@ impl sql::Host for RunState {
         match result {
             Ok(columns) => {
                 for c in &columns {
-                    self.guard.name(&c.name);
+                    self.guard.now().name(&c.name);
                 }
                 Ok(Ok(columns
                     .into_iter()
@@ -260,7 +261,7 @@ impl sql::Host for RunState {
         match result {
             Ok(rows) => {
                 for cell in rows.iter().flatten().flatten() {
-                    self.guard.value(cell);
+                    self.guard.now().value(cell);
                 }
                 Ok(Ok(rows))
             }
@@ -277,7 +278,7 @@ impl files::Host for RunState {
         match root.list_dir(&path) {
             Ok(entries) => {
                 for e in &entries {
-                    self.guard.name(&e.path);
+                    self.guard.now().name(&e.path);
                 }
                 Ok(Ok(entries
                     .into_iter()
@@ -303,7 +304,7 @@ impl files::Host for RunState {
         };
         match root.read(&path, offset, length, budget) {
             Ok(bytes) => {
-                self.guard.name(&path);
+                self.guard.now().name(&path);
                 self.guard.text(&bytes, offset == 0);
                 Ok(Ok(bytes))
             }
@@ -322,7 +323,7 @@ impl http::Host for RunState {
             Ok(response) => {
                 // The endpoint (the URL's path) names findings.
                 if let Some(path) = endpoint_path(&url) {
-                    self.guard.name(path);
+                    self.guard.now().name(path);
                 }
                 self.guard.text(&response.body, true);
                 Ok(Ok(http::Response {
@@ -351,7 +352,7 @@ impl log::Host for RunState {
             return self.over_limit("log");
         }
         let text = guard::truncate(&text, MAX_LOG_BYTES);
-        if let Err(Refused(reason)) = self.guard.check_free("the log line", &text) {
+        if let Err(Refused(reason)) = self.guard.settled().check_free("the log line", &text) {
             self.refused += 1;
             self.first_refusal.get_or_insert(reason.clone());
             return Ok(Err(CapabilityError::Invalid(reason)));
@@ -372,7 +373,12 @@ impl log::Host for RunState {
 
     async fn progress(&mut self, done: u64, total: Option<u64>, step: String) -> Answer<()> {
         let step = guard::truncate(&step, 80);
-        if self.guard.check_free("the progress step", &step).is_err() {
+        if self
+            .guard
+            .settled()
+            .check_free("the progress step", &step)
+            .is_err()
+        {
             return Ok(Err(CapabilityError::Invalid(
                 "the progress step contains a value read from the system".to_owned(),
             )));

@@ -12,6 +12,9 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
 
 /// Values shorter than this are too common to mean anything ("ja", "nl").
 const MIN_VALUE_BYTES: usize = 4;
@@ -52,35 +55,69 @@ impl Hasher for AlreadyHashed {
 
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// Adds one byte to a running word hash: a rotate and an xor, so that the
+/// loop over a file's bytes is not held up by a multiplication per byte;
+/// [`finish`] mixes the result.
 fn fold(hash: u64, byte: u8) -> u64 {
-    (hash.rotate_left(5) ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x517c_c1b7_2722_0a95)
+    hash.rotate_left(7) ^ u64::from(LOWER[byte as usize])
+}
+
+/// The splitmix64 finaliser: spreads the folded bits over the whole word.
+fn finish(mut hash: u64) -> u64 {
+    hash ^= hash >> 30;
+    hash = hash.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    hash ^= hash >> 27;
+    hash = hash.wrapping_mul(0x94d0_49bb_1331_11eb);
+    hash ^ (hash >> 31)
 }
 
 fn hash_of(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(SEED, |h, &b| fold(h, b))
+    finish(bytes.iter().fold(SEED, |h, &b| fold(h, b)))
 }
 
-/// Bytes that end a word: blanks, punctuation of CSV and JSON, brackets.
-const SEPARATOR: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
+/// Each byte ASCII-lowercased, and 0 for a byte that ends a word: blanks,
+/// control characters, the punctuation of CSV and JSON, brackets. One table
+/// lookup per byte tells both.
+const LOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0x20;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
         b += 1;
     }
     let seps = b" ,;|\"'{}[]()<>=:\x7f";
     let mut i = 0;
     while i < seps.len() {
-        table[seps[i] as usize] = true;
+        table[seps[i] as usize] = 0;
         i += 1;
     }
     table
 };
 
-#[derive(Debug, Default)]
+fn is_separator(byte: u8) -> bool {
+    LOWER[byte as usize] == 0
+}
+
+/// Slots of the cache in front of the value set (a power of two).
+const RECENT_SLOTS: usize = 1 << 14;
+
+#[derive(Debug)]
 pub struct Guard {
     names: HashSet<String>,
     values: Hashes,
+    /// The hashes inserted last, by their low bits: text repeats its words,
+    /// and a hit here costs a load instead of a hash-set insert.
+    recent: Box<[u64; RECENT_SLOTS]>,
+}
+
+impl Default for Guard {
+    fn default() -> Guard {
+        Guard {
+            names: HashSet::new(),
+            values: Hashes::default(),
+            recent: Box::new([0; RECENT_SLOTS]),
+        }
+    }
 }
 
 /// Why a finding or log line was refused, in words for the plugin's author.
@@ -135,17 +172,18 @@ impl Guard {
         let n = bytes.len();
         let mut i = 0;
         while i < n {
-            while i < n && SEPARATOR[bytes[i] as usize] {
+            while i < n && is_separator(bytes[i]) {
                 i += 1;
             }
             let start = i;
             let mut hash = SEED;
-            while i < n && !SEPARATOR[bytes[i] as usize] {
+            while i < n && !is_separator(bytes[i]) {
                 if i - start < MAX_VALUE_BYTES {
                     hash = fold(hash, bytes[i]);
                 }
                 i += 1;
             }
+            let hash = finish(hash);
             if i == start {
                 continue;
             }
@@ -163,8 +201,13 @@ impl Guard {
     }
 
     fn remember(&mut self, hash: u64) {
+        let slot = &mut self.recent[hash as usize & (RECENT_SLOTS - 1)];
+        if *slot == hash {
+            return;
+        }
         if self.values.len() < MAX_VALUES {
             self.values.insert(hash);
+            *slot = hash;
         }
     }
 
@@ -205,7 +248,7 @@ impl Guard {
             let mut hash = SEED;
             for (len, &b) in bytes[start..].iter().take(MAX_VALUE_BYTES).enumerate() {
                 hash = fold(hash, b);
-                if len + 1 >= MIN_VALUE_BYTES && self.values.contains(&hash) {
+                if len + 1 >= MIN_VALUE_BYTES && self.values.contains(&finish(hash)) {
                     return Err(Refused(format!(
                         "{what} contains a value the plugin read from the system; findings and log lines may say where and what kind, never a value"
                     )));
@@ -238,6 +281,97 @@ impl Guard {
             self.check_name(what, &segment)?;
         }
         Ok(())
+    }
+}
+
+/// The guard of one run, with bulk text (file chunks, HTTP bodies) indexed
+/// on a thread of its own while the plugin goes on scanning: indexing every
+/// byte a plugin reads costs about as much as the plugin's own detectors,
+/// and on the plugin's thread it would halve a scan's throughput. Every
+/// check first waits until all text handed out so far is indexed, so
+/// nothing can slip past the guard by being checked early.
+pub struct SharedGuard {
+    guard: Arc<Mutex<Guard>>,
+    indexer: Option<Indexer>,
+}
+
+struct Indexer {
+    chunks: Sender<(Vec<u8>, bool)>,
+    /// Chunks sent but not yet indexed.
+    pending: Arc<(Mutex<u64>, Condvar)>,
+    thread: JoinHandle<()>,
+}
+
+impl Default for SharedGuard {
+    fn default() -> SharedGuard {
+        SharedGuard {
+            guard: Arc::new(Mutex::new(Guard::default())),
+            indexer: None,
+        }
+    }
+}
+
+impl SharedGuard {
+    /// The guard as it is, for adding names and sampled values.
+    pub fn now(&self) -> MutexGuard<'_, Guard> {
+        self.guard.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The guard once all text handed out so far is indexed: for checks.
+    pub fn settled(&self) -> MutexGuard<'_, Guard> {
+        if let Some(indexer) = &self.indexer {
+            let (count, done) = &*indexer.pending;
+            let mut pending = count.lock().unwrap_or_else(|e| e.into_inner());
+            while *pending > 0 {
+                pending = done.wait(pending).unwrap_or_else(|e| e.into_inner());
+            }
+        }
+        self.now()
+    }
+
+    /// Indexes a copy of `bytes` in the background (see [`Guard::text`]).
+    pub fn text(&mut self, bytes: &[u8], starts_file: bool) {
+        let indexer = self.indexer.get_or_insert_with(|| {
+            let (chunks, received) = channel::<(Vec<u8>, bool)>();
+            let pending = Arc::new((Mutex::new(0u64), Condvar::new()));
+            let guard = Arc::clone(&self.guard);
+            let counter = Arc::clone(&pending);
+            let thread = std::thread::Builder::new()
+                .name("ropa-guard".to_owned())
+                .spawn(move || {
+                    for (bytes, starts_file) in received {
+                        guard
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .text(&bytes, starts_file);
+                        let (count, done) = &*counter;
+                        *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+                        done.notify_all();
+                    }
+                })
+                .expect("a thread can be started");
+            Indexer {
+                chunks,
+                pending,
+                thread,
+            }
+        });
+        *indexer.pending.0.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        if indexer.chunks.send((bytes.to_vec(), starts_file)).is_err() {
+            // The indexer is gone (it cannot panic on text, but if it did):
+            // index here rather than lose the text.
+            *indexer.pending.0.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+            self.now().text(bytes, starts_file);
+        }
+    }
+}
+
+impl Drop for SharedGuard {
+    fn drop(&mut self) {
+        if let Some(Indexer { chunks, thread, .. }) = self.indexer.take() {
+            drop(chunks);
+            let _ = thread.join();
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use super::bindings::ScannerPre;
 use super::bindings::types::ScanError;
 use super::capabilities::{self, Capabilities};
 use super::finding::{Finding, LogLine, ScanFailure, ScanResult, Summary};
-use super::guard::Guard;
+use super::guard::{Guard, SharedGuard};
 use super::{Info, Limits, Plugin, TICK, config, root_cause};
 use crate::connect::Budget;
 
@@ -55,7 +55,7 @@ pub struct RunState {
     stderr: MemoryOutputPipe,
     pub(super) caps: Capabilities,
     pub(super) budget: Budget,
-    pub(super) guard: Guard,
+    pub(super) guard: SharedGuard,
     pub(super) limits: Limits,
     pub(super) findings: Vec<Finding>,
     pub(super) refused: u64,
@@ -146,7 +146,7 @@ impl RunState {
             stderr,
             caps,
             budget: Budget::new(limits.rows, limits.bytes, limits.time),
-            guard: Guard::default(),
+            guard: SharedGuard::default(),
             limits,
             findings: Vec::new(),
             refused: 0,
@@ -172,7 +172,7 @@ impl RunState {
             .find(|l| !l.trim().is_empty() && !l.starts_with("note: run with `RUST_BACKTRACE"))?;
         let line = super::guard::truncate(line.trim(), 300);
         // Shown in the findings file: held to the same rule as a log line.
-        match self.guard.check_free("stderr", &line) {
+        match self.guard.settled().check_free("stderr", &line) {
             Ok(()) => Some(line),
             Err(_) => Some("(withheld: it contained a value read from the system)".to_owned()),
         }
@@ -347,7 +347,7 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
             ),
         )),
         Ok(Err(err)) => Err(explain(&err, store.data())),
-        Ok(Ok(Err(error))) => Err(plugin_error(error, &store.data().guard)),
+        Ok(Ok(Err(error))) => Err(plugin_error(error, &store.data().guard.settled())),
         Ok(Ok(Ok(summary))) => Ok(Summary {
             findings_reported: summary.findings_reported,
             locations_examined: summary.locations_examined,
