@@ -183,7 +183,6 @@ impl Guard {
                 }
                 i += 1;
             }
-            let hash = finish(hash);
             if i == start {
                 continue;
             }
@@ -195,19 +194,25 @@ impl Guard {
                 }
             }
             if i - start >= MIN_WORD_BYTES {
-                self.remember(hash);
+                self.remember_folded(hash);
             }
         }
     }
 
-    fn remember(&mut self, hash: u64) {
-        let slot = &mut self.recent[hash as usize & (RECENT_SLOTS - 1)];
-        if *slot == hash {
+    /// Remembers a word by its folded (not yet finished) hash: a repeated
+    /// word is recognised in the cache before any mixing or set insert.
+    fn remember_folded(&mut self, folded: u64) {
+        let slot = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50) as usize & (RECENT_SLOTS - 1);
+        if self.recent[slot] == folded {
             return;
         }
+        self.recent[slot] = folded;
+        self.remember(finish(folded));
+    }
+
+    fn remember(&mut self, hash: u64) {
         if self.values.len() < MAX_VALUES {
             self.values.insert(hash);
-            *slot = hash;
         }
     }
 
