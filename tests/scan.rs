@@ -111,6 +111,24 @@ fn the_example_systems_are_found_with_precision_and_recall_one() {
     for id in ["webshop", "exports"] {
         assert_matches_truth(id, &system(&json, id)["findings"], "");
     }
+    assert_valid_findings_file(&json);
+}
+
+/// The output of `ropa scan --format json` against `schemas/findings.schema.json`.
+fn assert_valid_findings_file(json: &Value) {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace_root().join("schemas/findings.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the findings schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(json)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the findings file breaks its schema: {errors:?}"
+    );
 }
 
 #[test]
@@ -444,4 +462,147 @@ fn exit_codes_say_how_much_ran() {
     );
     out.assert_code(2);
     assert!(out.stderr.contains("\"nope\""), "{out}");
+    // A failed system is still a valid findings file.
+    assert_valid_findings_file(&json);
+}
+
+/// A tiny HTTP server for the JSON-API scanner: one thread per connection,
+/// a fixed answer per path. `/slow` sends its headers and then never ends.
+fn serve_api() -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                let _ = reader.read_line(&mut request);
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                }
+                let (status, kind, body) = match path.as_str() {
+                    "/api/contacts" => (
+                        "200 OK",
+                        "application/json",
+                        r#"{"items": [
+                            {"id": 1, "name": "Gerlinde Oosterwijk", "email": "gerlinde@voorbeeld.nl", "phone": "06-48213975", "status": "active"},
+                            {"id": 2, "name": "Teunis Rijckevorsel", "email": "teunis@voorbeeld.nl", "phone": "020-7364128", "status": "lead"},
+                            {"id": 3, "name": "Machteld Zwanikken", "email": "machteld@voorbeeld.nl", "phone": "010-2856341", "status": "active"}
+                        ]}"#,
+                    ),
+                    "/api/broken" => ("500 Internal Server Error", "text/plain", "boom"),
+                    "/api/html" => (
+                        "200 OK",
+                        "text/html",
+                        "<html><body>Log in first</body></html>",
+                    ),
+                    "/api/slow" => {
+                        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"items\": [");
+                        loop {
+                            std::thread::sleep(std::time::Duration::from_millis(200));
+                            if stream.write_all(b" ").is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    _ => ("404 Not Found", "text/plain", "no"),
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn json_apis_are_scanned_and_bad_endpoints_fail_alone() {
+    let port = serve_api();
+    let (_dir, root) = scene(&KNOWN);
+    let host = format!("127.0.0.1:{port}");
+    let base = format!("http://{host}");
+    write_system(
+        &root,
+        "crm-api",
+        json!({ "http": { "hosts": [host] } }),
+        "json-api-scanner",
+        json!({ "base-url": base, "endpoints": ["/api/contacts", "/api/broken", "/api/html"] }),
+    );
+    write_system(
+        &root,
+        "hanging-api",
+        json!({ "http": { "hosts": [host] } }),
+        "json-api-scanner",
+        json!({ "base-url": base, "endpoints": ["/api/slow"] }),
+    );
+    // The hanging API gets a short limit of its own.
+    let entry = root.join("register/systems/hanging-api.json");
+    let mut hanging: Value =
+        serde_json::from_str(&std::fs::read_to_string(&entry).unwrap()).unwrap();
+    hanging["scan"]["limits"] = json!({ "time_seconds": 3 });
+    std::fs::write(&entry, serde_json::to_string_pretty(&hanging).unwrap()).unwrap();
+
+    let before = snapshot(&root.join("register"));
+    let started = std::time::Instant::now();
+    let (code, json, text) = scan(&root, &root.join("register"), &[]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3 + 5),
+        "{text}"
+    );
+    assert_eq!(
+        snapshot_diff(&before, &snapshot(&root.join("register"))),
+        None
+    );
+
+    let crm = system(&json, "crm-api");
+    assert!(crm["error"].is_null(), "{text}");
+    let found = pairs(&crm["findings"]);
+    for expected in [
+        ("/api/contacts#/items/*/email", "pd:EmailAddress"),
+        ("/api/contacts#/items/*/name", "pd:Name"),
+        ("/api/contacts#/items/*/phone", "pd:TelephoneNumber"),
+    ] {
+        assert!(
+            found.contains(&(expected.0.to_owned(), expected.1.to_owned())),
+            "{expected:?} missing:\n{text}"
+        );
+    }
+    assert!(
+        found.iter().all(|(l, _)| l.starts_with("/api/contacts")),
+        "{text}"
+    );
+    assert_eq!(
+        crm["summary"]["locations_skipped"], 2,
+        "500 and HTML are skipped:\n{text}"
+    );
+
+    // The endless body is cut at the system's time limit: either the
+    // connector's deadline answers first (the plugin stops early and says
+    // so) or the run's timer does (the system fails).
+    let hanging = system(&json, "hanging-api");
+    if hanging["error"].is_null() {
+        assert_eq!(hanging["summary"]["truncated"], true, "{text}");
+        assert!(hanging["log"].to_string().contains("/api/slow"), "{text}");
+        assert_eq!(code, Some(0), "{text}");
+    } else {
+        assert_eq!(hanging["error"]["kind"], "time-limit", "{text}");
+        assert_eq!(code, Some(1), "{text}");
+    }
+    assert!(system(&json, "crm")["error"].is_null(), "{text}");
+    for value in [
+        "Gerlinde Oosterwijk",
+        "gerlinde@voorbeeld.nl",
+        "06-48213975",
+    ] {
+        assert!(!text.contains(value), "{value} leaked:\n{text}");
+    }
 }

@@ -22,6 +22,10 @@ const BASE_URI: &str = "https://schemas.ropa.invalid/";
 
 pub const COMMON: &str = "common.schema.json";
 
+/// The schema of a findings file (`ropa scan -o`), self-contained; not a
+/// register file, so not among [`EMBEDDED`].
+pub const FINDINGS: &str = "findings.schema.json";
+
 /// The schema files as committed in `schemas/`, by file name.
 pub const EMBEDDED: [(&str, &str); 7] = [
     (COMMON, include_str!("../../schemas/common.schema.json")),
@@ -151,6 +155,10 @@ pub fn generate() -> Vec<(&'static str, String)> {
             .into_iter()
             .map(|(name, value)| (name, pretty(&value))),
     );
+    let findings = SchemaGenerator::new(SchemaSettings::draft2020_12())
+        .into_root_schema_for::<crate::scan::FindingsFile>()
+        .to_value();
+    out.push((FINDINGS, pretty(&findings)));
     out
 }
 

@@ -99,10 +99,15 @@ fn text(file: &FindingsFile) -> String {
         let secs = system.elapsed_ms as f64 / 1000.0;
         match &system.error {
             None => out.push_str(&format!(
-                "{} ({plugin}, {}): {} findings in {secs:.2} s\n",
+                "{} ({plugin}, {}): {} findings in {secs:.2} s{}\n",
                 system.system,
                 system.kind,
-                system.findings.len()
+                system.findings.len(),
+                if system.summary.as_ref().is_some_and(|s| s.truncated) {
+                    " (stopped early at a limit: the scan is incomplete, see its log)"
+                } else {
+                    ""
+                }
             )),
             Some(err) => out.push_str(&format!(
                 "{} ({plugin}, {}): FAILED after {secs:.2} s: {}\n",
@@ -120,6 +125,15 @@ fn text(file: &FindingsFile) -> String {
                 "  {:width$}  {:24}  {:.2}  {:>5}/{:<5}  {}\n",
                 f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
             ));
+        }
+        if system.summary.as_ref().is_some_and(|s| s.truncated) {
+            for line in system
+                .log
+                .iter()
+                .filter(|l| l.level == "warn" || l.level == "error")
+            {
+                out.push_str(&format!("  {}: {}\n", line.level, line.text));
+            }
         }
         if system.refused > 0 {
             out.push_str(&format!(

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::plugin::{Finding, LogLine, Plugin, ScanResult, Summary};
 
-/// `$schema` of a findings file.
-pub const SCHEMA: &str = "https://ropa.dev/schemas/findings.schema.json";
+/// `$schema` of a findings file: `schemas/findings.schema.json`, by the same
+/// never-fetched base URI the register's schemas are known by.
+pub const SCHEMA: &str = "https://schemas.ropa.invalid/findings.schema.json";
 
 /// One `ropa scan`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
