@@ -11,4 +11,4 @@ wasmtime::component::bindgen!({
     exports: { default: async },
 });
 
-pub use ropa::scanner::{files, findings, http, log, sql, types};
+pub use self::ropa::scanner::{files, findings, http, log, sql, types};
