@@ -304,8 +304,7 @@ impl files::Host for RunState {
         };
         match root.read(&path, offset, length, budget) {
             Ok(bytes) => {
-                self.guard.now().name(&path);
-                self.guard.text(&bytes, offset == 0);
+                self.guard.text(Some(&path), &bytes, offset == 0);
                 Ok(Ok(bytes))
             }
             Err(refusal) => self.refuse(refusal),
@@ -322,10 +321,7 @@ impl http::Host for RunState {
         match client.get(&url, max_body, budget) {
             Ok(response) => {
                 // The endpoint (the URL's path) names findings.
-                if let Some(path) = endpoint_path(&url) {
-                    self.guard.now().name(path);
-                }
-                self.guard.text(&response.body, true);
+                self.guard.text(endpoint_path(&url), &response.body, true);
                 Ok(Ok(http::Response {
                     status: response.status,
                     content_type: response.content_type,

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
@@ -172,29 +172,30 @@ impl Guard {
         let n = bytes.len();
         let mut i = 0;
         while i < n {
-            while i < n && is_separator(bytes[i]) {
-                i += 1;
+            match bytes[i..].iter().position(|&b| !is_separator(b)) {
+                Some(skip) => i += skip,
+                None => break,
             }
             let start = i;
-            let mut hash = SEED;
-            while i < n && !is_separator(bytes[i]) {
-                if i - start < MAX_VALUE_BYTES {
-                    hash = fold(hash, bytes[i]);
-                }
-                i += 1;
-            }
-            if i == start {
-                continue;
-            }
+            let rest = &bytes[start..];
+            let len = rest
+                .iter()
+                .position(|&b| is_separator(b))
+                .unwrap_or(rest.len());
+            i += len;
             if keys && start > 0 && bytes[start - 1] == b'"' && i < n && bytes[i] == b'"' {
                 let after = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
                 if after == Some(&b':') {
-                    self.name(&String::from_utf8_lossy(&bytes[start..i]));
+                    self.name(&String::from_utf8_lossy(&rest[..len]));
                     continue;
                 }
             }
-            if i - start >= MIN_WORD_BYTES {
-                self.remember_folded(hash);
+            // Short words are not remembered, so not even hashed.
+            if len >= MIN_WORD_BYTES {
+                let folded = rest[..len.min(MAX_VALUE_BYTES)]
+                    .iter()
+                    .fold(SEED, |h, &b| fold(h, b));
+                self.remember_folded(folded);
             }
         }
     }
@@ -300,8 +301,14 @@ pub struct SharedGuard {
     indexer: Option<Indexer>,
 }
 
+/// Text to index, and the name (a path, an endpoint) it was read under.
+type Chunk = (Option<String>, Vec<u8>, bool);
+
 struct Indexer {
-    chunks: Sender<(Vec<u8>, bool)>,
+    chunks: Sender<Chunk>,
+    /// Buffers the indexer is done with, to be filled again: a fresh
+    /// megabyte per read would cost a page fault per page.
+    spent: Receiver<Vec<u8>>,
     /// Chunks sent but not yet indexed.
     pending: Arc<(Mutex<u64>, Condvar)>,
     thread: JoinHandle<()>,
@@ -334,21 +341,28 @@ impl SharedGuard {
         self.now()
     }
 
-    /// Indexes a copy of `bytes` in the background (see [`Guard::text`]).
-    pub fn text(&mut self, bytes: &[u8], starts_file: bool) {
+    /// Indexes a copy of `bytes` in the background (see [`Guard::text`]),
+    /// and records `name` (what they were read under) as a name. Nothing
+    /// here takes the guard's lock, so the plugin never waits for the
+    /// indexer while it reads.
+    pub fn text(&mut self, name: Option<&str>, bytes: &[u8], starts_file: bool) {
         let indexer = self.indexer.get_or_insert_with(|| {
-            let (chunks, received) = channel::<(Vec<u8>, bool)>();
+            let (chunks, received) = channel::<Chunk>();
+            let (give_back, spent) = channel::<Vec<u8>>();
             let pending = Arc::new((Mutex::new(0u64), Condvar::new()));
             let guard = Arc::clone(&self.guard);
             let counter = Arc::clone(&pending);
             let thread = std::thread::Builder::new()
                 .name("ropa-guard".to_owned())
                 .spawn(move || {
-                    for (bytes, starts_file) in received {
-                        guard
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .text(&bytes, starts_file);
+                    for (name, bytes, starts_file) in received {
+                        let mut guard = guard.lock().unwrap_or_else(|e| e.into_inner());
+                        if let Some(name) = name {
+                            guard.name(&name);
+                        }
+                        guard.text(&bytes, starts_file);
+                        drop(guard);
+                        let _ = give_back.send(bytes);
                         let (count, done) = &*counter;
                         *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
                         done.notify_all();
@@ -357,16 +371,25 @@ impl SharedGuard {
                 .expect("a thread can be started");
             Indexer {
                 chunks,
+                spent,
                 pending,
                 thread,
             }
         });
         *indexer.pending.0.lock().unwrap_or_else(|e| e.into_inner()) += 1;
-        if indexer.chunks.send((bytes.to_vec(), starts_file)).is_err() {
+        let mut copy = indexer.spent.try_recv().unwrap_or_default();
+        copy.clear();
+        copy.extend_from_slice(bytes);
+        let chunk = (name.map(str::to_owned), copy, starts_file);
+        if indexer.chunks.send(chunk).is_err() {
             // The indexer is gone (it cannot panic on text, but if it did):
             // index here rather than lose the text.
             *indexer.pending.0.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
-            self.now().text(bytes, starts_file);
+            let mut guard = self.now();
+            if let Some(name) = name {
+                guard.name(name);
+            }
+            guard.text(bytes, starts_file);
         }
     }
 }
