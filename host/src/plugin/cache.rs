@@ -48,14 +48,17 @@ impl Cache {
         Cache { dir }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The compiled form of `wasm`, from the cache or compiled now (and then
     /// stored; a cache that cannot be written is not an error).
-    pub fn load(&self, engine: &Engine, wasm: &[u8]) -> wasmtime::Result<(Component, Origin)> {
-        let path = self.dir.join(format!("{}.cwasm", key(engine, wasm)));
+    /// `sha256` is the component's [`component_hash`], computed once by the
+    /// caller, which also records it.
+    pub fn load(
+        &self,
+        engine: &Engine,
+        wasm: &[u8],
+        sha256: &str,
+    ) -> wasmtime::Result<(Component, Origin)> {
+        let path = self.dir.join(format!("{}.cwasm", key(engine, sha256)));
         if path.is_file() {
             // SAFETY: the file was written by `Component::serialize` of an
             // engine with the same version and settings (both are in its
@@ -78,11 +81,11 @@ impl Cache {
     }
 }
 
-fn key(engine: &Engine, wasm: &[u8]) -> String {
+fn key(engine: &Engine, sha256: &str) -> String {
     let mut settings = std::collections::hash_map::DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut settings);
     let mut sha = Sha256::new();
-    sha.update(wasm);
+    sha.update(sha256.as_bytes());
     // The compatibility hash covers wasmtime's version and settings.
     sha.update(env!("CARGO_PKG_VERSION").as_bytes());
     sha.update(settings.finish().to_le_bytes());

@@ -1,10 +1,11 @@
 //! What a run produces, in host terms: findings (never a value), log lines,
 //! a summary, or the reason it failed.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One kind of personal data seen in one place of a system.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// `table.column` (`schema.table.column` outside the default schema),
@@ -20,11 +21,12 @@ pub struct Finding {
     /// Values examined.
     pub sampled: u64,
     /// Which detector decided, e.g. `column-name+email`.
+    #[schemars(regex(pattern = r"^[a-z0-9+_.-]{1,64}$"))]
     pub detector: String,
 }
 
 /// A message the plugin logged (kept up to the run's limit).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LogLine {
     pub level: String,
@@ -32,7 +34,7 @@ pub struct LogLine {
 }
 
 /// What a plugin reports at the end of a successful scan.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
     pub findings_reported: u64,
@@ -43,13 +45,13 @@ pub struct Summary {
 }
 
 /// Why a run failed, in words a DPO can act on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
 #[serde(deny_unknown_fields)]
 #[error("{reason}")]
 pub struct ScanFailure {
-    /// A short machine-readable kind: `time-limit`, `cpu-limit`,
-    /// `memory-limit`, `trap`, `findings-limit`, `capability`, `config`,
-    /// `plugin-error`, `system`.
+    /// A short machine-readable kind: `plugin` (could not load), `system`
+    /// (could not be opened), `config`, `time-limit`, `cpu-limit`,
+    /// `memory-limit`, `limit`, `trap`, `capability`, `plugin-error`.
     pub kind: String,
     /// What happened, for people.
     pub reason: String,

@@ -133,10 +133,6 @@ impl Runtime {
         Runtime::new(Cache::default_dir().map(Cache::new))
     }
 
-    pub fn engine(&self) -> &Engine {
-        &self.engine
-    }
-
     /// Compiles (or loads from the cache), checks the contract version,
     /// links and describes a plugin.
     pub fn load(&self, source: Source) -> Result<Plugin, LoadError> {
@@ -149,8 +145,9 @@ impl Runtime {
             Source::File(path) => read_component_file(path).map_err(fail)?.into(),
         };
         contract::check(&wasm).map_err(|e| fail(e.to_string()))?;
+        let hash = cache::component_hash(&wasm);
         let (component, origin) = match &self.cache {
-            Some(cache) => cache.load(&self.engine, &wasm),
+            Some(cache) => cache.load(&self.engine, &wasm, &hash),
             None => wasmtime::component::Component::new(&self.engine, &wasm)
                 .map(|c| (c, Origin::Compiled)),
         }
@@ -174,7 +171,7 @@ impl Runtime {
         Ok(Plugin {
             source,
             info,
-            hash: cache::component_hash(&wasm),
+            hash,
             origin,
             pre,
         })

@@ -8,7 +8,7 @@ use std::time::{Instant, SystemTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::plugin::{Finding, LogLine, Plugin, ScanResult, Summary};
+use crate::plugin::{Finding, LogLine, Plugin, ScanFailure, ScanResult, Summary};
 
 /// `$schema` of a findings file: `schemas/findings.schema.json`, by the same
 /// never-fetched base URI the register's schemas are known by.
@@ -46,19 +46,19 @@ pub struct SystemScan {
     pub elapsed_ms: u64,
     /// What the plugin reported at the end; absent when it failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<SummaryRecord>,
+    pub summary: Option<Summary>,
     /// Why the scan of this system failed; absent when it succeeded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorRecord>,
+    pub error: Option<ScanFailure>,
     /// Findings, kept also when the scan failed part-way.
-    pub findings: Vec<FindingRecord>,
+    pub findings: Vec<Finding>,
     /// Findings the host refused (malformed, or carrying a value).
     pub refused: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_refusal: Option<String>,
     /// The plugin's log.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub log: Vec<LogRecord>,
+    pub log: Vec<LogLine>,
 }
 
 /// Which plugin, exactly.
@@ -69,51 +69,6 @@ pub struct PluginRef {
     pub version: String,
     /// SHA-256 of the component.
     pub sha256: String,
-}
-
-/// A finding as recorded: where, what kind, how sure, by what. No value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FindingRecord {
-    /// `table.column`, `path#field` or `endpoint#pointer`.
-    #[schemars(length(min = 1, max = 600))]
-    pub location: String,
-    /// A DPV personal-data id.
-    #[schemars(regex(pattern = r"^pd:[A-Z][A-Za-z0-9]*$"))]
-    pub category: String,
-    #[schemars(range(min = 0.0, max = 1.0))]
-    pub confidence: f32,
-    pub matches: u64,
-    pub sampled: u64,
-    #[schemars(regex(pattern = r"^[a-z0-9+_.-]{1,64}$"))]
-    pub detector: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SummaryRecord {
-    pub findings_reported: u64,
-    pub locations_examined: u64,
-    pub values_sampled: u64,
-    pub locations_skipped: u64,
-    pub truncated: bool,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ErrorRecord {
-    /// `plugin` (could not load), `system` (could not be opened), `config`,
-    /// `time-limit`, `cpu-limit`, `memory-limit`, `limit`, `trap`,
-    /// `capability`, `plugin-error`.
-    pub kind: String,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LogRecord {
-    pub level: String,
-    pub text: String,
 }
 
 impl PluginRef {
@@ -141,10 +96,7 @@ impl SystemScan {
             kind: kind.to_owned(),
             elapsed_ms: started.elapsed().as_millis() as u64,
             summary: None,
-            error: Some(ErrorRecord {
-                kind: error_kind.to_owned(),
-                reason,
-            }),
+            error: Some(ScanFailure::new(error_kind, reason)),
             findings: Vec::new(),
             refused: 0,
             first_refusal: None,
@@ -159,16 +111,10 @@ impl SystemScan {
         result: ScanResult,
     ) -> SystemScan {
         let (summary, error) = match result.outcome {
-            Ok(s) => (Some(summary(s)), None),
-            Err(f) => (
-                None,
-                Some(ErrorRecord {
-                    kind: f.kind,
-                    reason: f.reason,
-                }),
-            ),
+            Ok(s) => (Some(s), None),
+            Err(f) => (None, Some(f)),
         };
-        let mut findings: Vec<FindingRecord> = result.findings.into_iter().map(finding).collect();
+        let mut findings = result.findings;
         // A stable order whatever order the plugin reported in.
         findings.sort_by(|a, b| (&a.location, &a.category).cmp(&(&b.location, &b.category)));
         SystemScan {
@@ -181,36 +127,8 @@ impl SystemScan {
             findings,
             refused: result.refused,
             first_refusal: result.first_refusal,
-            log: result.log.into_iter().map(log).collect(),
+            log: result.log,
         }
-    }
-}
-
-fn summary(s: Summary) -> SummaryRecord {
-    SummaryRecord {
-        findings_reported: s.findings_reported,
-        locations_examined: s.locations_examined,
-        values_sampled: s.values_sampled,
-        locations_skipped: s.locations_skipped,
-        truncated: s.truncated,
-    }
-}
-
-fn finding(f: Finding) -> FindingRecord {
-    FindingRecord {
-        location: f.location,
-        category: f.category,
-        confidence: f.confidence,
-        matches: f.matches,
-        sampled: f.sampled,
-        detector: f.detector,
-    }
-}
-
-fn log(l: LogLine) -> LogRecord {
-    LogRecord {
-        level: l.level,
-        text: l.text,
     }
 }
 
