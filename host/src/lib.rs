@@ -12,8 +12,10 @@
 pub mod atomic;
 pub mod connect;
 pub mod diagnostic;
+pub mod gaps;
 pub mod history;
 pub mod init;
+pub mod json_edit;
 pub mod load;
 pub mod model;
 pub mod open;

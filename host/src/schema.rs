@@ -26,6 +26,9 @@ pub const COMMON: &str = "common.schema.json";
 /// register file, so not among [`EMBEDDED`].
 pub const FINDINGS: &str = "findings.schema.json";
 
+/// The schema of a gap report (`ropa gaps --format json`), self-contained.
+pub const GAPS: &str = "gaps.schema.json";
+
 /// The schema files as committed in `schemas/`, by file name.
 pub const EMBEDDED: [(&str, &str); 7] = [
     (COMMON, include_str!("../../schemas/common.schema.json")),
@@ -159,6 +162,10 @@ pub fn generate() -> Vec<(&'static str, String)> {
         .into_root_schema_for::<crate::scan::FindingsFile>()
         .to_value();
     out.push((FINDINGS, pretty(&findings)));
+    let gaps = SchemaGenerator::new(SchemaSettings::draft2020_12())
+        .into_root_schema_for::<crate::gaps::GapReport>()
+        .to_value();
+    out.push((GAPS, pretty(&gaps)));
     out
 }
 

@@ -1,8 +1,10 @@
 //! Arguments and dispatch: one module per command, each with its `Args` and
 //! a `run` that returns the exit code.
 
+mod accept;
 mod commit;
 mod diff;
+mod gaps;
 mod init;
 mod log;
 mod plugin;
@@ -59,6 +61,10 @@ pub enum Command {
     Render(render::Args),
     /// Scan the register's systems for personal data with their plugins.
     Scan(scan::Args),
+    /// Hold a scan's findings against the register: what it does not declare.
+    Gaps(gaps::Args),
+    /// Adopt findings of a scan into the register, validated and committed.
+    Accept(accept::Args),
     /// List, inspect and create scanner plugins.
     Plugin(plugin::Args),
 }
@@ -78,6 +84,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Log(args) => log::run(args, &cli.register),
         Command::Diff(args) => diff::run(args, &cli.register),
         Command::Render(args) => render::run(args, &cli.register),
+        Command::Gaps(args) => gaps::run(args, &cli.register),
+        Command::Accept(args) => accept::run(args, &cli.register),
         Command::Scan(args) => scan::run(args, &cli.register),
         Command::Plugin(args) => plugin::run(args),
     }

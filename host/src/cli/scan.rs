@@ -65,6 +65,15 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         }
     };
     display.finish();
+    match scan::store::save(register_dir, &file) {
+        Ok(path) => eprintln!(
+            "findings saved to {} (`ropa gaps` holds them against the register)",
+            path.display()
+        ),
+        Err(err) => eprintln!(
+            "warning: could not save the findings for `ropa gaps`: {err} (-o FILE keeps them elsewhere)"
+        ),
+    }
     if let Some(path) = &args.output {
         let json = serde_json::to_vec_pretty(&file)?;
         if let Err(err) = ropa::atomic::write_atomically(path, &json) {

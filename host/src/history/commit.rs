@@ -99,6 +99,41 @@ pub fn commit(
     }))
 }
 
+/// The register's files that differ from the last commit (changed, new or
+/// deleted), relative to the working tree.
+pub fn uncommitted_register_files(repo: &Repo) -> Result<Vec<String>, HistoryError> {
+    let files = register_files(repo)?;
+    let Some(head) = repo.head_commit()? else {
+        return Ok(files.into_iter().map(|(path, _)| path).collect());
+    };
+    let tree = head.tree()?;
+    let mut changed = Vec::new();
+    for (path, bytes) in &files {
+        let id = Oid::hash_object(git2::ObjectType::Blob, bytes)?;
+        let committed = tree.get_path(Path::new(path)).ok().map(|e| e.id());
+        if committed != Some(id) {
+            changed.push(path.clone());
+        }
+    }
+    let mut committed = Vec::new();
+    tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() == Some(git2::ObjectType::Blob) {
+            let path = format!("{dir}{}", entry.name().unwrap_or_default());
+            if repo.prefix.is_empty() || path.starts_with(&format!("{}/", repo.prefix)) {
+                committed.push(path);
+            }
+        }
+        git2::TreeWalkResult::Ok
+    })?;
+    for path in committed {
+        if !files.iter().any(|(p, _)| *p == path) {
+            changed.push(path);
+        }
+    }
+    changed.sort();
+    Ok(changed)
+}
+
 /// Creates a repository in `dir` unless one already holds it, and commits
 /// the register there.
 pub fn init_repository(dir: &Path, author: Option<&str>) -> Result<CommitOutcome, HistoryError> {

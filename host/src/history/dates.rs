@@ -35,8 +35,20 @@ pub fn day_of(time: &git2::Time) -> Day {
     civil_from_days(local.div_euclid(86_400))
 }
 
+/// Today, in UTC.
+pub fn today_utc() -> Day {
+    civil_from_days(unix_seconds().div_euclid(86_400))
+}
+
+/// Seconds since 1970-01-01 UTC, now.
+pub fn unix_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
 /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date.
-fn civil_from_days(days: i64) -> Day {
+pub fn civil_from_days(days: i64) -> Day {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -10,8 +10,10 @@ mod commit;
 mod dates;
 mod log;
 
-pub use commit::{CommitOutcome, check_author, commit, init_repository};
-pub use dates::{Day, parse_day};
+pub use commit::{
+    CommitOutcome, check_author, commit, init_repository, uncommitted_register_files,
+};
+pub use dates::{Day, civil_from_days, parse_day, today_utc, unix_seconds};
 pub use log::{LogEntry, Side, diff, last_public_change, log};
 
 use std::path::{Path, PathBuf};

@@ -39,7 +39,7 @@ pub struct Category {
 }
 
 /// Art. 9(1) special categories of personal data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialCategory {
     None,

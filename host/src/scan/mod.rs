@@ -7,6 +7,7 @@
 
 mod grants;
 pub mod report;
+pub mod store;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -3,11 +3,12 @@
 //! `schemas/findings.schema.json`.
 
 use std::path::Path;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::history::{civil_from_days, unix_seconds};
 use crate::plugin::{Finding, LogLine, Plugin, ScanFailure, ScanResult, Summary};
 
 /// `$schema` of a findings file: `schemas/findings.schema.json`, by the same
@@ -156,40 +157,23 @@ impl FindingsFile {
 
 /// Now, UTC, to the second: `2026-11-26T02:45:12Z`.
 pub fn now_utc() -> String {
-    let secs = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = civil_from_days(days as i64);
+    let secs = unix_seconds();
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        "{}T{:02}:{:02}:{:02}Z",
+        civil_from_days(days),
         rem / 3600,
         rem % 3600 / 60,
         rem % 60
     )
 }
 
-/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
-/// algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(super::civil_from_days(20_418), (2025, 11, 26));
-        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    fn now_is_an_rfc3339_utc_time() {
+        let now = super::now_utc();
+        assert_eq!(now.len(), 20, "{now}");
+        assert!(now.ends_with('Z') && now.as_bytes()[10] == b'T', "{now}");
     }
 }

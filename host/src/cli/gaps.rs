@@ -1,0 +1,202 @@
+//! `ropa gaps`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ropa::gaps::{self, Gap, GapKind, GapReport, Place};
+use ropa::open::{History, open};
+use ropa::register::Register;
+use ropa::scan::{FindingsFile, store};
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The findings file of a scan; the latest saved scan when absent.
+    #[arg(long, value_name = "FILE")]
+    findings: Option<PathBuf>,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutputFormat,
+    /// Exit with 1 when there are gaps (for CI).
+    #[arg(long)]
+    check: bool,
+}
+
+pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
+    let (register, scan, _) = match inputs(register_dir, args.findings.as_deref()) {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
+    };
+    let report = gaps::find(&register, &scan);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
+        OutputFormat::Text => write!(out, "{}", text(&report))?,
+    }
+    Ok(ExitCode::from(if args.check && !report.gaps.is_empty() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }))
+}
+
+/// The register (valid: a register with errors says nothing reliable) and
+/// the scan to hold against it, with where the scan was read from. On
+/// failure the error is printed and the exit code returned.
+pub(super) fn inputs(
+    register_dir: &Path,
+    findings: Option<&Path>,
+) -> Result<(Register, FindingsFile, PathBuf), ExitCode> {
+    let unreadable = || ExitCode::from(EXIT_UNREADABLE);
+    let report = match open(register_dir, None, History::Skip) {
+        Ok(opened) => opened.report,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Err(unreadable());
+        }
+    };
+    let passes = report.passes(false);
+    let Some(register) = report.register.filter(|_| passes) else {
+        eprint!("{}", ropa::diagnostic::render_text(&report.diagnostics));
+        eprintln!("error: the register has errors; fix them before holding a scan against it");
+        return Err(unreadable());
+    };
+    let path = match findings {
+        Some(path) => path.to_path_buf(),
+        None => store::latest(register_dir).map_err(|err| {
+            eprintln!("error: {err}");
+            unreadable()
+        })?,
+    };
+    let scan = store::read(&path).map_err(|err| {
+        eprintln!("error: {err}");
+        unreadable()
+    })?;
+    Ok((register, scan, path))
+}
+
+/// At most this many places are listed under one gap.
+const PLACES_SHOWN: usize = 8;
+
+/// The report for people: per system the gaps that need a person, then the
+/// findings its inventory lacks as one table; last the register-wide gaps.
+fn text(report: &GapReport) -> String {
+    let mut out = format!(
+        "Scan {} (started {}) held against the register: {} system(s) judged.\n",
+        report.scan.id,
+        report.scan.started,
+        report.scanned.len()
+    );
+    for skipped in &report.not_judged {
+        out.push_str(&format!(
+            "  {} not judged: {}\n",
+            skipped.system, skipped.reason
+        ));
+    }
+    if report.gaps.is_empty() {
+        out.push_str("\nNo gaps: the register declares everything this scan found.\n");
+        return out;
+    }
+    let mut groups: Vec<(Option<&str>, Vec<&Gap>)> = Vec::new();
+    for gap in &report.gaps {
+        match groups.iter_mut().find(|(s, _)| *s == gap.system.as_deref()) {
+            Some((_, gaps)) => gaps.push(gap),
+            None => groups.push((gap.system.as_deref(), vec![gap])),
+        }
+    }
+    // The register-wide gaps last: they read best after the systems.
+    groups.sort_by_key(|(system, _)| (system.is_none(), system.map(str::to_owned)));
+    for (system, gaps) in groups {
+        match system {
+            Some(system) => out.push_str(&format!("\n{system} (systems/{system}.json)\n")),
+            None => out.push_str("\nthe register as a whole\n"),
+        }
+        let (unrecorded, others): (Vec<&Gap>, Vec<&Gap>) = gaps
+            .into_iter()
+            .partition(|g| g.kind == GapKind::Unrecorded);
+        for gap in others {
+            out.push_str(&gap_text(gap));
+        }
+        if !unrecorded.is_empty() {
+            out.push_str(&unrecorded_table(&unrecorded));
+        }
+    }
+    let counts: Vec<String> = report
+        .counts()
+        .iter()
+        .map(|(kind, n)| format!("{n} {}", kind.name()))
+        .collect();
+    out.push_str(&format!(
+        "\n{} gap(s): {}.\nClose a gap with the change shown, or accept it: `ropa accept GAP-ID…`; `ropa accept --all` records every finding in the inventories.\n",
+        report.gaps.len(),
+        counts.join(", ")
+    ));
+    out
+}
+
+fn gap_text(gap: &Gap) -> String {
+    let mut out = format!("  {}  {}: {}\n", gap.id, gap.kind.name(), gap.message);
+    for place in gap.places.iter().take(PLACES_SHOWN) {
+        out.push_str(&format!(
+            "    found {} at {}{}\n",
+            place.found,
+            place.location,
+            evidence(place)
+        ));
+    }
+    if gap.places.len() > PLACES_SHOWN {
+        out.push_str(&format!(
+            "    … and {} more places (--format json lists all)\n",
+            gap.places.len() - PLACES_SHOWN
+        ));
+    }
+    out.push_str(&format!(
+        "    change {} {}: {}\n",
+        gap.change.file, gap.change.pointer, gap.change.edit
+    ));
+    if let Some(accept) = &gap.accept {
+        out.push_str(&format!("    accept: {accept}\n"));
+    }
+    out
+}
+
+/// Findings the inventory lacks, one line each: routine work for `accept`.
+fn unrecorded_table(gaps: &[&Gap]) -> String {
+    let mut out = format!(
+        "  not in the inventory ({}; `ropa accept GAP-ID…` records them):\n",
+        gaps.len()
+    );
+    let width = |f: fn(&Gap) -> usize| gaps.iter().map(|g| f(g)).max().unwrap_or(0);
+    let location_width = width(|g| g.places[0].location.chars().count());
+    let found_width = width(|g| g.places[0].found.len());
+    for gap in gaps {
+        let place = &gap.places[0];
+        let category = match &gap.category {
+            Some(category) => format!("→ {category}"),
+            None => "→ category? (--category)".to_owned(),
+        };
+        out.push_str(&format!(
+            "    {}  {:location_width$}  {:found_width$}  {category}{}\n",
+            gap.id,
+            place.location,
+            place.found.as_str(),
+            evidence(place)
+        ));
+    }
+    out
+}
+
+fn evidence(place: &Place) -> String {
+    place
+        .evidence
+        .as_ref()
+        .map(|e| {
+            format!(
+                " ({} of {} sampled, confidence {:.2}, {})",
+                e.matches, e.sampled, e.confidence, e.detector
+            )
+        })
+        .unwrap_or_default()
+}
