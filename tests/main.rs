@@ -37,3 +37,7 @@ mod postgres_server;
 
 /// `ropa scan` on the example systems, on seeded values and on broken systems.
 mod scan;
+
+/// `ropa gaps` and `ropa accept`: every kind of gap, the report's schema,
+/// accept's commits and refusals, and the example's demo.
+mod gaps;

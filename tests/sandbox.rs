@@ -141,7 +141,10 @@ fn scan(scene: &Scene) -> Outcome {
         .lines()
         .filter(|l| !l.starts_with("added: .ropa"))
         .collect();
-    assert!(unexpected.is_empty(), "the scan wrote files: {unexpected:?}");
+    assert!(
+        unexpected.is_empty(),
+        "the scan wrote files: {unexpected:?}"
+    );
     for value in SEEDED {
         assert!(
             !out.stdout.contains(value) && !out.stderr.contains(value),
