@@ -30,11 +30,15 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let report = gaps::find(&register, &scan);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
         OutputFormat::Text => write!(out, "{}", text(&report))?,
     }
+    out.flush()?;
     Ok(ExitCode::from(if args.check && !report.gaps.is_empty() {
         EXIT_INVALID
     } else {

@@ -201,7 +201,7 @@ pub fn find(register: &Register, scan: &FindingsFile) -> GapReport {
     };
     let mut systems: Vec<&SystemScan> = scan.systems.iter().collect();
     systems.sort_by(|a, b| a.system.cmp(&b.system));
-    let mut judged: Vec<Judged<'_>> = Vec::new();
+    let mut work: Vec<Work<'_>> = Vec::new();
     for scanned in systems {
         let Some((id, system)) = register.systems.get_key_value(&Id(scanned.system.clone())) else {
             report.not_judged.push(NotJudged {
@@ -223,26 +223,65 @@ pub fn find(register: &Register, scan: &FindingsFile) -> GapReport {
             continue;
         }
         report.scanned.push(scanned.system.clone());
-        let complete =
-            scanned.error.is_none() && !scanned.summary.as_ref().is_some_and(|s| s.truncated);
-        let system_judged = judge_system(&index, id, system, scanned, complete, &mut report.gaps);
-        judged.push(system_judged);
+        work.push((id, system, scanned));
     }
+    let judged = judge_systems(&index, &work, &mut report.gaps);
     never_found(&index, &judged, &mut report.gaps);
-    report.gaps.sort_by(|a, b| {
-        let key = |g: &Gap| {
-            (
-                g.system.clone().unwrap_or_default(),
-                g.kind,
-                g.places
-                    .first()
-                    .map(|p| (p.location.clone(), p.found.clone())),
-                g.category.clone(),
-            )
-        };
-        key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
-    });
     report
+        .gaps
+        .sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.id.cmp(&b.id)));
+    report
+}
+
+/// A system to judge: its id, its register entry, its part of the scan.
+type Work<'a> = (&'a Id, &'a SystemFile, &'a SystemScan);
+
+/// Judges the systems on all cores: each system's findings are independent
+/// of the others'.
+fn judge_systems<'a>(index: &Index<'a>, work: &[Work<'a>], gaps: &mut Vec<Gap>) -> Vec<Judged<'a>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = work.len().div_ceil(workers).max(8);
+    let parts: Vec<(Vec<Gap>, Vec<Judged<'a>>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = work
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut gaps = Vec::new();
+                    let judged = part
+                        .iter()
+                        .map(|(id, system, scanned)| {
+                            judge_system(index, id, system, scanned, &mut gaps)
+                        })
+                        .collect();
+                    (gaps, judged)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("judging a system does not panic"))
+            .collect()
+    });
+    let mut all = Vec::new();
+    for (part_gaps, part_judged) in parts {
+        gaps.extend(part_gaps);
+        all.extend(part_judged);
+    }
+    all
+}
+
+/// Gaps in report order: by system, kind, place.
+fn sort_key(gap: &Gap) -> (&str, GapKind, Option<(&str, &str)>, Option<&str>) {
+    (
+        gap.system.as_deref().unwrap_or(""),
+        gap.kind,
+        gap.places
+            .first()
+            .map(|p| (p.location.as_str(), p.found.as_str())),
+        gap.category.as_ref().map(Id::as_str),
+    )
 }
 
 /// What one system's findings showed, for the register-wide checks.
@@ -251,7 +290,7 @@ struct Judged<'a> {
     /// Complete: not failed part-way, not cut short by a limit.
     complete: bool,
     /// Categories the findings (or manual inventory entries) map to.
-    categories: std::collections::BTreeSet<&'a Id>,
+    categories: std::collections::HashSet<&'a Id>,
 }
 
 fn judge_system<'a>(
@@ -259,9 +298,10 @@ fn judge_system<'a>(
     id: &'a Id,
     system: &'a SystemFile,
     scanned: &SystemScan,
-    complete: bool,
     gaps: &mut Vec<Gap>,
 ) -> Judged<'a> {
+    let complete =
+        scanned.error.is_none() && !scanned.summary.as_ref().is_some_and(|s| s.truncated);
     let mut judged = Judged {
         system: id,
         complete,

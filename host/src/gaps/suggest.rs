@@ -183,7 +183,7 @@ pub fn category_not_listed(
 pub fn system_not_named(
     index: &Index<'_>,
     system: &Id,
-    categories: &BTreeSet<&Id>,
+    categories: &std::collections::HashSet<&Id>,
     places: Vec<Place>,
 ) -> Gap {
     // The activity listing most of what was found is the likeliest user.

@@ -1,0 +1,222 @@
+//! How long `ropa gaps` takes on a large register and a large scan.
+//!
+//! Writes the synthetic benchmark register (`ropa::synthetic::Size::BENCH`:
+//! 1,000 activities, 100 systems) and a findings file with 200 findings for
+//! each of the 100 systems: kinds its categories cover, with some the
+//! register does not (bank accounts, health data) mixed in. Then times the
+//! real binary end to end, `ropa gaps --findings FILE` as text and as JSON:
+//! once to warm up, then `RUNS` times; the median is held against the
+//! target (under 200 ms, release build).
+//!
+//! Run with `cargo bench -p ropa --bench gaps`. Not a test: it reports.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ropa::gaps;
+use ropa::scan::FindingsFile;
+use ropa::synthetic::{Size, write};
+use ropa::validate::validate_dir;
+use serde_json::{Value, json};
+
+const RUNS: usize = 10;
+const TARGET_MS: f64 = 200.0;
+const FINDINGS_PER_SYSTEM: usize = 200;
+const BIN: &str = env!("CARGO_BIN_EXE_ropa");
+
+fn main() {
+    let tmp = tempfile::tempdir().expect("a temporary directory");
+    let register = tmp.path().join("register");
+    let size = Size::BENCH;
+    write(&register, &size).expect("the synthetic register is written");
+    let report = validate_dir(&register).expect("the register is readable");
+    let model = report.register.expect("the register loads");
+    let covered: Vec<String> = model
+        .categories
+        .categories
+        .iter()
+        .flat_map(|c| c.dpv.iter().map(|d| d.to_string()))
+        .collect();
+    let systems: Vec<String> = model.systems.keys().map(|id| id.to_string()).collect();
+    let findings = findings_file(&systems, &covered);
+    let path = tmp.path().join("findings.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&findings).unwrap()).unwrap();
+    let parsed: FindingsFile = serde_json::from_value(findings).expect("a valid findings file");
+    let in_process = gaps::find(&model, &parsed);
+    println!(
+        "register: {} activities, {} categories, {} systems; scan: {} systems × {FINDINGS_PER_SYSTEM} findings = {}",
+        size.activities,
+        size.categories,
+        systems.len(),
+        systems.len(),
+        systems.len() * FINDINGS_PER_SYSTEM
+    );
+    let counts: Vec<String> = in_process
+        .counts()
+        .iter()
+        .map(|(kind, n)| format!("{n} {}", kind.name()))
+        .collect();
+    println!("gaps: {} ({})", in_process.gaps.len(), counts.join(", "));
+
+    let path = path.display().to_string();
+    println!();
+    println!(
+        "{:<44} {:>9} {:>9} {:>9}  target",
+        "command", "min ms", "median", "max"
+    );
+    let validate = time_runs(&register, &["validate"]);
+    print_row("ropa validate (for comparison)", &validate, None);
+    let mut missed = 0;
+    for format in ["text", "json"] {
+        let times = time_runs(
+            &register,
+            &["gaps", "--findings", &path, "--format", format],
+        );
+        let met = ms(median(&times)) < TARGET_MS;
+        missed += usize::from(!met);
+        print_row(&format!("ropa gaps --format {format}"), &times, Some(met));
+    }
+
+    let times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            let report = gaps::find(&model, &parsed);
+            assert!(!report.gaps.is_empty());
+            started.elapsed()
+        })
+        .collect();
+    let statement: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            let statement = ropa::statement::Statement::derive(&model, ropa::model::Lang::En);
+            std::hint::black_box(statement);
+            started.elapsed()
+        })
+        .collect();
+    println!();
+    println!(
+        "in process, after validation: gaps::find {:.1} ms, of which deriving the statement (what it says of the EEA) {:.1} ms (medians of {RUNS})",
+        ms(median(&times)),
+        ms(median(&statement))
+    );
+    println!(
+        "target: median < {TARGET_MS:.0} ms per command: {}",
+        if missed == 0 {
+            "met".to_owned()
+        } else {
+            format!("MISSED by {missed} command(s)")
+        }
+    );
+}
+
+/// 200 findings per system at distinct places, mostly of kinds the
+/// register covers; every 25th a bank account, every 100th health data.
+fn findings_file(systems: &[String], covered: &[String]) -> Value {
+    let systems: Vec<Value> = systems
+        .iter()
+        .enumerate()
+        .map(|(s, system)| {
+            let findings: Vec<Value> = (0..FINDINGS_PER_SYSTEM)
+                .map(|i| {
+                    let pd = match i {
+                        i if i % 100 == 99 => "pd:Health".to_owned(),
+                        i if i % 25 == 24 => "pd:BankAccount".to_owned(),
+                        i => covered[(s * 7 + i) % covered.len()].clone(),
+                    };
+                    json!({
+                        "location": format!("table_{}.column_{}", i / 10, i % 10),
+                        "category": pd,
+                        "confidence": 0.9,
+                        "matches": 180,
+                        "sampled": 200,
+                        "detector": "column-name"
+                    })
+                })
+                .collect();
+            json!({
+                "system": system,
+                "plugin": {"name": "database-scanner", "version": "0.1.0", "sha256": "00"},
+                "kind": "postgresql",
+                "elapsed_ms": 40,
+                "summary": {"findings_reported": FINDINGS_PER_SYSTEM, "locations_examined": 400,
+                            "values_sampled": 80000, "locations_skipped": 0, "truncated": false},
+                "findings": findings,
+                "refused": 0
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://schemas.ropa.invalid/findings.schema.json",
+        "id": "scan-20261126T120000",
+        "started": "2026-11-26T12:00:00Z",
+        "ropa": env!("CARGO_PKG_VERSION"),
+        "register": "register",
+        "systems": systems
+    })
+}
+
+/// Runs `ropa --register DIR ARGS…` once to warm up (and to check that it
+/// succeeds), then `RUNS` times, timing each whole process.
+fn time_runs(register: &Path, args: &[&str]) -> Vec<Duration> {
+    let warm = run(register, args);
+    assert!(
+        warm.status.success(),
+        "ropa {} failed (exit {:?}):\n{}",
+        args.join(" "),
+        warm.status.code(),
+        String::from_utf8_lossy(&warm.stderr),
+    );
+    (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            let out = run(register, args);
+            let elapsed = started.elapsed();
+            assert!(out.status.success());
+            elapsed
+        })
+        .collect()
+}
+
+fn run(register: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .arg("--register")
+        .arg(register)
+        .args(args)
+        .env_remove("ROPA_REGISTER")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .output()
+        .expect("the ropa binary runs")
+}
+
+fn print_row(label: &str, times: &[Duration], met: Option<bool>) {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    println!(
+        "{label:<44} {:>9.1} {:>9.1} {:>9.1}  {}",
+        ms(sorted[0]),
+        ms(median(&sorted)),
+        ms(sorted[sorted.len() - 1]),
+        match met {
+            Some(true) => "met",
+            Some(false) => "MISSED",
+            None => "",
+        }
+    );
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
