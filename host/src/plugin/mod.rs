@@ -33,6 +33,7 @@ use wasmtime::{Config, Engine};
 
 pub use cache::{Cache, Origin};
 pub use finding::{Finding, LogLine, ScanFailure, ScanResult, Summary};
+pub use guard::Guard;
 pub use limits::Limits;
 pub use run::{Grants, Progress, ScanRequest, SqlConnection};
 
