@@ -197,8 +197,7 @@ fn index(text: &[u8]) -> Duration {
     let mut guard = Guard::default();
     let started = Instant::now();
     for (i, read) in text.chunks(READ_BYTES).enumerate() {
-        guard.name("mail-archive.txt");
-        guard.text(read, i == 0);
+        guard.text(Some("mail-archive.txt"), (i * READ_BYTES) as u64, read);
     }
     started.elapsed()
 }

@@ -304,7 +304,7 @@ impl files::Host for RunState {
         };
         match root.read(&path, offset, length, budget) {
             Ok(bytes) => {
-                self.guard.text(Some(&path), &bytes, offset == 0);
+                self.guard.text(Some(&path), offset, &bytes);
                 Ok(Ok(bytes))
             }
             Err(refusal) => self.refuse(refusal),
@@ -321,7 +321,7 @@ impl http::Host for RunState {
         match client.get(&url, max_body, budget) {
             Ok(response) => {
                 // The endpoint (the URL's path) names findings.
-                self.guard.text(endpoint_path(&url), &response.body, true);
+                self.guard.text(endpoint_path(&url), 0, &response.body);
                 Ok(Ok(http::Response {
                     status: response.status,
                     content_type: response.content_type,

@@ -10,11 +10,15 @@
 //! smuggle anything; the value check catches the direct attempt of copying a
 //! sampled value into a finding or a log line.
 
-use std::collections::HashSet;
+mod words;
+
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
+
+use words::{finish, is_separator, key_of, prefix_keys, word_key, words};
 
 /// Values shorter than this are too common to mean anything ("ja", "nl").
 const MIN_VALUE_BYTES: usize = 4;
@@ -32,10 +36,10 @@ pub const MAX_FIELD_BYTES: usize = 512;
 /// Longest detector name.
 const MAX_DETECTOR_BYTES: usize = 64;
 
-/// Values are remembered as 64-bit hashes of their ASCII-lowercased bytes:
-/// the guard sees every byte a plugin reads (hundreds of megabytes for a
-/// file share), so it must not copy them. A collision can only refuse an
-/// innocent finding, never let a value through.
+/// Values are remembered as 64-bit hashes of their ASCII-lowercased bytes
+/// (see [`words`]): the guard sees every byte a plugin reads (hundreds of
+/// megabytes for a file share), so it must not copy them. A collision can
+/// only refuse an innocent finding, never let a value through.
 type Hashes = HashSet<u64, BuildHasherDefault<AlreadyHashed>>;
 
 #[derive(Default)]
@@ -53,61 +57,21 @@ impl Hasher for AlreadyHashed {
     }
 }
 
-const SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// Adds one byte to a running word hash: a rotate and an xor, so that the
-/// loop over a file's bytes is not held up by a multiplication per byte;
-/// [`finish`] mixes the result.
-fn fold(hash: u64, byte: u8) -> u64 {
-    hash.rotate_left(7) ^ u64::from(LOWER[byte as usize])
-}
-
-/// The splitmix64 finaliser: spreads the folded bits over the whole word.
-fn finish(mut hash: u64) -> u64 {
-    hash ^= hash >> 30;
-    hash = hash.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    hash ^= hash >> 27;
-    hash = hash.wrapping_mul(0x94d0_49bb_1331_11eb);
-    hash ^ (hash >> 31)
-}
-
-fn hash_of(bytes: &[u8]) -> u64 {
-    finish(bytes.iter().fold(SEED, |h, &b| fold(h, b)))
-}
-
-/// Each byte ASCII-lowercased, and 0 for a byte that ends a word: blanks,
-/// control characters, the punctuation of CSV and JSON, brackets. One table
-/// lookup per byte tells both.
-const LOWER: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0x20;
-    while b < 256 {
-        table[b] = (b as u8).to_ascii_lowercase();
-        b += 1;
-    }
-    let seps = b" ,;|\"'{}[]()<>=:\x7f";
-    let mut i = 0;
-    while i < seps.len() {
-        table[seps[i] as usize] = 0;
-        i += 1;
-    }
-    table
-};
-
-fn is_separator(byte: u8) -> bool {
-    LOWER[byte as usize] == 0
-}
-
-/// Slots of the cache in front of the value set (a power of two).
-const RECENT_SLOTS: usize = 1 << 14;
+/// Slots of the cache in front of the value set: 2^14 keys, 128 KiB.
+const RECENT_BITS: u32 = 14;
+const RECENT_SLOTS: usize = 1 << RECENT_BITS;
 
 #[derive(Debug)]
 pub struct Guard {
     names: HashSet<String>,
     values: Hashes,
-    /// The hashes inserted last, by their low bits: text repeats its words,
-    /// and a hit here costs a load instead of a hash-set insert.
+    /// The word keys remembered last, by their top bits: text repeats its
+    /// words, and a hit here costs a load instead of a hash-set insert.
     recent: Box<[u64; RECENT_SLOTS]>,
+    /// Per file, the word the last read of it ended in (its first
+    /// [`MAX_VALUE_BYTES`] bytes), and where that read ended: a read that
+    /// goes on from there completes the word.
+    open_words: HashMap<String, (u64, Vec<u8>)>,
 }
 
 impl Default for Guard {
@@ -116,6 +80,7 @@ impl Default for Guard {
             names: HashSet::new(),
             values: Hashes::default(),
             recent: Box::new([0; RECENT_SLOTS]),
+            open_words: HashMap::new(),
         }
     }
 }
@@ -143,72 +108,100 @@ impl Guard {
     pub fn value(&mut self, value: &str) {
         let bytes = value.trim().as_bytes();
         if bytes.len() >= MIN_VALUE_BYTES {
-            self.remember(hash_of(&bytes[..bytes.len().min(MAX_VALUE_BYTES)]));
+            self.remember(finish(key_of(&bytes[..bytes.len().min(MAX_VALUE_BYTES)])));
         }
         self.words(bytes, false);
     }
 
-    /// Bytes of a file or an HTTP body: every word is a value, except words
-    /// in key position — a JSON object's keys, the fields of a file's first
-    /// line (a CSV header) — which are names. `starts_file` says whether
-    /// `bytes` begin at offset 0.
-    pub fn text(&mut self, bytes: &[u8], starts_file: bool) {
-        if starts_file {
-            let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-            for field in header.split(|&b| matches!(b, b',' | b';' | b'\t' | b'|')) {
-                let field = String::from_utf8_lossy(field);
-                let field = field.trim().trim_matches('"');
-                if !field.is_empty() && !field.starts_with(['{', '[']) {
-                    self.name(field);
-                }
-            }
+    /// Bytes of a file or an HTTP body read under `source` (a path, an
+    /// endpoint) at `offset`: every word is a value, except words in key
+    /// position — a JSON object's keys, the fields of a file's first line
+    /// (a CSV header) — which are names. The source is a name too.
+    pub fn text(&mut self, source: Option<&str>, offset: u64, bytes: &[u8]) {
+        if let Some(source) = source {
+            self.name(source);
+        }
+        if offset == 0 {
+            self.header(bytes);
         }
         self.words(bytes, true);
+        if let Some(source) = source {
+            self.join_across_reads(source, offset, bytes);
+        }
+    }
+
+    /// The fields of a file's first line, as names.
+    fn header(&mut self, bytes: &[u8]) {
+        let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        for field in header.split(|&b| matches!(b, b',' | b';' | b'\t' | b'|')) {
+            let field = String::from_utf8_lossy(field);
+            let field = field.trim().trim_matches('"');
+            if !field.is_empty() && !field.starts_with(['{', '[']) {
+                self.name(field);
+            }
+        }
     }
 
     /// One pass over `bytes`: words hashed as they are read; JSON keys
     /// (`"key"` followed by `:`) become names when `keys` is set.
     fn words(&mut self, bytes: &[u8], keys: bool) {
-        let n = bytes.len();
-        let mut i = 0;
-        while i < n {
-            match bytes[i..].iter().position(|&b| !is_separator(b)) {
-                Some(skip) => i += skip,
-                None => break,
-            }
-            let start = i;
-            let rest = &bytes[start..];
-            let len = rest
-                .iter()
-                .position(|&b| is_separator(b))
-                .unwrap_or(rest.len());
-            i += len;
-            if keys && start > 0 && bytes[start - 1] == b'"' && i < n && bytes[i] == b'"' {
-                let after = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
-                if after == Some(&b':') {
-                    self.name(&String::from_utf8_lossy(&rest[..len]));
-                    continue;
-                }
+        for word in words(bytes) {
+            if keys && is_json_key(bytes, &word) {
+                self.name(&String::from_utf8_lossy(&bytes[word]));
+                continue;
             }
             // Short words are not remembered, so not even hashed.
-            if len >= MIN_WORD_BYTES {
-                let folded = rest[..len.min(MAX_VALUE_BYTES)]
-                    .iter()
-                    .fold(SEED, |h, &b| fold(h, b));
-                self.remember_folded(folded);
+            if word.len() >= MIN_WORD_BYTES {
+                let end = word.end.min(word.start + MAX_VALUE_BYTES);
+                self.remember_key(word_key(bytes, word.start..end));
             }
         }
     }
 
-    /// Remembers a word by its folded (not yet finished) hash: a repeated
+    /// A word cut by the end of one read is completed by the read of the
+    /// same file that starts where it ended (a plugin reads a file in
+    /// chunks, or byte by byte to split its words): each piece alone may be
+    /// too short to remember, the word so far is remembered.
+    fn join_across_reads(&mut self, source: &str, offset: u64, bytes: &[u8]) {
+        let end = offset + bytes.len() as u64;
+        let first_len = bytes
+            .iter()
+            .position(|&b| is_separator(b))
+            .unwrap_or(bytes.len());
+        let carried = match self.open_words.get(source) {
+            Some((carried_to, _)) if *carried_to == offset => self.open_words.remove(source),
+            _ => None,
+        };
+        if let Some((_, mut word)) = carried {
+            extend_prefix(&mut word, &bytes[..first_len]);
+            if word.len() >= MIN_WORD_BYTES {
+                self.remember(finish(key_of(&word)));
+            }
+            if first_len == bytes.len() {
+                self.open_words.insert(source.to_owned(), (end, word));
+                return;
+            }
+        }
+        let last_start = bytes
+            .iter()
+            .rposition(|&b| is_separator(b))
+            .map_or(0, |i| i + 1);
+        if last_start < bytes.len() {
+            let mut word = Vec::new();
+            extend_prefix(&mut word, &bytes[last_start..]);
+            self.open_words.insert(source.to_owned(), (end, word));
+        }
+    }
+
+    /// Remembers a word by its key (its hash before [`finish`]): a repeated
     /// word is recognised in the cache before any mixing or set insert.
-    fn remember_folded(&mut self, folded: u64) {
-        let slot = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50) as usize & (RECENT_SLOTS - 1);
-        if self.recent[slot] == folded {
+    fn remember_key(&mut self, key: u64) {
+        let slot = (key >> (u64::BITS - RECENT_BITS)) as usize;
+        if self.recent[slot] == key {
             return;
         }
-        self.recent[slot] = folded;
-        self.remember(finish(folded));
+        self.recent[slot] = key;
+        self.remember(finish(key));
     }
 
     fn remember(&mut self, hash: u64) {
@@ -251,14 +244,14 @@ impl Guard {
         }
         let bytes = text.as_bytes();
         for start in 0..bytes.len() {
-            let mut hash = SEED;
-            for (len, &b) in bytes[start..].iter().take(MAX_VALUE_BYTES).enumerate() {
-                hash = fold(hash, b);
-                if len + 1 >= MIN_VALUE_BYTES && self.values.contains(&finish(hash)) {
-                    return Err(Refused(format!(
-                        "{what} contains a value the plugin read from the system; findings and log lines may say where and what kind, never a value"
-                    )));
-                }
+            let piece = &bytes[start..bytes.len().min(start + MAX_VALUE_BYTES)];
+            let remembered = prefix_keys(piece)
+                .skip(MIN_VALUE_BYTES - 1)
+                .any(|key| self.values.contains(&finish(key)));
+            if remembered {
+                return Err(Refused(format!(
+                    "{what} contains a value the plugin read from the system; findings and log lines may say where and what kind, never a value"
+                )));
             }
         }
         Ok(())
@@ -290,6 +283,24 @@ impl Guard {
     }
 }
 
+/// Whether `bytes[word]` is a JSON object's key: `"word"` followed by `:`.
+fn is_json_key(bytes: &[u8], word: &std::ops::Range<usize>) -> bool {
+    word.start > 0
+        && bytes[word.start - 1] == b'"'
+        && bytes.get(word.end) == Some(&b'"')
+        && bytes[word.end + 1..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b':')
+}
+
+/// Appends to `word` what of `more` fits in [`MAX_VALUE_BYTES`]: a longer
+/// word is remembered by its prefix.
+fn extend_prefix(word: &mut Vec<u8>, more: &[u8]) {
+    let room = MAX_VALUE_BYTES.saturating_sub(word.len());
+    word.extend_from_slice(&more[..more.len().min(room)]);
+}
+
 /// The guard of one run, with bulk text (file chunks, HTTP bodies) indexed
 /// on a thread of its own while the plugin goes on scanning: indexing every
 /// byte a plugin reads costs about as much as the plugin's own detectors,
@@ -301,8 +312,9 @@ pub struct SharedGuard {
     indexer: Option<Indexer>,
 }
 
-/// Text to index, and the name (a path, an endpoint) it was read under.
-type Chunk = (Option<String>, Vec<u8>, bool);
+/// Text to index, the name (a path, an endpoint) it was read under and
+/// where in it it was read.
+type Chunk = (Option<String>, u64, Vec<u8>);
 
 struct Indexer {
     chunks: Sender<Chunk>,
@@ -341,11 +353,10 @@ impl SharedGuard {
         self.now()
     }
 
-    /// Indexes a copy of `bytes` in the background (see [`Guard::text`]),
-    /// and records `name` (what they were read under) as a name. Nothing
-    /// here takes the guard's lock, so the plugin never waits for the
-    /// indexer while it reads.
-    pub fn text(&mut self, name: Option<&str>, bytes: &[u8], starts_file: bool) {
+    /// Indexes a copy of `bytes` in the background (see [`Guard::text`]).
+    /// Nothing here takes the guard's lock, so the plugin never waits for
+    /// the indexer while it reads.
+    pub fn text(&mut self, source: Option<&str>, offset: u64, bytes: &[u8]) {
         let indexer = self.indexer.get_or_insert_with(|| {
             let (chunks, received) = channel::<Chunk>();
             let (give_back, spent) = channel::<Vec<u8>>();
@@ -355,12 +366,9 @@ impl SharedGuard {
             let thread = std::thread::Builder::new()
                 .name("ropa-guard".to_owned())
                 .spawn(move || {
-                    for (name, bytes, starts_file) in received {
+                    for (source, offset, bytes) in received {
                         let mut guard = guard.lock().unwrap_or_else(|e| e.into_inner());
-                        if let Some(name) = name {
-                            guard.name(&name);
-                        }
-                        guard.text(&bytes, starts_file);
+                        guard.text(source.as_deref(), offset, &bytes);
                         drop(guard);
                         let _ = give_back.send(bytes);
                         let (count, done) = &*counter;
@@ -380,16 +388,12 @@ impl SharedGuard {
         let mut copy = indexer.spent.try_recv().unwrap_or_default();
         copy.clear();
         copy.extend_from_slice(bytes);
-        let chunk = (name.map(str::to_owned), copy, starts_file);
+        let chunk = (source.map(str::to_owned), offset, copy);
         if indexer.chunks.send(chunk).is_err() {
             // The indexer is gone (it cannot panic on text, but if it did):
             // index here rather than lose the text.
             *indexer.pending.0.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
-            let mut guard = self.now();
-            if let Some(name) = name {
-                guard.name(name);
-            }
-            guard.text(bytes, starts_file);
+            self.now().text(source, offset, bytes);
         }
     }
 }
@@ -635,10 +639,11 @@ mod tests {
     #[test]
     fn header_and_keys_are_names_not_values() {
         let mut guard = Guard::default();
-        guard.text(b"email,voornaam\njan@voorbeeld.nl,Jan\n", true);
+        guard.text(None, 0, b"email,voornaam\njan@voorbeeld.nl,Jan\n");
         guard.text(
+            None,
+            0,
             b"{\"contacts\": [{\"email\": \"piet@voorbeeld.nl\"}]}",
-            true,
         );
         assert!(guard.check_name("field", "email").is_ok());
         assert!(guard.check_name("field", "voornaam").is_ok());
@@ -649,6 +654,60 @@ mod tests {
                 .is_err()
         );
         assert!(guard.check_free("log", "read jan@voorbeeld.nl").is_err());
+    }
+
+    /// Text with words around every chunk boundary a reader may cut at:
+    /// short and long, upper case, UTF-8, e-mail addresses, JSON.
+    const MAIL: &str = "Beste Piet, graag retour naar Ærø-Straße 12 of klant4711@Voorbeeld.NL; \
+        {\"iban\": \"NL91ABNA0417164300\"} tel. 06-12345678\tzie https://voorbeeld.nl/\
+        bestellingen/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \
+        日本語のテキスト abcd abcde\n";
+
+    /// The words of `text` the guard must catch: at least
+    /// `MIN_WORD_BYTES`, split the obvious way.
+    fn long_words(text: &str) -> Vec<&str> {
+        text.split(|c: char| c.is_ascii() && is_separator(c as u8))
+            .filter(|w| w.len() >= MIN_WORD_BYTES)
+            .collect()
+    }
+
+    #[test]
+    fn every_word_read_is_caught_however_the_file_is_read() {
+        let text = MAIL.repeat(3);
+        for chunk in [1, 2, 5, 7, 8, 9, 63, 64, 65, 100, text.len()] {
+            let mut guard = Guard::default();
+            for (i, piece) in text.as_bytes().chunks(chunk).enumerate() {
+                guard.text(Some("mail.txt"), (i * chunk) as u64, piece);
+            }
+            for word in long_words(&text) {
+                assert!(
+                    guard.check_free("log", &format!("saw {word}!")).is_err(),
+                    "{word:?} read in chunks of {chunk}"
+                );
+                let upper = word.to_ascii_uppercase();
+                assert!(guard.check_free("log", &upper).is_err(), "{upper:?}");
+            }
+            assert!(guard.check_free("log", "abcd").is_ok(), "chunks of {chunk}");
+        }
+    }
+
+    #[test]
+    fn words_of_the_minimum_length_are_remembered_shorter_ones_not() {
+        let mut guard = Guard::default();
+        guard.text(Some("a.txt"), 0, b"abcd vwxyz");
+        assert!(guard.check_free("log", "vwxyz").is_err());
+        assert!(guard.check_free("log", "abcd").is_ok());
+    }
+
+    #[test]
+    fn only_a_read_that_goes_on_where_the_last_ended_completes_its_word() {
+        let mut guard = Guard::default();
+        guard.text(Some("a.txt"), 0, b"hello jan");
+        guard.text(Some("b.txt"), 9, b"sen ");
+        guard.text(Some("a.txt"), 10, b"sen ");
+        assert!(guard.check_free("log", "jansen").is_ok());
+        guard.text(Some("a.txt"), 9, b"sen ");
+        assert!(guard.check_free("log", "jansen").is_err());
     }
 
     #[test]
