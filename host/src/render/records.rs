@@ -9,13 +9,16 @@
 //! Autoriteit Persoonsgegevens' terms (Dutch). [`csv`] and [`xlsx`] write
 //! one row per activity × data category.
 
+use std::collections::HashMap;
+
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
 };
 
 use crate::model::{
-    ActivityFile, AdmSafeguard, Basis, Channel, EndAction, KnownGap, Lang, MechanismKind,
-    RecipientRole, Retention, SourceKind, SpecialCategory, Status,
+    ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
+    MechanismKind, Recipient, RecipientRole, Retention, SourceKind, SpecialCategory, Status,
+    Subject,
 };
 use crate::register::Register;
 use crate::statement::{format_date, format_period};
@@ -313,7 +316,7 @@ pub struct RecordData {
 
 impl Records {
     pub fn derive(register: &Register, lang: Lang) -> Records {
-        let d = Deriver { register, lang };
+        let d = Deriver::new(register, lang);
         let org = &register.organisation;
         let controller: Vec<Field> = Column::ALL
             .iter()
@@ -434,9 +437,36 @@ fn lookup(cells: &[(Column, String)], column: Column) -> &str {
 struct Deriver<'a> {
     register: &'a Register,
     lang: Lang,
+    // Every activity names catalogue entries by id; indexed once, so that a
+    // large register does not search its catalogues for each reference.
+    categories: HashMap<&'a Id, &'a Category>,
+    subjects: HashMap<&'a Id, &'a Subject>,
+    recipients: HashMap<&'a Id, &'a Recipient>,
 }
 
-impl Deriver<'_> {
+impl<'a> Deriver<'a> {
+    fn new(register: &'a Register, lang: Lang) -> Deriver<'a> {
+        Deriver {
+            register,
+            lang,
+            categories: by_id(&register.categories.categories, |c| &c.id),
+            subjects: by_id(&register.subjects.subjects, |s| &s.id),
+            recipients: by_id(&register.recipients.recipients, |r| &r.id),
+        }
+    }
+
+    fn category(&self, id: &Id) -> Option<&'a Category> {
+        self.categories.get(id).copied()
+    }
+
+    fn subject(&self, id: &Id) -> Option<&'a Subject> {
+        self.subjects.get(id).copied()
+    }
+
+    fn recipient(&self, id: &Id) -> Option<&'a Recipient> {
+        self.recipients.get(id).copied()
+    }
+
     fn w(&self, en: &'static str, nl: &'static str) -> &'static str {
         match self.lang {
             Lang::En => en,
@@ -542,11 +572,14 @@ impl Deriver<'_> {
             .filter(|c| !matches!(c, Column::Id | Column::Activity))
             .map(|&c| self.field(c, self.activity_value(c, a)))
             .collect();
+        // Categories without a retention rule of their own follow the
+        // activity's, worded once rather than once per category.
+        let activity_retention = a.retention.as_ref().map(|r| self.retention(r));
         let data = a
             .data
             .iter()
             .map(|d| {
-                let category = self.register.category(&d.category);
+                let category = self.category(&d.category);
                 let label = category
                     .map(|c| self.t(&c.label))
                     .unwrap_or_else(|| d.category.to_string());
@@ -612,14 +645,14 @@ impl Deriver<'_> {
                 let retention = d
                     .retention
                     .as_ref()
-                    .or(a.retention.as_ref())
-                    .map(|r| vec![self.retention(r)])
-                    .unwrap_or_else(|| vec![self.w("not recorded", "niet vastgelegd").to_owned()]);
+                    .map(|r| self.retention(r))
+                    .or_else(|| activity_retention.clone())
+                    .unwrap_or_else(|| self.w("not recorded", "niet vastgelegd").to_owned());
                 RecordData {
                     category: label,
                     special,
                     sources,
-                    retention,
+                    retention: vec![retention],
                 }
             })
             .collect();
@@ -729,8 +762,7 @@ impl Deriver<'_> {
                 a.subjects
                     .iter()
                     .map(|s| {
-                        self.register
-                            .subject(s)
+                        self.subject(s)
                             .map(|s| self.t(&s.label))
                             .unwrap_or_else(|| s.to_string())
                     })
@@ -739,7 +771,7 @@ impl Deriver<'_> {
             Column::Recipients => or_none(
                 a.recipients
                     .iter()
-                    .map(|id| match self.register.recipient(id) {
+                    .map(|id| match self.recipient(id) {
                         Some(r) => {
                             let mut line = self.t(&r.label);
                             if let Some(name) = &r.name {
@@ -762,7 +794,7 @@ impl Deriver<'_> {
             Column::ProcessorContract => a
                 .recipients
                 .iter()
-                .filter_map(|id| self.register.recipient(id))
+                .filter_map(|id| self.recipient(id))
                 .filter(|r| {
                     matches!(
                         r.role,
@@ -791,7 +823,6 @@ impl Deriver<'_> {
                     .iter()
                     .map(|t| {
                         let recipient = self
-                            .register
                             .recipient(&t.recipient)
                             .map(|r| self.t(&r.label))
                             .unwrap_or_else(|| t.recipient.to_string());
@@ -1198,6 +1229,17 @@ impl Deriver<'_> {
             ),
         }
     }
+}
+
+/// Catalogue entries by id. A register with a duplicate id does not pass
+/// validation; should one get here anyway, the first entry wins, as in the
+/// catalogue's own order.
+fn by_id<T>(entries: &[T], id: impl Fn(&T) -> &Id) -> HashMap<&Id, &T> {
+    let mut index = HashMap::with_capacity(entries.len());
+    for entry in entries {
+        index.entry(id(entry)).or_insert(entry);
+    }
+    index
 }
 
 fn gap(g: &KnownGap) -> String {
