@@ -32,9 +32,24 @@ fn write_escaped<W: Write>(dest: &mut W, text: &str) -> fmt::Result {
     let mut emitted = 0usize;
     // Whether everything emitted so far is a digit: "12." would start a list.
     let mut leading_digits = true;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Most text needs no escape: it is copied in runs, from `run` up to the
+    // character at hand, rather than character by character.
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
+            let lone_inner_space = c == ' '
+                && emitted > 0
+                && !pending_space
+                && chars.peek().is_some_and(|&(_, next)| !next.is_whitespace());
+            if lone_inner_space {
+                // Already the one space it would collapse to: it stays in the run.
+                emitted += 1;
+                leading_digits = false;
+                continue;
+            }
+            dest.write_str(&text[run..i])?;
+            run = i + c.len_utf8();
             pending_space = emitted > 0;
             continue;
         }
@@ -44,37 +59,36 @@ fn write_escaped<W: Write>(dest: &mut W, text: &str) -> fmt::Result {
             emitted += 1;
             leading_digits = false;
         }
+        let rest = &text[i + c.len_utf8()..];
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => true,
             // A leading "-", "+" or "=" would start a list or underline a heading.
             '-' | '+' | '=' => emitted == 0,
             '.' | ')' => emitted > 0 && leading_digits,
             // Only what could be read as an entity reference, `&name;` or `&#123;`.
-            '&' => {
-                let mut ahead = chars.clone();
-                let mut name = 0;
-                let mut entity = false;
-                for n in ahead.by_ref() {
-                    if n.is_ascii_alphanumeric() || n == '#' {
-                        name += 1;
-                    } else {
-                        entity = n == ';' && name > 0;
-                        break;
-                    }
-                }
-                entity
-            }
-            '!' => chars.peek() == Some(&'['),
+            '&' => looks_like_entity(rest),
+            '!' => rest.starts_with('['),
             _ => false,
         };
         if escape {
+            dest.write_str(&text[run..i])?;
             dest.write_char('\\')?;
+            run = i;
         }
-        dest.write_char(c)?;
         emitted += 1;
         leading_digits &= c.is_ascii_digit();
     }
-    Ok(())
+    dest.write_str(&text[run..])
+}
+
+/// Whether the text after an `&` makes it an entity reference: a name or
+/// number, then `;`.
+fn looks_like_entity(after_ampersand: &str) -> bool {
+    let name = after_ampersand
+        .bytes()
+        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'#')
+        .count();
+    name > 0 && after_ampersand.as_bytes().get(name) == Some(&b';')
 }
 
 #[cfg(test)]
@@ -95,5 +109,9 @@ mod tests {
         assert_eq!(escape("a\n\n# b"), r"a \# b");
         assert_eq!(escape("Q&A, &amp;"), r"Q&A, \&amp;");
         assert_eq!(escape("e-mail (o.m.) 2031 CN"), "e-mail (o.m.) 2031 CN");
+        assert_eq!(escape("  a \n b\t\tc d  "), "a b c d");
+        assert_eq!(escape("12 3. x"), r"12 3. x");
+        assert_eq!(escape("123. x &#1; &x"), r"123\. x \&\#1; &x");
+        assert_eq!(escape("café [1] ![x]"), r"café \[1\] \!\[x\]");
     }
 }
