@@ -10,6 +10,7 @@
 //! one row per activity × data category.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -375,19 +376,12 @@ impl Records {
 
     /// Calls `row` once per activity × data category (once for an activity
     /// without data), cells in [`Column::ALL`] order, lines joined by `\n`.
-    /// Each activity's own cells are joined once and shared by its rows.
+    /// Each activity's own cells are joined and laid out once, shared by its
+    /// rows; each row fills in only its data category's cells.
     pub fn for_each_row<E>(&self, mut row: impl FnMut(&[&str]) -> Result<(), E>) -> Result<(), E> {
-        let controller: Vec<(Column, String)> = self
-            .controller
-            .iter()
-            .map(|f| (f.column, f.lines.join("\n")))
-            .collect();
+        let controller = joined_lines(&self.controller);
         for activity in &self.activities {
-            let own: Vec<(Column, String)> = activity
-                .fields
-                .iter()
-                .map(|f| (f.column, f.lines.join("\n")))
-                .collect();
+            let own = joined_lines(&activity.fields);
             let data: Vec<[String; 4]> = if activity.data.is_empty() {
                 vec![Default::default()]
             } else {
@@ -404,26 +398,38 @@ impl Records {
                     })
                     .collect()
             };
+            let mut cells: Vec<&str> = Column::ALL
+                .iter()
+                .map(|&column| match column {
+                    Column::Id => activity.id.as_str(),
+                    Column::Activity => activity.name.as_str(),
+                    c if c.organisation_wide() => lookup(&controller, c),
+                    c => lookup(&own, c),
+                })
+                .collect();
             for entry in &data {
-                let mut cells: Vec<&str> = Vec::with_capacity(Column::ALL.len());
-                for column in Column::ALL {
-                    let cell: &str = match column {
-                        Column::Id => &activity.id,
-                        Column::Activity => &activity.name,
+                for (cell, column) in cells.iter_mut().zip(Column::ALL) {
+                    *cell = match column {
                         Column::Category => &entry[0],
                         Column::SpecialCategory => &entry[1],
                         Column::Source => &entry[2],
                         Column::Retention => &entry[3],
-                        c if c.organisation_wide() => lookup(&controller, c),
-                        c => lookup(&own, c),
+                        _ => continue,
                     };
-                    cells.push(cell);
                 }
                 row(&cells)?;
             }
         }
         Ok(())
     }
+}
+
+/// Each field's lines joined into its cell text.
+fn joined_lines(fields: &[Field]) -> Vec<(Column, String)> {
+    fields
+        .iter()
+        .map(|f| (f.column, f.lines.join("\n")))
+        .collect()
 }
 
 fn lookup(cells: &[(Column, String)], column: Column) -> &str {
@@ -1254,12 +1260,25 @@ fn gap(g: &KnownGap) -> String {
 pub fn csv(records: &Records) -> Result<Vec<u8>, RenderError> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(Vec::with_capacity(csv_capacity(records)));
     writer.write_record(records.headers())?;
     records.for_each_row(|row| writer.write_record(row))?;
     writer
         .into_inner()
         .map_err(|e| RenderError::Csv(csv::Error::from(e.into_error())))
+}
+
+/// The CSV's length, or a little more: as if every cell were quoted and
+/// followed by a comma, with CRLF after each row. A large register's CSV
+/// runs to many megabytes; allocated once, it is not copied as it grows.
+fn csv_capacity(records: &Records) -> usize {
+    let row_len = |cells: &[&str]| cells.iter().map(|cell| cell.len() + 3).sum::<usize>() + 2;
+    let mut len = row_len(&records.headers());
+    let Ok(()) = records.for_each_row(|cells| {
+        len += row_len(cells);
+        Ok::<(), Infallible>(())
+    });
+    len
 }
 
 /// The record as an Excel workbook: the record sheet (bold header row,
