@@ -72,6 +72,24 @@ pub struct Guard {
     /// [`MAX_VALUE_BYTES`] bytes), and where that read ended: a read that
     /// goes on from there completes the word.
     open_words: HashMap<String, (u64, Vec<u8>)>,
+    /// Per file, where the last read of it ended.
+    read_to: HashMap<String, u64>,
+    /// Pieces of words too short to remember ([`MIN_WORD_BYTES`]), cut off
+    /// by the ends of reads: the start of a word (after a read's last
+    /// separator), its end (before a read's first separator), or a read
+    /// with no separator at all (any of the three).
+    cut: CutPieces,
+    /// Whether some file was read out of order: its cut words were not
+    /// joined, so output is also checked for words made of cut pieces.
+    read_out_of_order: bool,
+}
+
+/// Word pieces cut by the ends of reads, by their role in a word.
+#[derive(Debug, Default)]
+struct CutPieces {
+    starts: Hashes,
+    middles: Hashes,
+    ends: Hashes,
 }
 
 impl Default for Guard {
@@ -81,6 +99,9 @@ impl Default for Guard {
             values: Hashes::default(),
             recent: Box::new([0; RECENT_SLOTS]),
             open_words: HashMap::new(),
+            read_to: HashMap::new(),
+            cut: CutPieces::default(),
+            read_out_of_order: false,
         }
     }
 }
@@ -126,7 +147,41 @@ impl Guard {
         }
         self.words(bytes, true);
         if let Some(source) = source {
+            let end = offset + bytes.len() as u64;
+            let last = self.read_to.insert(source.to_owned(), end);
+            if offset != 0 && last != Some(offset) {
+                self.read_out_of_order = true;
+            }
             self.join_across_reads(source, offset, bytes);
+            self.keep_cut_pieces(bytes);
+        }
+    }
+
+    /// Remembers the short pieces of words the ends of this read cut: a
+    /// plugin reading a file out of order, a few bytes at a time, could
+    /// otherwise cut every word into pieces too short to remember and put
+    /// them together again in a log line.
+    fn keep_cut_pieces(&mut self, bytes: &[u8]) {
+        let short = |piece: &[u8]| !piece.is_empty() && piece.len() < MIN_WORD_BYTES;
+        let first = bytes.iter().position(|&b| is_separator(b));
+        let Some(first) = first else {
+            if short(bytes) {
+                let key = finish(key_of(bytes));
+                self.cut.starts.insert(key);
+                self.cut.middles.insert(key);
+                self.cut.ends.insert(key);
+            }
+            return;
+        };
+        if short(&bytes[..first]) {
+            self.cut.ends.insert(finish(key_of(&bytes[..first])));
+        }
+        let last = bytes
+            .iter()
+            .rposition(|&b| is_separator(b))
+            .map_or(0, |i| i + 1);
+        if short(&bytes[last..]) {
+            self.cut.starts.insert(finish(key_of(&bytes[last..])));
         }
     }
 
@@ -249,12 +304,62 @@ impl Guard {
                 .skip(MIN_VALUE_BYTES - 1)
                 .any(|key| self.values.contains(&finish(key)));
             if remembered {
-                return Err(Refused(format!(
-                    "{what} contains a value the plugin read from the system; findings and log lines may say where and what kind, never a value"
-                )));
+                return Err(carries_a_value(what));
             }
         }
+        if self.read_out_of_order && self.made_of_cut_pieces(bytes) {
+            return Err(carries_a_value(what));
+        }
         Ok(())
+    }
+
+    /// Whether `text` holds a word of at least [`MIN_WORD_BYTES`] put
+    /// together from cut pieces: a start, any middles, an end, each too
+    /// short to have been remembered on its own.
+    fn made_of_cut_pieces(&self, text: &[u8]) -> bool {
+        const LONGEST: usize = MIN_WORD_BYTES - 1;
+        let n = text.len();
+        // For each position, which pieces of 1 to LONGEST bytes start there.
+        let mut roles = vec![[(false, false, false); LONGEST]; n];
+        for (i, roles) in roles.iter_mut().enumerate() {
+            let piece = &text[i..n.min(i + LONGEST)];
+            for (len, key) in prefix_keys(piece).enumerate() {
+                if piece[..=len].iter().any(|&b| is_separator(b)) {
+                    break;
+                }
+                let key = finish(key);
+                roles[len] = (
+                    self.cut.starts.contains(&key),
+                    self.cut.middles.contains(&key),
+                    self.cut.ends.contains(&key),
+                );
+            }
+        }
+        // From each start piece, walk middles until an end piece closes a
+        // word long enough to have been a value.
+        for start in 0..n {
+            let mut reach = vec![false; n + 1];
+            for (len, role) in roles[start].iter().enumerate() {
+                if role.0 {
+                    reach[start + len + 1] = true;
+                }
+            }
+            for at in start + 1..n.min(start + MAX_VALUE_BYTES) {
+                if !reach[at] {
+                    continue;
+                }
+                for (len, &(_, middle, end)) in roles[at].iter().enumerate() {
+                    let to = at + len + 1;
+                    if end && to - start >= MIN_WORD_BYTES {
+                        return true;
+                    }
+                    if middle {
+                        reach[to] = true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// A finding's name: one the host listed, or else it must pass the
@@ -281,6 +386,12 @@ impl Guard {
         }
         Ok(())
     }
+}
+
+fn carries_a_value(what: &str) -> Refused {
+    Refused(format!(
+        "{what} contains a value the plugin read from the system; findings and log lines may say where and what kind, never a value"
+    ))
 }
 
 /// Whether `bytes[word]` is a JSON object's key: `"word"` followed by `:`.
@@ -703,11 +814,50 @@ mod tests {
     fn only_a_read_that_goes_on_where_the_last_ended_completes_its_word() {
         let mut guard = Guard::default();
         guard.text(Some("a.txt"), 0, b"hello jan");
-        guard.text(Some("b.txt"), 9, b"sen ");
-        guard.text(Some("a.txt"), 10, b"sen ");
+        guard.text(Some("b.txt"), 0, b"sen ");
         assert!(guard.check_free("log", "jansen").is_ok());
         guard.text(Some("a.txt"), 9, b"sen ");
         assert!(guard.check_free("log", "jansen").is_err());
+    }
+
+    #[test]
+    fn words_cut_into_short_pieces_and_read_out_of_order_are_caught() {
+        let text = MAIL.repeat(2);
+        for chunk in [1, 2, 3, 4] {
+            let mut guard = Guard::default();
+            let pieces: Vec<(usize, &[u8])> = text.as_bytes().chunks(chunk).enumerate().collect();
+            // Every other piece first, then the rest backwards: no read
+            // goes on where the one before it ended.
+            let order = pieces
+                .iter()
+                .step_by(2)
+                .chain(pieces.iter().skip(1).step_by(2).rev());
+            for (i, piece) in order {
+                guard.text(Some("mail.txt"), (i * chunk) as u64, piece);
+            }
+            for word in long_words(&text) {
+                for smuggled in [
+                    word.to_owned(),
+                    format!("zz{word}zz"),
+                    format!("saw {word}!"),
+                ] {
+                    assert!(
+                        guard.check_free("log", &smuggled).is_err(),
+                        "{smuggled:?} read out of order in pieces of {chunk}"
+                    );
+                }
+            }
+        }
+        // A file read in order keeps the check exact.
+        let mut guard = Guard::default();
+        for (i, piece) in MAIL.as_bytes().chunks(3).enumerate() {
+            guard.text(Some("mail.txt"), (i * 3) as u64, piece);
+        }
+        assert!(
+            guard
+                .check_free("log", "scanned 3 files, 12 fields")
+                .is_ok()
+        );
     }
 
     #[test]
