@@ -108,7 +108,7 @@ impl Scene {
         );
     }
 
-    /// Writes a findings file as `ropa scan` does, into `.ropa/scans/`.
+    /// Writes a findings file where `ropa scan` saves one.
     fn scan(&self, id: &str, systems: &[Scanned]) -> PathBuf {
         let systems: Vec<Value> = systems
             .iter()
@@ -147,7 +147,7 @@ impl Scene {
             "register": "register",
             "systems": systems
         });
-        let dir = self.root.join(".ropa/scans");
+        let dir = self.root.join(".ropa/scans/register");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("{id}.json"));
         std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
@@ -566,27 +566,14 @@ fn check_exits_1_on_gaps_and_errors_name_what_is_missing() {
     assert!(out.stderr.contains("broken.json:"), "{out}");
 }
 
-fn head(scene: &Scene) -> String {
-    git2::Repository::open(&scene.root)
-        .unwrap()
-        .head()
-        .unwrap()
-        .peel_to_commit()
-        .unwrap()
-        .id()
-        .to_string()
-}
-
-fn commit_message(scene: &Scene) -> String {
-    git2::Repository::open(&scene.root)
-        .unwrap()
-        .head()
-        .unwrap()
-        .peel_to_commit()
-        .unwrap()
-        .message()
-        .unwrap()
-        .to_owned()
+/// The id and message of the branch's last commit.
+fn head(scene: &Scene) -> (String, String) {
+    let repo = git2::Repository::open(&scene.root).unwrap();
+    let commit = repo.head().unwrap().peel_to_commit().unwrap();
+    (
+        commit.id().to_string(),
+        commit.message().unwrap().to_owned(),
+    )
 }
 
 #[test]
@@ -613,7 +600,7 @@ fn accept_all_records_findings_commits_naming_the_scan_and_is_idempotent() {
     let out = scene.ropa(["accept", "--all", "--author", AUTHOR]);
     out.assert_code(0);
     assert!(out.stdout.contains("committed"), "{out}");
-    let message = commit_message(&scene);
+    let (_, message) = head(&scene);
     assert!(
         message.starts_with("Accept scan scan-20261126T100000"),
         "{message}"

@@ -10,8 +10,6 @@
 //!
 //! Run with `cargo bench -p ropa --bench gaps`. Not a test: it reports.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use ropa::gaps;
@@ -20,10 +18,12 @@ use ropa::synthetic::{Size, write};
 use ropa::validate::validate_dir;
 use serde_json::{Value, json};
 
-const RUNS: usize = 10;
+mod timing;
+
+use timing::{RUNS, median, ms, time_runs};
+
 const TARGET_MS: f64 = 200.0;
 const FINDINGS_PER_SYSTEM: usize = 200;
-const BIN: &str = env!("CARGO_BIN_EXE_ropa");
 
 fn main() {
     let tmp = tempfile::tempdir().expect("a temporary directory");
@@ -156,40 +156,6 @@ fn findings_file(systems: &[String], covered: &[String]) -> Value {
     })
 }
 
-/// Runs `ropa --register DIR ARGS…` once to warm up (and to check that it
-/// succeeds), then `RUNS` times, timing each whole process.
-fn time_runs(register: &Path, args: &[&str]) -> Vec<Duration> {
-    let warm = run(register, args);
-    assert!(
-        warm.status.success(),
-        "ropa {} failed (exit {:?}):\n{}",
-        args.join(" "),
-        warm.status.code(),
-        String::from_utf8_lossy(&warm.stderr),
-    );
-    (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            let out = run(register, args);
-            let elapsed = started.elapsed();
-            assert!(out.status.success());
-            elapsed
-        })
-        .collect()
-}
-
-fn run(register: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .arg("--register")
-        .arg(register)
-        .args(args)
-        .env_remove("ROPA_REGISTER")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .output()
-        .expect("the ropa binary runs")
-}
-
 fn print_row(label: &str, times: &[Duration], met: Option<bool>) {
     let mut sorted = times.to_vec();
     sorted.sort();
@@ -204,19 +170,4 @@ fn print_row(label: &str, times: &[Duration], met: Option<bool>) {
             None => "",
         }
     );
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-    }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }

@@ -9,8 +9,6 @@
 //!
 //! Run with `cargo bench -p ropa --bench render`. Not a test: it reports.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use ropa::model::Lang;
@@ -18,9 +16,11 @@ use ropa::render::{self, RecordsFormat, StatementFormat};
 use ropa::synthetic::{Size, write};
 use ropa::validate::validate_dir;
 
-const RUNS: usize = 10;
+mod timing;
+
+use timing::{RUNS, median, ms, time_runs};
+
 const TARGET_MS: f64 = 100.0;
-const BIN: &str = env!("CARGO_BIN_EXE_ropa");
 
 fn main() {
     let tmp = tempfile::tempdir().expect("a temporary directory");
@@ -37,7 +37,7 @@ fn main() {
         ms(started.elapsed()),
     );
 
-    let validate = time_runs(&register, &["validate"], None);
+    let validate = time_runs(&register, &["validate"]);
     println!();
     println!(
         "{:<44} {:>9} {:>9} {:>9} {:>10}  target",
@@ -61,7 +61,8 @@ fn main() {
         let args = [
             "render", what, "--lang", "nl", "--format", format, "-o", &out_s,
         ];
-        let times = time_runs(&register, &args, Some(&out));
+        let times = time_runs(&register, &args);
+        assert!(out.exists(), "{} was not written", out.display());
         let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
         let median = median(&times);
         if ms(median) >= TARGET_MS {
@@ -131,42 +132,6 @@ fn main() {
     );
 }
 
-/// Runs `ropa --register DIR ARGS…` once to warm up (and to check that it
-/// succeeds), then `RUNS` times, timing each whole process.
-fn time_runs(register: &Path, args: &[&str], output: Option<&Path>) -> Vec<Duration> {
-    let warm = run(register, args);
-    assert!(
-        warm.status.success(),
-        "ropa {} failed (exit {:?}):\n{}",
-        args.join(" "),
-        warm.status.code(),
-        String::from_utf8_lossy(&warm.stderr),
-    );
-    if let Some(output) = output {
-        assert!(output.exists(), "{} was not written", output.display());
-    }
-    (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            let out = run(register, args);
-            let elapsed = started.elapsed();
-            assert!(out.status.success());
-            elapsed
-        })
-        .collect()
-}
-
-fn run(register: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .arg("--register")
-        .arg(register)
-        .args(args)
-        .env_remove("ROPA_REGISTER")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the ropa binary runs")
-}
-
 fn print_row(label: &str, times: &[Duration], bytes: Option<u64>, met: Option<bool>) {
     let mut sorted = times.to_vec();
     sorted.sort();
@@ -184,19 +149,4 @@ fn print_row(label: &str, times: &[Duration], bytes: Option<u64>, met: Option<bo
             None => "",
         }
     );
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-    }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }

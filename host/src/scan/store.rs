@@ -1,7 +1,7 @@
 //! Where scans are kept: every `ropa scan` saves its findings file under
-//! `.ropa/scans/` beside the register directory (in the repository, not in
-//! the register: findings are evidence, not records), so `ropa gaps` and
-//! `ropa accept` find the latest one without being told.
+//! `.ropa/scans/<register dir name>/` beside the register directory (in the
+//! repository, not in the register: findings are evidence, not records), so
+//! `ropa gaps` and `ropa accept` find the latest one without being told.
 
 use std::path::{Path, PathBuf};
 
@@ -9,9 +9,20 @@ use super::FindingsFile;
 use super::grants::base_dir;
 use crate::atomic::write_atomically;
 
-/// The directory scans of `register_dir` are saved in.
+/// The directory scans of `register_dir` are saved in. It is named after
+/// the register directory, so that two registers side by side never take
+/// each other's scans for their own.
 pub fn scans_dir(register_dir: &Path) -> PathBuf {
-    base_dir(register_dir).join(".ropa").join("scans")
+    let abs = std::path::absolute(register_dir).unwrap_or_else(|_| register_dir.to_path_buf());
+    let name = abs
+        .components()
+        .next_back()
+        .map(|c| c.as_os_str().to_owned())
+        .unwrap_or_else(|| "register".into());
+    base_dir(register_dir)
+        .join(".ropa")
+        .join("scans")
+        .join(name)
 }
 
 /// Saves a scan as `<id>.json`; returns where.
