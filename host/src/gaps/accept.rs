@@ -302,7 +302,8 @@ impl Edits {
                 continue;
             };
             let path = FileRef::Activity(activity.clone()).path();
-            let mut text = read_file(&path)?;
+            let original = read_file(&path)?;
+            let mut text = original.clone();
             let mut listed: Vec<&Id> = file.data.iter().map(|d| &d.category).collect();
             for category in self.categories.get(activity).into_iter().flatten() {
                 if !listed.contains(&category) {
@@ -327,7 +328,7 @@ impl Edits {
                         .push(format!("{activity}: system {system} added to its systems"));
                 }
             }
-            if text != read_file(&path)? {
+            if text != original {
                 plan.files.insert(path, text);
             }
         }

@@ -340,10 +340,10 @@ fn judge_system<'a>(
             gaps.push(suggest::special_category(index, id, &place, kind));
         }
         if dpv::is_criminal(pd) && !index.declares_criminal() {
-            gaps.push(suggest::criminal(index, id, &place));
+            gaps.push(suggest::criminal(id, &place));
         }
         if dpv::is_national_id(pd) && !index.declares_national_id() {
-            gaps.push(suggest::national_id(index, id, &place));
+            gaps.push(suggest::national_id(id, &place));
         }
         places.push(place);
     }

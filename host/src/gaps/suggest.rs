@@ -23,13 +23,6 @@ fn list(ids: &[&Id]) -> String {
         .join(", ")
 }
 
-fn quoted(ids: &[&Id]) -> String {
-    ids.iter()
-        .map(|id| format!("\"{id}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// `"category": "personalia"` when exactly one fits, for suggested entries.
 fn inventory_entry(place: &Place, category: Option<&Id>, source: &str) -> String {
     let category = category
@@ -343,7 +336,7 @@ pub fn special_category(
     }
 }
 
-pub fn criminal(_index: &Index<'_>, system: &Id, place: &Place) -> Gap {
+pub fn criminal(system: &Id, place: &Place) -> Gap {
     Gap {
         id: gap_id(
             GapKind::CriminalData,
@@ -370,7 +363,7 @@ pub fn criminal(_index: &Index<'_>, system: &Id, place: &Place) -> Gap {
     }
 }
 
-pub fn national_id(_index: &Index<'_>, system: &Id, place: &Place) -> Gap {
+pub fn national_id(system: &Id, place: &Place) -> Gap {
     Gap {
         id: gap_id(
             GapKind::NationalId,
@@ -427,8 +420,7 @@ pub fn outside_eea(
         None => (
             system_file(system),
             format!(
-                "correct \"countries\"/\"hosted_by\" here, or name {system} in the activity that uses it and record the transfer there ({})",
-                quoted(&[system])
+                "correct \"countries\"/\"hosted_by\" here, or add \"{system}\" to \"systems\" of the activity that uses it and record the transfer there"
             ),
         ),
     };
