@@ -40,14 +40,15 @@ pub fn save(register_dir: &Path, file: &FindingsFile) -> Result<PathBuf, String>
 /// greatest name is the newest.
 pub fn latest(register_dir: &Path) -> Result<PathBuf, String> {
     let dir = scans_dir(register_dir);
+    let none_yet = || {
+        format!(
+            "no scan saved in {} yet; run `ropa scan` first, or name a findings file with --findings",
+            dir.display()
+        )
+    };
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Err(format!(
-                "no scan saved in {} yet; run `ropa scan` first, or name a findings file with --findings",
-                dir.display()
-            ));
-        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Err(none_yet()),
         Err(err) => return Err(format!("cannot read {}: {err}", dir.display())),
     };
     entries
@@ -60,12 +61,7 @@ pub fn latest(register_dir: &Path) -> Result<PathBuf, String> {
                     .is_some_and(|n| n.starts_with("scan-"))
         })
         .max()
-        .ok_or_else(|| {
-            format!(
-                "no scan saved in {} yet; run `ropa scan` first, or name a findings file with --findings",
-                dir.display()
-            )
-        })
+        .ok_or_else(none_yet)
 }
 
 /// Reads a findings file; the error names the file and, for bad JSON, the
