@@ -968,6 +968,171 @@ fn xlsx_is_never_written_to_stdout() {
     );
 }
 
+/// Every sheet of a workbook as a spreadsheet program reads it: name and
+/// rows of cell texts.
+fn xlsx_sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut workbook: Xlsx<_> = open_workbook(path).expect("the workbook opens");
+    workbook
+        .sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = workbook.worksheet_range(&name).expect("the sheet reads");
+            assert_eq!(range.start(), Some((0, 0)), "{name} starts at A1");
+            let rows = range
+                .rows()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| match cell {
+                            Data::String(s) => s.clone(),
+                            Data::Empty => String::new(),
+                            other => panic!("{name}: a cell that is not text: {other:?}"),
+                        })
+                        .collect()
+                })
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// A member of a ZIP archive, read by walking its local headers.
+fn zip_member(archive: &[u8], wanted: &str) -> String {
+    use std::io::Read;
+    let u16_at = |i: usize| u16::from_le_bytes([archive[i], archive[i + 1]]) as usize;
+    let u32_at = |i: usize| u32::from_le_bytes(archive[i..i + 4].try_into().unwrap()) as usize;
+    let mut at = 0;
+    while u32_at(at) == 0x0403_4b50 {
+        let (compressed, name_len, extra_len) = (u32_at(at + 18), u16_at(at + 26), u16_at(at + 28));
+        let name = std::str::from_utf8(&archive[at + 30..at + 30 + name_len]).unwrap();
+        let start = at + 30 + name_len + extra_len;
+        if name == wanted {
+            let mut text = String::new();
+            flate2::read::DeflateDecoder::new(&archive[start..start + compressed])
+                .read_to_string(&mut text)
+                .unwrap();
+            return text;
+        }
+        at = start + compressed;
+    }
+    panic!("no {wanted} in the archive");
+}
+
+fn render_xlsx(register: &Path, lang: &str, dir: &Path) -> PathBuf {
+    let file = dir.join(format!("records-{lang}.xlsx"));
+    let file_s = file.display().to_string();
+    render(
+        register,
+        &["records", "--lang", lang, "--format", "xlsx", "-o", &file_s],
+        0,
+    );
+    file
+}
+
+fn csv_rows(register: &Path, lang: &str) -> Vec<Vec<String>> {
+    let text = render_ok(register, &["records", "--lang", lang, "--format", "csv"]);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn xlsx_holds_the_csv_record_and_the_controller_in_a_spreadsheet_layout() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (lang, sheet_names, header) in [
+        (
+            "nl",
+            ["Register", "Verwerkingsverantwoordelijke"],
+            ["Veld", "Waarde"],
+        ),
+        ("en", ["Record", "Controller"], ["Field", "Value"]),
+    ] {
+        let file = render_xlsx(&ismt(), lang, tmp.path());
+        let sheets = xlsx_sheets(&file);
+        let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, sheet_names, "{lang}");
+        // The record sheet is the CSV, cell for cell: header and 17 rows.
+        let csv = csv_rows(&ismt(), lang);
+        assert_eq!(csv.len(), 18);
+        assert!(
+            sheets[0].1 == csv,
+            "{lang}: the record sheet differs from the CSV"
+        );
+        // The controller sheet: field and value, the controller's name and address first.
+        let controller = &sheets[1].1;
+        assert_eq!(controller[0], header, "{lang}");
+        assert!(
+            controller[1][1].contains("ISMT B.V.\nKüppersweg 30"),
+            "{lang}"
+        );
+        assert!(
+            controller
+                .iter()
+                .any(|row| row[1].starts_with("recipients.json: V18")),
+            "{lang}: the register's known gaps"
+        );
+
+        let bytes = std::fs::read(&file).unwrap();
+        let sheet = zip_member(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(
+            sheet.contains(
+                "<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\" activePane=\"bottomRight\" state=\"frozen\"/>"
+            ),
+            "header row and the first two columns frozen"
+        );
+        assert!(sheet.contains("<autoFilter ref=\"A1:AG18\"/>"));
+        assert_eq!(sheet.matches("<col ").count(), 33, "a width per column");
+        assert_eq!(
+            sheet.matches(" s=\"1\" t=\"s\"").count(),
+            33,
+            "the header row, and only it, in the header style"
+        );
+        assert!(sheet.contains("<pageSetup orientation=\"landscape\"/>"));
+        let styles = zip_member(&bytes, "xl/styles.xml");
+        assert!(styles.contains("<b/>") && styles.contains("wrapText=\"1\""));
+        let workbook = zip_member(&bytes, "xl/workbook.xml");
+        assert!(
+            workbook.contains(&format!("'{}'!$1:$1", sheet_names[0])),
+            "the header row repeats on printed pages"
+        );
+        let core = zip_member(&bytes, "docProps/core.xml");
+        assert!(
+            core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2020-12-22T00:00:00Z"),
+            "dated by the register's last change, not the clock: {core}"
+        );
+        assert!(core.contains("<dc:creator>ISMT B.V.</dc:creator>"));
+    }
+}
+
+#[test]
+fn xlsx_keeps_hostile_and_control_texts_exactly() {
+    let (_tmp, reg) = ismt_copy();
+    poison(&reg);
+    // Texts XML cannot carry as they are, and ones that look like Excel's
+    // own escapes or need their outer white space kept.
+    let tricky = " \u{1}\u{8}\u{b}\u{1f} _x0041_ _x005F_ a\r\nb & <c> \u{FFFF} ";
+    edit_register(&reg, |path, value| {
+        if path.ends_with("activities/administratie.json") {
+            value["description"]["nl"] = json!(tricky);
+        }
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let file = render_xlsx(&reg, "nl", tmp.path());
+    let sheets = xlsx_sheets(&file);
+    let csv = csv_rows(&reg, "nl");
+    assert!(sheets[0].1 == csv, "the record sheet differs from the CSV");
+    let description = csv[0]
+        .iter()
+        .position(|h| h == "Omschrijving")
+        .expect("a description column");
+    // The record trims a text's outer white space, as in every format.
+    assert_eq!(sheets[0].1[1][description], tricky.trim());
+    assert!(sheets[1].1[1][1].contains(&format!("ISMT {SCRIPT} B.V.")));
+}
+
 #[test]
 fn records_csv_has_one_row_per_activity_and_category_with_dpa_columns() {
     let csv_text = render_ok(&ismt(), &["records", "--lang", "en", "--format", "csv"]);

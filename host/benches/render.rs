@@ -100,6 +100,18 @@ fn main() {
             ms(median(&times))
         );
     }
+    let times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            let records = render::records::Records::derive(model, Lang::Nl);
+            assert!(!records.activities.is_empty());
+            started.elapsed()
+        })
+        .collect();
+    println!(
+        "  records::Records::derive      {:>8.1} ms  (part of each below)",
+        ms(median(&times))
+    );
     let records = [
         ("html", RecordsFormat::Html),
         ("md", RecordsFormat::Md),

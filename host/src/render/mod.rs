@@ -13,6 +13,7 @@
 
 pub mod markdown;
 pub mod records;
+pub mod xlsx;
 
 use askama::Template;
 
@@ -41,7 +42,8 @@ pub enum RecordsFormat {
 }
 
 /// Why a document could not be produced. Rendering a valid register does
-/// not fail in practice; these are the library errors passed on.
+/// not fail in practice: the templates and CSV writer pass on their
+/// library's errors, and a workbook can meet Excel's limits.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("template: {0}")]
@@ -49,7 +51,7 @@ pub enum RenderError {
     #[error("CSV: {0}")]
     Csv(#[from] csv::Error),
     #[error("XLSX: {0}")]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    Xlsx(#[from] xlsx::XlsxError),
 }
 
 /// Renders the public statement of `register` in `lang`.
@@ -89,7 +91,7 @@ pub fn records(
         RecordsFormat::Html => Ok(finish(RecordsHtml { r: &r }.render()?).into_bytes()),
         RecordsFormat::Md => Ok(finish(RecordsMd { r: &r }.render()?).into_bytes()),
         RecordsFormat::Csv => records::csv(&r),
-        RecordsFormat::Xlsx => records::xlsx(&r),
+        RecordsFormat::Xlsx => Ok(xlsx::workbook(&r)?),
     }
 }
 

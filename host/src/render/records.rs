@@ -6,15 +6,11 @@
 //!
 //! [`Records::derive`] builds the view every format shares; the column
 //! names follow the ICO's documentation template (English) and the
-//! Autoriteit Persoonsgegevens' terms (Dutch). [`csv`] and [`xlsx`] write
-//! one row per activity × data category.
+//! Autoriteit Persoonsgegevens' terms (Dutch). [`csv`] and [`super::xlsx`]
+//! write one row per activity × data category.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-
-use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
-};
 
 use crate::model::{
     ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
@@ -208,7 +204,7 @@ impl Column {
     }
 
     /// Column width in the spreadsheet, in characters.
-    fn width(self) -> f64 {
+    pub fn width(self) -> f64 {
         match self {
             Column::Id | Column::Public | Column::Status => 14.0,
             Column::DpiaRequired | Column::LastReview | Column::NextReview => 14.0,
@@ -361,12 +357,7 @@ impl Records {
 
     /// The headers of the per-category table: category, Art. 9/10, source, retention.
     pub fn data_headers(&self) -> [&'static str; 4] {
-        [
-            Column::Category.header(self.lang),
-            Column::SpecialCategory.header(self.lang),
-            Column::Source.header(self.lang),
-            Column::Retention.header(self.lang),
-        ]
+        DATA_COLUMNS.map(|c| c.header(self.lang))
     }
 
     /// The header row of the tables.
@@ -376,53 +367,74 @@ impl Records {
 
     /// Calls `row` once per activity × data category (once for an activity
     /// without data), cells in [`Column::ALL`] order, lines joined by `\n`.
-    /// Each activity's own cells are joined and laid out once, shared by its
-    /// rows; each row fills in only its data category's cells.
     pub fn for_each_row<E>(&self, mut row: impl FnMut(&[&str]) -> Result<(), E>) -> Result<(), E> {
+        self.for_each_activity(|cells, data| {
+            let mut cells = cells.to_vec();
+            for entry in data {
+                for (column, value) in DATA_COLUMNS.iter().zip(entry) {
+                    cells[*column as usize] = value;
+                }
+                row(&cells)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Calls `each` once per activity with its own cells in [`Column::ALL`]
+    /// order (the data category's four left empty) and one
+    /// [`DATA_COLUMNS`] entry per data category (one of empty cells for an
+    /// activity without data). An activity's own cells are the same in each
+    /// of its rows, so they are joined and laid out once.
+    pub fn for_each_activity<E>(
+        &self,
+        mut each: impl FnMut(&[&str], &[[&str; 4]]) -> Result<(), E>,
+    ) -> Result<(), E> {
         let controller = joined_lines(&self.controller);
         for activity in &self.activities {
             let own = joined_lines(&activity.fields);
-            let data: Vec<[String; 4]> = if activity.data.is_empty() {
-                vec![Default::default()]
-            } else {
-                activity
-                    .data
-                    .iter()
-                    .map(|d| {
-                        [
-                            d.category.clone(),
-                            d.special.join("\n"),
-                            d.sources.join("\n"),
-                            d.retention.join("\n"),
-                        ]
-                    })
-                    .collect()
-            };
-            let mut cells: Vec<&str> = Column::ALL
+            let data: Vec<[String; 4]> = activity
+                .data
+                .iter()
+                .map(|d| {
+                    [
+                        d.category.clone(),
+                        d.special.join("\n"),
+                        d.sources.join("\n"),
+                        d.retention.join("\n"),
+                    ]
+                })
+                .collect();
+            let mut data: Vec<[&str; 4]> = data
+                .iter()
+                .map(|[a, b, c, d]| [a.as_str(), b.as_str(), c.as_str(), d.as_str()])
+                .collect();
+            if data.is_empty() {
+                data.push([""; 4]);
+            }
+            let cells: Vec<&str> = Column::ALL
                 .iter()
                 .map(|&column| match column {
                     Column::Id => activity.id.as_str(),
                     Column::Activity => activity.name.as_str(),
+                    c if c.per_category() => "",
                     c if c.organisation_wide() => lookup(&controller, c),
                     c => lookup(&own, c),
                 })
                 .collect();
-            for entry in &data {
-                for (cell, column) in cells.iter_mut().zip(Column::ALL) {
-                    *cell = match column {
-                        Column::Category => &entry[0],
-                        Column::SpecialCategory => &entry[1],
-                        Column::Source => &entry[2],
-                        Column::Retention => &entry[3],
-                        _ => continue,
-                    };
-                }
-                row(&cells)?;
-            }
+            each(&cells, &data)?;
         }
         Ok(())
     }
 }
+
+/// The columns whose value differs per data category, in the order of
+/// [`Records::for_each_activity`]'s data entries.
+pub const DATA_COLUMNS: [Column; 4] = [
+    Column::Category,
+    Column::SpecialCategory,
+    Column::Source,
+    Column::Retention,
+];
 
 /// Each field's lines joined into its cell text.
 fn joined_lines(fields: &[Field]) -> Vec<(Column, String)> {
@@ -1281,81 +1293,15 @@ fn csv_capacity(records: &Records) -> usize {
     len
 }
 
-/// The record as an Excel workbook: the record sheet (bold header row,
-/// frozen header and first columns, autofilter, wrapped text, set widths)
-/// and the controller sheet. The document's creation date is fixed
-/// ([`Records::document_date`]), so the bytes do not depend on the clock.
-pub fn xlsx(records: &Records) -> Result<Vec<u8>, RenderError> {
-    let labels = records.labels;
-    let mut workbook = Workbook::new();
-    let (y, m, d) = records.document_date;
-    let date = ExcelDateTime::from_ymd(y, m, d).or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?;
-    let properties = DocProperties::new()
-        .set_title(format!("{} {}", labels.title, records.controller_name))
-        .set_author(records.controller_name.clone())
-        .set_company(records.controller_name.clone())
-        .set_creation_datetime(&date);
-    workbook.set_properties(&properties);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(0xDDE7F0)
-        .set_border_bottom(FormatBorder::Thin);
-    let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-
-    // Deflate level 1: a third of the time of the default 6 for a file
-    // about a fifth larger; the bytes stay deterministic.
-    workbook.set_zip_compression_level(1);
-
-    let sheet: &mut Worksheet = workbook.add_worksheet();
-    sheet.set_name(labels.sheet)?;
-    for (c, column) in Column::ALL.iter().enumerate() {
-        let c = c as u16;
-        // Cells take the column's format (wrapped, top-aligned), which is
-        // much cheaper than a format per cell.
-        sheet.set_column_format(c, &cell)?;
-        sheet.set_column_width(c, column.width())?;
-        sheet.write_string_with_format(0, c, column.header(records.lang), &header)?;
-    }
-    let mut r: u32 = 0;
-    records.for_each_row(|row| -> Result<(), RenderError> {
-        r += 1;
-        for (c, value) in row.iter().enumerate() {
-            if !value.is_empty() {
-                sheet.write_string(r, c as u16, *value)?;
-            }
+    #[test]
+    fn a_column_as_usize_is_its_place_in_all() {
+        // The spreadsheet writer indexes rows with `column as usize`.
+        for (i, column) in Column::ALL.iter().enumerate() {
+            assert_eq!(*column as usize, i, "{column:?}");
         }
-        Ok(())
-    })?;
-    sheet.set_freeze_panes(1, 2)?;
-    sheet.autofilter(0, 0, r, Column::ALL.len() as u16 - 1)?;
-    sheet.set_landscape();
-
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(truncate_sheet_name(labels.controller_sheet))?;
-    sheet.write_string_with_format(0, 0, labels.field, &header)?;
-    sheet.write_string_with_format(0, 1, labels.value, &header)?;
-    sheet.set_column_width(0, 40)?;
-    sheet.set_column_width(1, 80)?;
-    let mut r = 1;
-    for field in &records.controller {
-        sheet.write_string_with_format(r, 0, field.label, &cell)?;
-        sheet.write_string_with_format(r, 1, field.lines.join("\n"), &cell)?;
-        r += 1;
     }
-    for gap in &records.register_gaps {
-        sheet.write_string_with_format(r, 0, labels.register_gaps, &cell)?;
-        sheet.write_string_with_format(r, 1, gap, &cell)?;
-        r += 1;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-
-    Ok(workbook.save_to_buffer()?)
-}
-
-/// Excel limits sheet names to 31 characters.
-fn truncate_sheet_name(name: &str) -> String {
-    name.chars().take(31).collect()
 }
