@@ -19,6 +19,7 @@ pub mod json_edit;
 pub mod load;
 pub mod model;
 pub mod open;
+pub mod parallel;
 pub mod plugin;
 pub mod register;
 pub mod render;

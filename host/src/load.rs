@@ -46,22 +46,8 @@ pub fn load_sources(files: Vec<SourceFile>, mut diagnostics: Vec<Diagnostic>) ->
     let mut complete = !diagnostics
         .iter()
         .any(|d| d.severity == crate::diagnostic::Severity::Error);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = files.len().div_ceil(workers).max(64);
     let languages = published_languages(&files);
-    let languages = &languages;
-    let parts: Vec<Part> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|files| scope.spawn(move || load_part(files, languages)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("loading a file does not panic"))
-            .collect()
-    });
+    let parts = crate::parallel::map_chunks(&files, 64, |files| load_part(files, &languages));
 
     let mut organisation = None;
     let mut categories = None;

@@ -192,27 +192,13 @@ pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
         }
     }
     // Reading is independent per file: share it among the cores.
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = paths.len().div_ceil(workers).max(64);
-    let entries = std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                let root = &root;
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(path, rel)| read_entry(root, path, rel.clone()))
-                        .collect::<Result<Vec<_>, _>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("reading a file does not panic"))
-            .collect::<Result<Vec<Vec<RawEntry>>, ReadError>>()
-    })?;
+    let entries = crate::parallel::map_chunks(&paths, 64, |part| {
+        part.iter()
+            .map(|(path, rel)| read_entry(&root, path, rel.clone()))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .into_iter()
+    .collect::<Result<Vec<Vec<RawEntry>>, ReadError>>()?;
     let mut set = assemble(dir, entries.into_iter().flatten().collect())?;
     set.diagnostics.extend(strays);
     Ok(set)

@@ -239,30 +239,13 @@ type Work<'a> = (&'a Id, &'a SystemFile, &'a SystemScan);
 /// Judges the systems on all cores: each system's findings are independent
 /// of the others'.
 fn judge_systems<'a>(index: &Index<'a>, work: &[Work<'a>], gaps: &mut Vec<Gap>) -> Vec<Judged<'a>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = work.len().div_ceil(workers).max(8);
-    let parts: Vec<(Vec<Gap>, Vec<Judged<'a>>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = work
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut gaps = Vec::new();
-                    let judged = part
-                        .iter()
-                        .map(|(id, system, scanned)| {
-                            judge_system(index, id, system, scanned, &mut gaps)
-                        })
-                        .collect();
-                    (gaps, judged)
-                })
-            })
+    let parts = crate::parallel::map_chunks(work, 8, |part| {
+        let mut gaps = Vec::new();
+        let judged: Vec<Judged<'a>> = part
+            .iter()
+            .map(|(id, system, scanned)| judge_system(index, id, system, scanned, &mut gaps))
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("judging a system does not panic"))
-            .collect()
+        (gaps, judged)
     });
     let mut all = Vec::new();
     for (part_gaps, part_judged) in parts {

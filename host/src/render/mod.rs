@@ -11,6 +11,7 @@
 //! **Nothing here touches the filesystem**, and nothing depends on the clock:
 //! the same register renders the same bytes in every format.
 
+pub mod csv;
 pub mod markdown;
 pub mod records;
 pub mod xlsx;
@@ -42,14 +43,12 @@ pub enum RecordsFormat {
 }
 
 /// Why a document could not be produced. Rendering a valid register does
-/// not fail in practice: the templates and CSV writer pass on their
-/// library's errors, and a workbook can meet Excel's limits.
+/// not fail in practice: the templates pass on askama's errors, and a
+/// workbook can meet Excel's limits.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("template: {0}")]
     Template(#[from] askama::Error),
-    #[error("CSV: {0}")]
-    Csv(#[from] csv::Error),
     #[error("XLSX: {0}")]
     Xlsx(#[from] xlsx::XlsxError),
 }
@@ -90,7 +89,7 @@ pub fn records(
     match format {
         RecordsFormat::Html => Ok(finish(RecordsHtml { r: &r }.render()?).into_bytes()),
         RecordsFormat::Md => Ok(finish(RecordsMd { r: &r }.render()?).into_bytes()),
-        RecordsFormat::Csv => records::csv(&r),
+        RecordsFormat::Csv => Ok(csv::csv(&r)),
         RecordsFormat::Xlsx => Ok(xlsx::workbook(&r)?),
     }
 }

@@ -6,11 +6,10 @@
 //!
 //! [`Records::derive`] builds the view every format shares; the column
 //! names follow the ICO's documentation template (English) and the
-//! Autoriteit Persoonsgegevens' terms (Dutch). [`csv`] and [`super::xlsx`]
-//! write one row per activity × data category.
+//! Autoriteit Persoonsgegevens' terms (Dutch). [`super::csv`] and
+//! [`super::xlsx`] write one row per activity × data category.
 
 use std::collections::HashMap;
-use std::convert::Infallible;
 
 use crate::model::{
     ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
@@ -19,8 +18,6 @@ use crate::model::{
 };
 use crate::register::Register;
 use crate::statement::{format_date, format_period};
-
-use super::RenderError;
 
 /// A column of the record, in the order the tables show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,11 +317,14 @@ impl Records {
             .filter(|c| c.organisation_wide())
             .map(|&c| d.field(c, d.organisation_value(c)))
             .collect();
-        let activities = register
-            .activities
-            .iter()
-            .map(|(id, a)| d.activity(id.as_str(), a))
-            .collect();
+        // Activities are independent of each other: derived on all cores.
+        let entries: Vec<(&Id, &ActivityFile)> = register.activities.iter().collect();
+        let activities = crate::parallel::map_chunks(&entries, 64, |part| {
+            part.iter()
+                .map(|(id, a)| d.activity(id.as_str(), a))
+                .collect::<Vec<_>>()
+        })
+        .concat();
         let mut register_gaps = Vec::new();
         for (file, gaps) in [
             ("organisation.json", &org.known_gaps),
@@ -365,21 +365,6 @@ impl Records {
         Column::ALL.iter().map(|c| c.header(self.lang)).collect()
     }
 
-    /// Calls `row` once per activity × data category (once for an activity
-    /// without data), cells in [`Column::ALL`] order, lines joined by `\n`.
-    pub fn for_each_row<E>(&self, mut row: impl FnMut(&[&str]) -> Result<(), E>) -> Result<(), E> {
-        self.for_each_activity(|cells, data| {
-            let mut cells = cells.to_vec();
-            for entry in data {
-                for (column, value) in DATA_COLUMNS.iter().zip(entry) {
-                    cells[*column as usize] = value;
-                }
-                row(&cells)?;
-            }
-            Ok(())
-        })
-    }
-
     /// Calls `each` once per activity with its own cells in [`Column::ALL`]
     /// order (the data category's four left empty) and one
     /// [`DATA_COLUMNS`] entry per data category (one of empty cells for an
@@ -387,10 +372,20 @@ impl Records {
     /// of its rows, so they are joined and laid out once.
     pub fn for_each_activity<E>(
         &self,
+        each: impl FnMut(&[&str], &[[&str; 4]]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.for_each_activity_of(&self.activities, each)
+    }
+
+    /// [`Records::for_each_activity`] for some of the activities, so that
+    /// a format can lay out parts of the record on different cores.
+    pub fn for_each_activity_of<E>(
+        &self,
+        activities: &[RecordActivity],
         mut each: impl FnMut(&[&str], &[[&str; 4]]) -> Result<(), E>,
     ) -> Result<(), E> {
         let controller = joined_lines(&self.controller);
-        for activity in &self.activities {
+        for activity in activities {
             let own = joined_lines(&activity.fields);
             let data: Vec<[String; 4]> = activity
                 .data
@@ -1265,32 +1260,6 @@ fn gap(g: &KnownGap) -> String {
         Some(at) => format!("{} ({at}): {}", g.rule, g.note),
         None => format!("{}: {}", g.rule, g.note),
     }
-}
-
-/// The record as CSV (RFC 4180: comma-separated, CRLF line ends, fields
-/// quoted when they hold a comma, quote or line break), UTF-8 with a header row.
-pub fn csv(records: &Records) -> Result<Vec<u8>, RenderError> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::with_capacity(csv_capacity(records)));
-    writer.write_record(records.headers())?;
-    records.for_each_row(|row| writer.write_record(row))?;
-    writer
-        .into_inner()
-        .map_err(|e| RenderError::Csv(csv::Error::from(e.into_error())))
-}
-
-/// The CSV's length, or a little more: as if every cell were quoted and
-/// followed by a comma, with CRLF after each row. A large register's CSV
-/// runs to many megabytes; allocated once, it is not copied as it grows.
-fn csv_capacity(records: &Records) -> usize {
-    let row_len = |cells: &[&str]| cells.iter().map(|cell| cell.len() + 3).sum::<usize>() + 2;
-    let mut len = row_len(&records.headers());
-    let Ok(()) = records.for_each_row(|cells| {
-        len += row_len(cells);
-        Ok::<(), Infallible>(())
-    });
-    len
 }
 
 #[cfg(test)]
