@@ -16,6 +16,7 @@ pub mod gaps;
 pub mod history;
 pub mod init;
 pub mod json_edit;
+pub mod json_value;
 pub mod load;
 pub mod model;
 pub mod open;

@@ -228,15 +228,15 @@ fn parse<T: DeserializeOwned>(
     texts: Texts<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let value: Value = match serde_json::from_str(&file.text) {
-        Ok(value) => value,
+    let (value, has_duplicates) = match crate::json_value::parse(&file.text) {
+        Ok(parsed) => parsed,
         Err(err) => {
             diagnostics.push(syntax_diagnostic(file, &err));
             return None;
         }
     };
-    // The cheap scan rules duplicates out; the exact one places them.
-    let duplicates = if crate::span::may_have_duplicate_keys(&file.text) {
+    // The parse notices a key written twice; the walk places each one.
+    let duplicates = if has_duplicates {
         crate::span::duplicate_keys(&file.text)
     } else {
         Vec::new()
@@ -270,18 +270,18 @@ fn parse<T: DeserializeOwned>(
         }
         return None;
     }
+    let translations =
+        translation_target(file).map(|target| check_document(&target, &value, texts.languages));
     // The schema and the types agree (a test checks it), so this only fails
-    // on what a schema cannot say; report it rather than panic.
-    let typed = T::deserialize(&value);
+    // on what a schema cannot say; report it rather than panic. The value is
+    // consumed, its strings moved into the model rather than copied, so the
+    // parsed documents of a large register are never all in memory at once.
+    let typed = T::deserialize(value);
     if typed.is_ok()
-        && let Some(target) = translation_target(file)
+        && let Some(findings) = translations
     {
-        texts
-            .findings
-            .extend(check_document(&target, &value, texts.languages));
+        texts.findings.extend(findings);
     }
-    // `value` is dropped here, file by file, so the parsed documents of a
-    // large register are never all in memory at once.
     match typed {
         Ok(typed) => Some(typed),
         Err(err) => {

@@ -4,6 +4,7 @@
 //!
 //! Nothing here interprets the register; that is `load`'s job.
 
+use std::fs::FileType;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -141,9 +142,9 @@ pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
         path: dir.to_owned(),
         source,
     })?;
-    let mut paths: Vec<(PathBuf, String)> = Vec::new();
+    let mut paths: Vec<(PathBuf, String, FileType)> = Vec::new();
     let mut strays = Vec::new();
-    for name in list_dir(dir)? {
+    for (name, _) in list_dir(dir)? {
         let path = dir.join(&name);
         let is_entry_dir = is_entry_dir(&name);
         if path.is_dir() {
@@ -157,10 +158,17 @@ pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
                     ));
                     continue;
                 }
-                for inner in list_dir(&path)? {
+                for (inner, kind) in list_dir(&path)? {
                     let inner_path = path.join(&inner);
-                    if !inner_path.is_dir() {
-                        paths.push((inner_path, format!("{name}/{inner}")));
+                    // The listing's type spares a stat per file; a link is
+                    // followed to see what it leads to.
+                    let is_dir = if kind.is_symlink() {
+                        inner_path.is_dir()
+                    } else {
+                        kind.is_dir()
+                    };
+                    if !is_dir {
+                        paths.push((inner_path, format!("{name}/{inner}"), kind));
                     }
                 }
             } else if FileKind::ALL
@@ -188,13 +196,19 @@ pub fn read_register(dir: &Path) -> Result<SourceSet, ReadError> {
                 ));
             }
         } else if name.ends_with(".json") {
-            paths.push((path, name));
+            let kind = std::fs::symlink_metadata(&path)
+                .map_err(|source| ReadError::Io {
+                    path: path.clone(),
+                    source,
+                })?
+                .file_type();
+            paths.push((path, name, kind));
         }
     }
     // Reading is independent per file: share it among the cores.
     let entries = crate::parallel::map_chunks(&paths, 64, |part| {
         part.iter()
-            .map(|(path, rel)| read_entry(&root, path, rel.clone()))
+            .map(|(path, rel, kind)| read_entry(&root, path, rel.clone(), *kind))
             .collect::<Result<Vec<_>, _>>()
     })
     .into_iter()
@@ -283,32 +297,35 @@ pub fn assemble(dir: &Path, mut entries: Vec<RawEntry>) -> Result<SourceSet, Rea
     Ok(set)
 }
 
-fn list_dir(dir: &Path) -> Result<Vec<String>, ReadError> {
+/// The names in `dir`, sorted, each with its type as the listing gives it
+/// (a link is a link, not what it leads to).
+fn list_dir(dir: &Path) -> Result<Vec<(String, FileType)>, ReadError> {
     let io = |source| ReadError::Io {
         path: dir.to_owned(),
         source,
     };
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
-        names.push(
-            entry
-                .map_err(io)?
-                .file_name()
-                .to_string_lossy()
-                .into_owned(),
-        );
+        let entry = entry.map_err(io)?;
+        let kind = entry.file_type().map_err(io)?;
+        names.push((entry.file_name().to_string_lossy().into_owned(), kind));
     }
-    names.sort();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(names)
 }
 
-fn read_entry(root: &Path, path: &Path, rel: String) -> Result<RawEntry, ReadError> {
+/// Reads one file; `kind` is its type as its directory listed it.
+fn read_entry(
+    root: &Path,
+    path: &Path,
+    rel: String,
+    kind: FileType,
+) -> Result<RawEntry, ReadError> {
     let io = |source| ReadError::Io {
         path: path.to_owned(),
         source,
     };
-    let link = std::fs::symlink_metadata(path).map_err(io)?;
-    if link.file_type().is_symlink() {
+    if kind.is_symlink() {
         // A dangling link is unreadable (exit 2); a link inside the register is followed.
         if let Some(target) = outside(root, path)? {
             return Ok(RawEntry {
@@ -317,13 +334,19 @@ fn read_entry(root: &Path, path: &Path, rel: String) -> Result<RawEntry, ReadErr
             });
         }
     }
-    let meta = std::fs::metadata(path).map_err(io)?;
+    // A FIFO or a device would block the reader or never end, so what is
+    // not listed as a regular file is looked at before it is opened.
+    let not_regular = || ReadError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::other("it is not a regular file"),
+    };
+    if !kind.is_file() && !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
-        // A FIFO or a device would block the reader or never end.
-        return Err(ReadError::Io {
-            path: path.to_owned(),
-            source: std::io::Error::other("it is not a regular file"),
-        });
+        return Err(not_regular());
     }
     if meta.len() > MAX_FILE_BYTES {
         return Ok(RawEntry {
@@ -333,8 +356,8 @@ fn read_entry(root: &Path, path: &Path, rel: String) -> Result<RawEntry, ReadErr
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` guards against a file that grows between the size check and the read.
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(io)?;
     Ok(RawEntry {
         rel,
@@ -440,5 +463,36 @@ pub fn file_diagnostic(rule: Rule, rel: &str, message: String, help: Option<Stri
         help,
         acknowledged: None,
         snippet: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_among_the_activities_is_refused_without_being_opened() {
+        let tmp = tempfile::tempdir().unwrap();
+        let activities = tmp.path().join("activities");
+        std::fs::create_dir(&activities).unwrap();
+        let fifo = activities.join("stuck.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Opening a FIFO for reading waits for a writer: run on a thread
+        // and give up on it rather than hang.
+        let (send, receive) = std::sync::mpsc::channel();
+        let dir = tmp.path().to_owned();
+        std::thread::spawn(move || send.send(read_register(&dir).map(|_| ())));
+        let result = receive
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("reading the register does not block on a FIFO");
+        match result {
+            Err(ReadError::Io { path, source }) => {
+                assert_eq!(path, fifo);
+                assert_eq!(source.to_string(), "it is not a regular file");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -65,57 +65,6 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// A fast first pass for [`duplicate_keys`]: `false` means no object of the
-/// text has a key twice. Keys are compared as written; a key with an escape
-/// sequence makes the answer a cautious `true`.
-pub fn may_have_duplicate_keys(text: &str) -> bool {
-    let b = text.as_bytes();
-    // One entry per open container: the keys seen so far for an object, `None` for an array.
-    let mut stack: Vec<Option<Vec<&[u8]>>> = Vec::new();
-    let mut expect_key = false;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'{' => {
-                stack.push(Some(Vec::new()));
-                expect_key = true;
-            }
-            b'[' => {
-                stack.push(None);
-                expect_key = false;
-            }
-            b'}' | b']' => {
-                stack.pop();
-                expect_key = false;
-            }
-            b',' => expect_key = matches!(stack.last(), Some(Some(_))),
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                let mut escaped = false;
-                while i < b.len() && b[i] != b'"' {
-                    if b[i] == b'\\' {
-                        escaped = true;
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                if expect_key && let Some(Some(keys)) = stack.last_mut() {
-                    let key = &b[start..i.min(b.len())];
-                    if escaped || keys.contains(&key) {
-                        return true;
-                    }
-                    keys.push(key);
-                }
-                expect_key = false;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
 /// Keys written twice in one object: `(pointer of the second, its offset)`.
 /// A parsed value keeps only one of them, silently; the text still shows both.
 pub fn duplicate_keys(text: &str) -> Vec<(String, usize)> {
@@ -268,13 +217,6 @@ mod tests {
         let found: Vec<String> = duplicate_keys(text).into_iter().map(|(p, _)| p).collect();
         assert_eq!(found, ["/b/c", "/a"]);
         assert!(duplicate_keys("{\"a\": [{\"x\": 1}, {\"x\": 2}]}").is_empty());
-        assert!(may_have_duplicate_keys(text));
-        assert!(!may_have_duplicate_keys(
-            "{\"a\": [{\"x\": \"a\"}, {\"x\": 2}], \"b\": {\"a\": 1}}"
-        ));
-        assert!(may_have_duplicate_keys("{\"a\": {\"k\": 1, \"k\": [1]}}"));
-        // A value equal to a key is not a key.
-        assert!(!may_have_duplicate_keys("{\"a\": \"a\", \"b\": \"a\"}"));
     }
 
     #[test]

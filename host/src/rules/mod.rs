@@ -35,14 +35,28 @@ pub struct Finding {
 /// earlier, file by file, as the loader parses them
 /// ([`language::check_document`]).
 pub fn check(register: &Register) -> Vec<Finding> {
-    let mut out = Findings(Vec::new());
-    references::check(register, &mut out);
-    lawfulness::check(register, &mut out);
-    retention::check(register, &mut out);
-    transfers::check(register, &mut out);
-    transparency::check(register, &mut out);
-    records::check(register, &mut out);
-    out.0
+    // The references take about as long as all the other groups together,
+    // so they are checked on a core of their own beside them.
+    let (references, others) = std::thread::scope(|scope| {
+        let references = scope.spawn(|| {
+            let mut out = Findings(Vec::new());
+            references::check(register, &mut out);
+            out.0
+        });
+        let mut out = Findings(Vec::new());
+        lawfulness::check(register, &mut out);
+        retention::check(register, &mut out);
+        transfers::check(register, &mut out);
+        transparency::check(register, &mut out);
+        records::check(register, &mut out);
+        let references = references
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (references, out.0)
+    });
+    let mut findings = references;
+    findings.extend(others);
+    findings
 }
 
 /// Collects findings; the helpers keep the checks short.

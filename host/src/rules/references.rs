@@ -1,7 +1,7 @@
 //! Ids are unique (S03) and every reference resolves (V17); catalogue
 //! entries nothing refers to are reported as orphans.
 
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Findings, Rule, activities};
 use crate::model::Id;
@@ -26,11 +26,11 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
         "/recipients",
         register.recipients.recipients.iter().map(|r| &r.id),
     );
-    let systems: BTreeSet<&Id> = register.systems.keys().collect();
+    let systems: FxHashSet<&Id> = register.systems.keys().collect();
 
-    let mut used_categories = BTreeSet::new();
-    let mut used_subjects = BTreeSet::new();
-    let mut used_recipients = BTreeSet::new();
+    let mut used_categories = FxHashSet::default();
+    let mut used_subjects = FxHashSet::default();
+    let mut used_recipients = FxHashSet::default();
 
     for (file, _, activity) in activities(register) {
         for (i, purpose) in activity.purposes.iter().enumerate() {
@@ -87,7 +87,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 );
             }
         }
-        let declared: BTreeSet<&Id> = activity.data.iter().map(|d| &d.category).collect();
+        let declared: FxHashSet<&Id> = activity.data.iter().map(|d| &d.category).collect();
         for (i, source) in activity.sources.iter().enumerate() {
             for (j, category) in source.categories.iter().enumerate() {
                 let pointer = format!("/sources/{i}/categories/{j}");
@@ -285,14 +285,25 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
     );
 }
 
+/// A catalogue's ids and each one's index in it. Looked up once for every
+/// reference in every activity, so hashed; listed in id order.
+type Known<'a> = FxHashMap<&'a Id, usize>;
+
+/// The ids of `known` in order.
+fn sorted<'a>(known: &Known<'a>) -> Vec<(&'a Id, usize)> {
+    let mut ids: Vec<(&Id, usize)> = known.iter().map(|(id, &i)| (*id, i)).collect();
+    ids.sort_unstable();
+    ids
+}
+
 /// Reports duplicate ids and returns each id's index in the catalogue.
 fn unique<'a>(
     out: &mut Findings,
     file: &FileRef,
     list: &str,
     ids: impl Iterator<Item = &'a Id>,
-) -> BTreeMap<&'a Id, usize> {
-    let mut seen = BTreeMap::new();
+) -> Known<'a> {
+    let mut seen = Known::default();
     for (i, id) in ids.enumerate() {
         if let Some(first) = seen.insert(id, i) {
             seen.insert(id, first);
@@ -313,15 +324,17 @@ fn resolve(
     file: &FileRef,
     pointer: impl FnOnce() -> String,
     id: &Id,
-    known: &BTreeMap<&Id, usize>,
+    known: &Known,
     what: &str,
     where_: &str,
 ) -> bool {
     if known.contains_key(id) {
         return true;
     }
+    let known = sorted(known);
     let suggestion = known
-        .keys()
+        .iter()
+        .map(|(k, _)| k)
         .find(|k| {
             k.as_str().eq_ignore_ascii_case(id)
                 || k.starts_with(id.as_str())
@@ -334,7 +347,10 @@ fn resolve(
         file,
         pointer(),
         format!("{what} \"{id}\" does not exist in {where_}"),
-        format!("{suggestion}known ids: {}", list(known.keys().copied())),
+        format!(
+            "{suggestion}known ids: {}",
+            list(known.iter().map(|(k, _)| *k))
+        ),
     );
     false
 }
@@ -343,11 +359,11 @@ fn orphans(
     out: &mut Findings,
     file: &FileRef,
     list: &str,
-    known: &BTreeMap<&Id, usize>,
-    used: &BTreeSet<&Id>,
+    known: &Known,
+    used: &FxHashSet<&Id>,
     what: &str,
 ) {
-    for (id, &i) in known {
+    for (id, i) in sorted(known) {
         if !used.contains(id) {
             out.warning(
                 Rule::V17,
