@@ -270,18 +270,18 @@ fn parse<T: DeserializeOwned>(
         }
         return None;
     }
-    let translations =
-        translation_target(file).map(|target| check_document(&target, &value, texts.languages));
     // The schema and the types agree (a test checks it), so this only fails
-    // on what a schema cannot say; report it rather than panic. The value is
-    // consumed, its strings moved into the model rather than copied, so the
-    // parsed documents of a large register are never all in memory at once.
-    let typed = T::deserialize(value);
+    // on what a schema cannot say; report it rather than panic.
+    let typed = T::deserialize(&value);
     if typed.is_ok()
-        && let Some(findings) = translations
+        && let Some(target) = translation_target(file)
     {
-        texts.findings.extend(findings);
+        texts
+            .findings
+            .extend(check_document(&target, &value, texts.languages));
     }
+    // `value` is dropped here, file by file, so the parsed documents of a
+    // large register are never all in memory at once.
     match typed {
         Ok(typed) => Some(typed),
         Err(err) => {
