@@ -1134,6 +1134,34 @@ fn xlsx_keeps_hostile_and_control_texts_exactly() {
 }
 
 #[test]
+fn xlsx_refuses_a_text_longer_than_an_excel_cell_and_writes_nothing() {
+    let (_tmp, reg) = ismt_copy();
+    edit_register(&reg, |path, value| {
+        if path.ends_with("activities/administratie.json") {
+            value["description"]["nl"] = json!("é".repeat(32_768));
+        }
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("records.xlsx");
+    let file_s = file.display().to_string();
+    let out = render(
+        &reg,
+        &["records", "--lang", "nl", "--format", "xlsx", "-o", &file_s],
+        2,
+    );
+    assert!(
+        out.stderr.contains(
+            "activity administratie, column \"Omschrijving\": the text has 32768 characters; an Excel cell holds at most 32767"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!file.exists(), "nothing is written");
+    // Other formats have no such limit.
+    render_ok(&reg, &["records", "--lang", "nl", "--format", "csv"]);
+}
+
+#[test]
 fn records_csv_has_one_row_per_activity_and_category_with_dpa_columns() {
     let csv_text = render_ok(&ismt(), &["records", "--lang", "en", "--format", "csv"]);
     assert!(csv_text.contains("\r\n"), "RFC 4180 line ends");
