@@ -45,16 +45,12 @@ fn push_activity(out: &mut Vec<u8>, own: &[&str], data: &[[&str; 4]]) {
     let last = runs.last_mut().expect("a run");
     last.pop();
     last.extend_from_slice(b"\r\n");
-    // Between runs, one data cell each (adjacent data columns leave an
-    // empty run between them).
-    let order: Vec<usize> = Column::ALL
-        .iter()
-        .filter_map(|c| DATA_COLUMNS.iter().position(|d| d == c))
-        .collect();
+    // Between runs, one data cell each, in column order (adjacent data
+    // columns leave an empty run between them).
     for entry in data {
-        for (run, &i) in runs.iter().zip(&order) {
+        for (run, cell) in runs.iter().zip(entry) {
             out.extend_from_slice(run);
-            push_field(out, entry[i]);
+            push_field(out, cell);
             out.push(b',');
         }
         out.extend_from_slice(runs.last().expect("a run"));

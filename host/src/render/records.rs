@@ -423,7 +423,8 @@ impl Records {
 }
 
 /// The columns whose value differs per data category, in the order of
-/// [`Records::for_each_activity`]'s data entries.
+/// [`Records::for_each_activity`]'s data entries, which is their order in
+/// [`Column::ALL`].
 pub const DATA_COLUMNS: [Column; 4] = [
     Column::Category,
     Column::SpecialCategory,
@@ -1265,6 +1266,15 @@ fn gap(g: &KnownGap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_data_columns_are_in_table_order() {
+        let in_all: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|c| c.per_category())
+            .collect();
+        assert_eq!(in_all, DATA_COLUMNS);
+    }
 
     #[test]
     fn a_column_as_usize_is_its_place_in_all() {
