@@ -3,7 +3,7 @@
 //! Two sheets: the record, one row per activity × data category with a
 //! bold header row, frozen header and first two columns, an autofilter,
 //! wrapped text, set widths, landscape pages that repeat the header row;
-//! and the controller block. The document's dates are the register's
+//! and the controller block, printed to the width of a landscape page. The document's dates are the register's
 //! "last changed" date ([`Records::document_date`]), never the clock.
 //!
 //! Written here rather than with a general spreadsheet library because the
@@ -144,6 +144,8 @@ fn record_sheet(records: &Records, strings: &mut SharedStrings) -> Result<Sheet,
         frozen: (1, 2),
         autofilter: true,
         landscape: true,
+        // Thirty-three columns scaled to a page would be unreadable.
+        fit_to_width: false,
         selected: true,
     })
 }
@@ -175,7 +177,8 @@ fn controller_sheet(records: &Records, strings: &mut SharedStrings) -> Result<Sh
         lines: row_lines,
         frozen: (1, 0),
         autofilter: false,
-        landscape: false,
+        landscape: true,
+        fit_to_width: true,
         selected: false,
     })
 }

@@ -47,6 +47,8 @@ pub struct Sheet {
     pub frozen: (u32, u16),
     pub autofilter: bool,
     pub landscape: bool,
+    /// Printed pages are scaled to the sheet's width (for a sheet of few columns).
+    pub fit_to_width: bool,
     /// The sheet shown when the workbook opens.
     pub selected: bool,
 }
@@ -91,6 +93,9 @@ impl Sheet {
              <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">",
         );
+        if self.fit_to_width {
+            x += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>";
+        }
         x += &format!("<dimension ref=\"{}\"/>", self.dimension());
         x += "<sheetViews><sheetView ";
         if self.selected {
@@ -187,8 +192,16 @@ impl Sheet {
             x += &format!("<autoFilter ref=\"{}\"/>", self.dimension());
         }
         x += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>";
-        if self.landscape {
-            x += "<pageSetup orientation=\"landscape\"/>";
+        match (self.landscape, self.fit_to_width) {
+            (false, false) => {}
+            (true, false) => x += "<pageSetup orientation=\"landscape\"/>",
+            (landscape, true) => {
+                x += "<pageSetup ";
+                if landscape {
+                    x += "orientation=\"landscape\" ";
+                }
+                x += "fitToWidth=\"1\" fitToHeight=\"0\"/>";
+            }
         }
         x += "</worksheet>";
         x.into_bytes()
@@ -213,6 +226,7 @@ mod tests {
             frozen: (1, 2),
             autofilter: true,
             landscape: true,
+            fit_to_width: false,
             selected: true,
         };
         let x = xml(&sheet);
@@ -252,7 +266,8 @@ mod tests {
             lines: Vec::new(),
             frozen: (1, 0),
             autofilter: false,
-            landscape: false,
+            landscape: true,
+            fit_to_width: true,
             selected: false,
         };
         assert_eq!(sheet.pieces().len(), 2 + 3);
@@ -263,5 +278,9 @@ mod tests {
         assert!(x.contains(&format!("<c r=\"A{last}\" t=\"s\"><v>{}</v></c>", rows - 1)));
         assert!(x.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\""));
         assert!(!x.contains("autoFilter") && !x.contains("tabSelected"));
+        assert!(x.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension"));
+        assert!(x.contains(
+            "<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
+        ));
     }
 }
