@@ -1,6 +1,6 @@
 //! What changed between two versions of a register, in register terms:
-//! "activities/newsletter: purposes[personalisation] added", "recipients:
-//! recipients[mailhouse].countries NL → US". Pure: it compares parsed JSON
+//! "activities/newsletter: purposes\[personalisation\] added", "recipients:
+//! recipients\[mailhouse\].countries NL → US". Pure: it compares parsed JSON
 //! and knows nothing of git.
 //!
 //! Each change is marked public when the statement shows the field — a

@@ -1,6 +1,6 @@
 //! Synthetic registers for benchmarks and scale tests.
 //!
-//! [`write`] builds a complete, valid register from the typed model and
+//! [`write()`] builds a complete, valid register from the typed model and
 //! writes it the way `ropa init` does (pretty-printed JSON, one file per
 //! activity and system). The content is made up but shaped like a real
 //! register, so `validate` does the work it does in practice: every legal

@@ -19,7 +19,7 @@
 //!   from `https` to `http` is refused too, as it would send the token in
 //!   the clear.
 //! - TLS (rustls) checks servers against the system's CA bundle (see
-//!   [`root_certs`]), or the Mozilla roots compiled in where there is none.
+//!   `root_certs`), or the Mozilla roots compiled in where there is none.
 //! - The bearer token goes only into requests to allow-listed hosts (which
 //!   are the only requests made). It is never written into a [`Refusal`],
 //!   nor shown by `Debug`. No proxy is used, whatever the environment says.

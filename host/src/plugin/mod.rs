@@ -5,7 +5,7 @@
 //! capability imports of the contract (`plugins/wit/scanner.wit`), and only
 //! those the system's entry grants; every run is bounded in time, CPU,
 //! memory, findings, rows and bytes ([`Limits`]); what it hands back passes
-//! the [`guard`] before it reaches a findings file.
+//! the guard (the `guard` module) before it reaches a findings file.
 //!
 //! - [`Runtime`]: the engine, the linker and the compiled-component cache.
 //! - [`Plugin`]: a loaded, pre-instantiated component and what it declares.

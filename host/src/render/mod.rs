@@ -2,8 +2,9 @@
 //! output format, as bytes.
 //!
 //! The statement's facts come from [`crate::statement`], the records' from
-//! [`records`]; this module only puts them into askama templates (compiled
-//! into the binary from `templates/`, see `host/askama.toml`), CSV or XLSX.
+//! [`records::Records`]; this module puts them into askama templates
+//! (compiled into the binary from `templates/`, see `host/askama.toml`),
+//! [`csv`] or [`xlsx`].
 //! HTML templates escape every value as HTML, Markdown templates every value
 //! as Markdown ([`markdown::Markdown`]), so a register text can never become
 //! markup.

@@ -2,8 +2,9 @@
 //!
 //! Two sheets: the record, one row per activity × data category with a
 //! bold header row, frozen header and first two columns, an autofilter,
-//! wrapped text, set widths, landscape pages that repeat the header row;
-//! and the controller block, printed to the width of a landscape page. The document's dates are the register's
+//! wrapped text, set widths, rows as tall as their text, landscape pages
+//! that repeat the header row; and the controller block, printed to the
+//! width of a landscape page. The document's dates are the register's
 //! "last changed" date ([`Records::document_date`]), never the clock.
 //!
 //! Written here rather than with a general spreadsheet library because the
@@ -11,7 +12,7 @@
 //! render has to stay well under a tenth of a second: cells are kept as
 //! shared-string numbers, an activity's texts are looked up once for all
 //! its rows, and the sheet's XML is made and compressed in pieces on every
-//! core ([`zip`]).
+//! core (the `zip` module).
 
 mod sheet;
 mod strings;
@@ -24,7 +25,7 @@ use strings::SharedStrings;
 use xml::{absolute_range, push_text};
 use zip::{Member, archive};
 
-/// The header cells' style (`cellXfs` 1 in [`styles`]); cells without a
+/// The header cells' style (`cellXfs` 1 in [`STYLES`]); cells without a
 /// style take `cellXfs` 0, wrapped and top-aligned.
 const HEADER_STYLE: &str = " s=\"1\"";
 
