@@ -2,21 +2,24 @@
 //! each kind of gap found where it is and quiet where it is not, the report
 //! against its schema, and accept's commits, idempotence and refusals.
 
-use std::ffi::OsStr;
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::util::{Output, base_dir, copy_dir, run, snapshot, snapshot_diff, workspace_root};
+use crate::util::{GitRegister, copy_dir, run, snapshot, snapshot_diff, workspace_root};
 
 const AUTHOR: &str = "Dee Peeo <dpo@example.org>";
 
 /// The base test register in a fresh git repository, committed once, and a
 /// findings file to hold against it.
-struct Scene {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    home: PathBuf,
+struct Scene(GitRegister);
+
+impl std::ops::Deref for Scene {
+    type Target = GitRegister;
+
+    fn deref(&self) -> &GitRegister {
+        &self.0
+    }
 }
 
 /// One system's part of a crafted scan.
@@ -38,17 +41,7 @@ fn scanned(system: &'static str, found: &[(&'static str, &'static str)]) -> Scan
 
 impl Scene {
     fn new() -> Scene {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("repo");
-        let home = tmp.path().join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        git2::Repository::init(&root).unwrap();
-        copy_dir(&base_dir(), &root.join("register"));
-        let scene = Scene {
-            _tmp: tmp,
-            root,
-            home,
-        };
+        let scene = Scene(GitRegister::new());
         scene.commit();
         scene
     }
@@ -58,33 +51,12 @@ impl Scene {
             .assert_code(0);
     }
 
-    fn ropa<I, S>(&self, args: I) -> Output
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<OsStr>,
-    {
-        let env = [
-            ("HOME", self.home.as_os_str()),
-            ("XDG_CONFIG_HOME", self.home.as_os_str()),
-            ("GIT_CONFIG_NOSYSTEM", OsStr::new("1")),
-        ];
-        let out = run(&self.root, args, &env);
-        assert!(!out.panicked(), "ropa panicked:\n{out}");
-        out
-    }
-
     fn path(&self, rel: &str) -> PathBuf {
         self.root.join("register").join(rel)
     }
 
     fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap()
-    }
-
-    fn edit(&self, rel: &str, change: impl FnOnce(&mut Value)) {
-        let mut value: Value = serde_json::from_str(&self.read(rel)).unwrap();
-        change(&mut value);
-        self.write(rel, &value);
     }
 
     fn write(&self, rel: &str, value: &Value) {

@@ -4,58 +4,30 @@
 //! loses nothing, unrelated files left alone).
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::util::{Output, base_dir, copy_dir, ropa_bin, run};
+use crate::util::{GitRegister, base_dir, copy_dir, ropa_bin, run};
 
 const ANN: &str = "Ann Example <ann@example.org>";
 
-/// A repository in a temp dir with the base register in `register/`,
-/// committed once. Git's global configuration is kept out (HOME points into
-/// the temp dir), so the tests do not depend on the machine's identity.
-struct Repo {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-    home: PathBuf,
+/// The base register in a fresh repository, committed once.
+struct Repo(GitRegister);
+
+impl std::ops::Deref for Repo {
+    type Target = GitRegister;
+
+    fn deref(&self) -> &GitRegister {
+        &self.0
+    }
 }
 
 impl Repo {
     fn new() -> Repo {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("repo");
-        let home = tmp.path().join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        git2::Repository::init(&root).unwrap();
-        copy_dir(&base_dir(), &root.join("register"));
-        let repo = Repo {
-            _tmp: tmp,
-            root,
-            home,
-        };
+        let repo = Repo(GitRegister::new());
         repo.ropa(["commit", "-m", "First version", "--author", ANN])
             .assert_code(0);
         repo
-    }
-
-    fn register(&self) -> PathBuf {
-        self.root.join("register")
-    }
-
-    fn ropa<I, S>(&self, args: I) -> Output
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<OsStr>,
-    {
-        run(&self.root, args, &self.env())
-    }
-
-    fn env(&self) -> Vec<(&'static str, &OsStr)> {
-        vec![
-            ("HOME", self.home.as_os_str()),
-            ("XDG_CONFIG_HOME", self.home.as_os_str()),
-            ("GIT_CONFIG_NOSYSTEM", OsStr::new("1")),
-        ]
     }
 
     fn git(&self) -> git2::Repository {
@@ -64,15 +36,6 @@ impl Repo {
 
     fn head(&self) -> String {
         self.git().head().unwrap().target().unwrap().to_string()
-    }
-
-    /// Rewrites a register file through a JSON edit.
-    fn edit(&self, rel: &str, change: impl FnOnce(&mut serde_json::Value)) {
-        let path = self.register().join(rel);
-        let mut value: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        change(&mut value);
-        std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
     }
 
     fn first_activity(&self) -> String {

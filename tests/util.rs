@@ -7,6 +7,66 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The base test register in `register/` of a fresh git repository in a
+/// temp dir, not yet committed. Git's global configuration is kept out
+/// (HOME points into the temp dir), so the tests do not depend on the
+/// machine's identity.
+pub struct GitRegister {
+    _tmp: tempfile::TempDir,
+    pub root: PathBuf,
+    home: PathBuf,
+}
+
+impl GitRegister {
+    pub fn new() -> GitRegister {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("repo");
+        let home = tmp.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        git2::Repository::init(&root).unwrap();
+        copy_dir(&base_dir(), &root.join("register"));
+        GitRegister {
+            _tmp: tmp,
+            root,
+            home,
+        }
+    }
+
+    pub fn register(&self) -> PathBuf {
+        self.root.join("register")
+    }
+
+    /// The environment `ropa` and git run in.
+    pub fn env(&self) -> Vec<(&'static str, &OsStr)> {
+        vec![
+            ("HOME", self.home.as_os_str()),
+            ("XDG_CONFIG_HOME", self.home.as_os_str()),
+            ("GIT_CONFIG_NOSYSTEM", OsStr::new("1")),
+        ]
+    }
+
+    /// Runs `ropa` in the repository; it must not panic.
+    #[track_caller]
+    pub fn ropa<I, S>(&self, args: I) -> Output
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let out = run(&self.root, args, &self.env());
+        assert!(!out.panicked(), "ropa panicked:\n{out}");
+        out
+    }
+
+    /// Rewrites a register file through a JSON edit.
+    pub fn edit(&self, rel: &str, change: impl FnOnce(&mut serde_json::Value)) {
+        let path = self.register().join(rel);
+        let mut value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        change(&mut value);
+        std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap() + "\n").unwrap();
+    }
+}
+
 /// The binary cargo built for this test run.
 pub fn ropa_bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_ropa"))
