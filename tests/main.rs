@@ -28,6 +28,10 @@ mod example_systems;
 /// Hostile plugins against the sandbox: limits, isolation, the guard.
 mod sandbox;
 
+/// A hostile plugin trying every channel of a findings file: nothing it
+/// read reaches the file, the register or its history.
+mod exfiltration;
+
 /// `ropa plugin list | inspect | new` and the component cache.
 mod plugin_cli;
 

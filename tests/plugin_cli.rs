@@ -56,9 +56,9 @@ fn inspect_shows_declarations_and_imports() {
         "fixture-echo 0.1.0",
         "capabilities: sql, files, log",
         "sample-rows (integer, default 10)",
-        "ropa:scanner/sql@0.1.0",
-        "ropa:scanner/findings@0.1.0",
-        "ropa:scanner/plugin@0.1.0",
+        "ropa:scanner/sql@0.2.0",
+        "ropa:scanner/findings@0.2.0",
+        "ropa:scanner/plugin@0.2.0",
         "sha256:",
     ] {
         assert!(
@@ -79,7 +79,7 @@ fn inspect_shows_declarations_and_imports() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|i| i == "ropa:scanner/sql@0.1.0")
+            .any(|i| i == "ropa:scanner/sql@0.2.0")
     );
 
     let bad = run(

@@ -553,7 +553,7 @@ fn json_apis_are_scanned_and_bad_endpoints_fail_alone() {
 
     let before = snapshot(&root.join("register"));
     let started = std::time::Instant::now();
-    let (code, json, text) = scan(&root, &root.join("register"), &[]);
+    let (code, json, text) = scan(&root, &root.join("register"), &["--log"]);
     assert!(
         started.elapsed() < std::time::Duration::from_secs(3 + 5),
         "{text}"
@@ -580,10 +580,12 @@ fn json_apis_are_scanned_and_bad_endpoints_fail_alone() {
         found.iter().all(|(l, _)| l.starts_with("/api/contacts")),
         "{text}"
     );
-    assert_eq!(
-        crm["summary"]["locations_skipped"], 2,
+    // The plugin's own account of what it skipped is shown, never saved.
+    assert!(
+        text.contains("/api/broken") && text.contains("/api/html"),
         "500 and HTML are skipped:\n{text}"
     );
+    assert!(crm["summary"].get("locations_skipped").is_none(), "{text}");
 
     // The endless body is cut at the system's time limit: either the
     // connector's deadline answers first (the plugin stops early and says
@@ -591,7 +593,7 @@ fn json_apis_are_scanned_and_bad_endpoints_fail_alone() {
     let hanging = system(&json, "hanging-api");
     if hanging["error"].is_null() {
         assert_eq!(hanging["summary"]["truncated"], true, "{text}");
-        assert!(hanging["log"].to_string().contains("/api/slow"), "{text}");
+        assert!(text.contains("/api/slow"), "{text}");
         assert_eq!(code, Some(0), "{text}");
     } else {
         assert_eq!(hanging["error"]["kind"], "time-limit", "{text}");

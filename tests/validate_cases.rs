@@ -52,6 +52,8 @@ const CASES: &[Case] = &[
     case("s05-symlinked-directory", 1, &["error[S05]", "activities", "outside the register"]),
     case("s05-symlink-inside-is-followed", 0, &["REGISTER: 0 errors, 0 warnings: ok"]),
     case("s06-missing-file", 1, &["error[S06]", "subjects.json is missing"]),
+    case("s10-data-and-network", 1, &["error[S10]", "(Art. 32(1))", "is granted sql and http together", "systems/webshop.json:"]),
+    case("s10-data-and-network-allowed", 0, &["warning[S10]", "(Art. 32(1))", "may read data (sql) and reach the network"]),
     case("s07-stray-top-level-file", 0, &["warning[S07]", "categorie.json is not a register file"]),
     // The register cannot be read at all (exit 2).
     case("read-missing-register", 2, &["does not exist"]),

@@ -28,6 +28,10 @@ pub struct Args {
     /// Also write the findings file (JSON) here.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Show every line the plugins logged (by default their warnings and
+    /// errors, at most 10 per system). Log lines are shown, never saved.
+    #[arg(long)]
+    log: bool,
 }
 
 pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
@@ -83,8 +87,13 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&file)?)?,
-        OutputFormat::Text => write!(out, "{}", text(&file))?,
+        OutputFormat::Json => {
+            writeln!(out, "{}", serde_json::to_string_pretty(&file)?)?;
+            // The findings file is for machines; people (and CI logs) get
+            // what the plugins said, which the file never holds.
+            eprint!("{}", text(&file, args.log));
+        }
+        OutputFormat::Text => write!(out, "{}", text(&file, args.log))?,
     }
     let failed = file.failures();
     Ok(ExitCode::from(if failed == 0 {
@@ -96,8 +105,15 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
     }))
 }
 
-/// The findings per system, for people.
-fn text(file: &FindingsFile) -> String {
+/// Log lines of a system shown without `--log`: its warnings and errors,
+/// at most this many.
+const LOG_LINES_SHOWN: usize = 10;
+
+/// The findings per system, for people, with what the plugins said (which
+/// the findings file does not keep). Every string that came from a plugin
+/// or a register is made safe for a terminal.
+fn text(file: &FindingsFile, all_log: bool) -> String {
+    use ropa::terminal::clean;
     let mut out = String::new();
     for system in &file.systems {
         let plugin = system
@@ -105,50 +121,68 @@ fn text(file: &FindingsFile) -> String {
             .as_ref()
             .map(|p| format!("{} {}", p.name, p.version))
             .unwrap_or_else(|| "no plugin".to_owned());
-        let secs = system.elapsed_ms as f64 / 1000.0;
-        match &system.error {
-            None => out.push_str(&format!(
-                "{} ({plugin}, {}): {} findings in {secs:.2} s{}\n",
+        let notes = &system.operator;
+        let secs = notes.elapsed.as_secs_f64();
+        let head = match &system.error {
+            None => format!(
+                "{} ({plugin}, {}): {} findings in {secs:.2} s{}",
                 system.system,
                 system.kind,
                 system.findings.len(),
                 if system.summary.as_ref().is_some_and(|s| s.truncated) {
-                    " (stopped early at a limit: the scan is incomplete, see its log)"
+                    " (stopped early at a limit: the scan is incomplete)"
                 } else {
                     ""
                 }
-            )),
-            Some(err) => out.push_str(&format!(
-                "{} ({plugin}, {}): FAILED after {secs:.2} s: {}\n",
+            ),
+            Some(err) => format!(
+                "{} ({plugin}, {}): FAILED after {secs:.2} s: {}",
                 system.system, system.kind, err.reason
-            )),
+            ),
+        };
+        out.push_str(&clean(&head));
+        out.push('\n');
+        if let Some(said) = &notes.plugin_said {
+            out.push_str(&format!("  the plugin said: {}\n", clean(said)));
         }
         let width = system
             .findings
             .iter()
-            .map(|f| f.location.len())
+            .map(|f| f.location.chars().count())
             .max()
             .unwrap_or(0);
         for f in &system.findings {
-            out.push_str(&format!(
-                "  {:width$}  {:24}  {:.2}  {:>5}/{:<5}  {}\n",
+            let line = format!(
+                "  {:width$}  {:24}  {:.1}  {:>5}/{:<5}  {}",
                 f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
+            );
+            out.push_str(&clean(&line));
+            out.push('\n');
+        }
+        let shown: Vec<_> = notes
+            .log
+            .iter()
+            .filter(|l| all_log || l.level == "warn" || l.level == "error")
+            .collect();
+        let limit = if all_log { usize::MAX } else { LOG_LINES_SHOWN };
+        for line in shown.iter().take(limit) {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                line.level,
+                clean(&line.text)
             ));
         }
-        if system.summary.as_ref().is_some_and(|s| s.truncated) {
-            for line in system
-                .log
-                .iter()
-                .filter(|l| l.level == "warn" || l.level == "error")
-            {
-                out.push_str(&format!("  {}: {}\n", line.level, line.text));
-            }
+        if shown.len() > limit {
+            out.push_str(&format!(
+                "  … {} more warnings and errors in the plugin's log (--log shows all)\n",
+                shown.len() - limit
+            ));
         }
-        if system.refused > 0 {
+        if notes.refused > 0 {
             out.push_str(&format!(
                 "  {} findings refused by the host; the first because {}\n",
-                system.refused,
-                system.first_refusal.as_deref().unwrap_or("?")
+                notes.refused,
+                clean(notes.first_refusal.as_deref().unwrap_or("?"))
             ));
         }
     }
@@ -188,7 +222,8 @@ impl Display {
                     bar.set_message(format!("{system}: starting"));
                 }
                 Event::Progress { system, step, .. } => {
-                    bar.set_message(format!("{system}: {step}"))
+                    // The step is the plugin's text.
+                    bar.set_message(ropa::terminal::clean(&format!("{system}: {step}")).into_owned())
                 }
                 Event::Finished { system, ok } => {
                     bar.inc(1);

@@ -107,6 +107,12 @@ pub struct Grants {
     pub files: Option<FilesGrant>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http: Option<HttpGrant>,
+    /// Grants a data capability (`sql` or `files`) and `http` together,
+    /// knowing that a hostile plugin could then send what it reads to the
+    /// allowed hosts. Without it, that combination is an error (rule S10);
+    /// with it, a warning.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub data_and_network: bool,
 }
 
 /// Read-only SQL on one database.

@@ -12,6 +12,7 @@ use super::bindings::types::{
 use super::bindings::{files, findings, http, log, sql, types};
 use super::finding::{Finding, LogLine, ScanFailure};
 use super::guard::{self, Refused};
+use super::structure::{Place, Structure, coarse_confidence, coarse_count};
 use super::run::{Progress, RunState};
 use crate::connect::{
     self, FilesConnector, HttpConnector, PostgresConnector, Refusal, SqliteConnector,
@@ -38,20 +39,52 @@ pub struct Grants {
 
 pub(super) struct Capabilities {
     grants: Grants,
+    /// What the host listed and read: the places a finding may name.
+    pub(super) structure: Structure,
+    /// The detectors the plugin declared in `describe`.
+    detectors: HashSet<String>,
+    /// Kinds of personal data beyond the DPV vocabulary that the register's
+    /// categories declare.
+    kinds: HashSet<String>,
     /// `(location, category)` already reported: a repeat is ignored.
     reported: HashSet<(String, String)>,
 }
 
+/// What a run may name in its findings besides the structure it is shown.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// The detectors the plugin declared in `describe`.
+    pub detectors: Vec<String>,
+    /// Kinds of personal data the register's categories declare (`pd:` ids
+    /// outside the DPV vocabulary the host knows).
+    pub kinds: Vec<String>,
+}
+
 impl Capabilities {
-    pub(super) fn new(grants: Grants) -> Capabilities {
+    pub(super) fn new(
+        grants: Grants,
+        vocabulary: Vocabulary,
+        config: &serde_json::Map<String, serde_json::Value>,
+    ) -> Capabilities {
+        let mut structure = Structure::default();
+        if grants.http.is_some() {
+            structure.configure_endpoints(config);
+        }
         Capabilities {
             grants,
+            structure,
+            detectors: vocabulary.detectors.into_iter().collect(),
+            kinds: vocabulary.kinds.into_iter().collect(),
             reported: HashSet::new(),
         }
     }
 
     pub(super) fn none() -> Capabilities {
-        Capabilities::new(Grants::default())
+        Capabilities::new(
+            Grants::default(),
+            Vocabulary::default(),
+            &serde_json::Map::new(),
+        )
     }
 }
 
@@ -61,6 +94,18 @@ pub(super) fn name(capability: Capability) -> &'static str {
         Capability::Files => "files",
         Capability::Http => "http",
         Capability::Log => "log",
+    }
+}
+
+/// Which kind of capability error, in words that hold nothing of the
+/// plugin's own.
+pub(super) fn error_kind(error: &CapabilityError) -> &'static str {
+    match error {
+        CapabilityError::NotGranted => "not granted",
+        CapabilityError::LimitExceeded => "a limit of the run was reached",
+        CapabilityError::NotFound => "not found",
+        CapabilityError::Invalid(_) => "invalid",
+        CapabilityError::Failed(_) => "failed",
     }
 }
 
@@ -91,6 +136,7 @@ impl RunState {
     }
 
     fn over_limit<T>(&mut self, what: &str) -> Answer<T> {
+        self.limit_reached = true;
         self.calls_after_limit += 1;
         if self.calls_after_limit > CALLS_AFTER_LIMIT {
             let failure = ScanFailure::new(
@@ -105,73 +151,99 @@ impl RunState {
         Ok(Err(CapabilityError::LimitExceeded))
     }
 
+    /// Fails the run once the host holds more for this plugin than its
+    /// memory limit allows: names and keys it listed, values the guard
+    /// remembers, findings and log lines. Called after every call that adds
+    /// to them.
+    fn charge(&mut self) -> wasmtime::Result<()> {
+        let held = self.host_bytes();
+        if held <= self.limits.memory_bytes {
+            return Ok(());
+        }
+        let failure = ScanFailure::new(
+            "memory-limit",
+            format!(
+                "the plugin made the host hold {} MiB for it (names, values seen, findings), more than its memory limit of {} MiB (scan.limits.memory_mib)",
+                held >> 20,
+                self.limits.memory_bytes >> 20
+            ),
+        );
+        self.exhausted.get_or_insert(failure);
+        Err(wasmtime::Error::msg("memory limit reached"))
+    }
+
+    /// Host memory this run holds for the plugin, roughly.
+    pub(super) fn host_bytes(&self) -> usize {
+        self.guard.now().bytes() + self.caps.structure.bytes() + self.held
+    }
+
     fn sql(&mut self) -> Option<&mut SqlConnection> {
         self.caps.grants.sql.as_mut()
     }
 
-    fn check_finding(&self, finding: &WitFinding) -> Result<String, Refused> {
-        let guard = self.guard.settled();
-        // The value check first: it is the one that says what went wrong.
-        guard.check_detector_words(&finding.detector)?;
-        if !guard::is_known_category(&finding.category) {
-            guard.check_free("the category", &finding.category)?;
+    /// A finding as the host will keep it, or why it is refused. Every
+    /// string comes from a closed vocabulary or from structure the host
+    /// listed or parsed itself (see the `structure` module); the numbers
+    /// are bounded by what was read and made coarse.
+    fn check_finding(&self, finding: &WitFinding) -> Result<Finding, Refused> {
+        if !guard::is_known_category(&finding.category)
+            && !self.caps.kinds.contains(&finding.category)
+        {
+            return Err(Refused(
+                "the category is neither a DPV personal-data id (such as pd:EmailAddress) nor a kind the register's categories declare".to_owned(),
+            ));
         }
-        guard::check_category(&finding.category)?;
-        guard::check_detector(&finding.detector)?;
+        if !self.caps.detectors.contains(&finding.detector) {
+            return Err(Refused(
+                "the detector is not one of those the plugin declared in describe".to_owned(),
+            ));
+        }
         if !(0.0..=1.0).contains(&finding.confidence) {
-            return Err(Refused(format!(
-                "confidence {} is outside 0.0 to 1.0",
-                finding.confidence
-            )));
+            return Err(Refused(
+                "the confidence is outside 0.0 to 1.0".to_owned(),
+            ));
         }
         if finding.matches > finding.sampled {
-            return Err(Refused(format!(
-                "matches ({}) is greater than sampled ({})",
-                finding.matches, finding.sampled
-            )));
+            return Err(Refused(
+                "matches is greater than sampled".to_owned(),
+            ));
         }
-        // The name is not quoted back: a name the host did not list may be
-        // a value.
-        let known = |what: &str, name: &str| -> Result<(), Refused> {
-            if guard.is_name(name) {
-                Ok(())
-            } else {
-                Err(Refused(format!(
-                    "the location names {what} that the host did not list to the plugin"
-                )))
-            }
-        };
-        Ok(match &finding.location {
-            Location::Column(ColumnRef { table, column }) => {
-                if let Some(schema) = &table.schema {
-                    known("the schema", schema)?;
-                }
-                known("the table", &table.name)?;
-                known("the column", column)?;
+        let (place, location) = match &finding.location {
+            Location::Column(ColumnRef { table, column }) => (
+                Place::Column {
+                    schema: table.schema.as_deref(),
+                    table: &table.name,
+                    column,
+                },
                 match &table.schema {
                     Some(schema) => format!("{schema}.{}.{column}", table.name),
                     None => format!("{}.{column}", table.name),
-                }
-            }
-            Location::File(FileField { path, field }) => {
-                known("the file", path)?;
+                },
+            ),
+            Location::File(FileField { path, field }) => (
+                Place::File {
+                    path,
+                    field: field.as_deref(),
+                },
                 match field {
                     None => path.clone(),
-                    Some(field) if field.starts_with('/') => {
-                        guard.check_pointer("the field", field)?;
-                        format!("{path}#{field}")
-                    }
-                    Some(field) => {
-                        guard.check_name("the field", field)?;
-                        format!("{path}#{field}")
-                    }
-                }
-            }
-            Location::Endpoint(EndpointField { endpoint, field }) => {
-                known("the endpoint", endpoint)?;
-                guard.check_pointer("the field", field)?;
-                format!("{endpoint}#{field}")
-            }
+                    Some(field) => format!("{path}#{field}"),
+                },
+            ),
+            Location::Endpoint(EndpointField { endpoint, field }) => (
+                Place::Endpoint { endpoint, field },
+                format!("{endpoint}#{field}"),
+            ),
+        };
+        let bound = self.caps.structure.check(&place)?;
+        let sampled = coarse_count(finding.sampled.min(bound));
+        Ok(Finding {
+            location,
+            category: finding.category.clone(),
+            confidence: coarse_confidence(finding.confidence),
+            matches: coarse_count(finding.matches).min(sampled),
+            sampled,
+            detector: finding.detector.clone(),
         })
     }
 }
@@ -190,11 +262,9 @@ impl sql::Host for RunState {
         match result {
             Ok(tables) => {
                 for t in &tables {
-                    if let Some(schema) = &t.schema {
-                        self.guard.now().name(schema);
-                    }
-                    self.guard.now().name(&t.name);
+                    self.caps.structure.table_listed(t.schema.as_deref(), &t.name);
                 }
+                self.charge()?;
                 Ok(Ok(tables.into_iter().map(table_to_wit).collect()))
             }
             Err(refusal) => self.refuse(refusal),
@@ -213,8 +283,13 @@ impl sql::Host for RunState {
         match result {
             Ok(columns) => {
                 for c in &columns {
-                    self.guard.now().name(&c.name);
+                    self.caps.structure.column_listed(
+                        table.schema.as_deref(),
+                        &table.name,
+                        &c.name,
+                    );
                 }
+                self.charge()?;
                 Ok(Ok(columns
                     .into_iter()
                     .map(|c| sql::ColumnInfo {
@@ -260,9 +335,24 @@ impl sql::Host for RunState {
         };
         match result {
             Ok(rows) => {
+                let mut guard = self.guard.now();
                 for cell in rows.iter().flatten().flatten() {
-                    self.guard.now().value(cell);
+                    guard.value(cell);
                 }
+                drop(guard);
+                for (i, column) in columns.iter().enumerate() {
+                    let cells = rows
+                        .iter()
+                        .filter(|row| row.get(i).is_some_and(Option::is_some))
+                        .count() as u64;
+                    self.caps.structure.cells_read(
+                        table.schema.as_deref(),
+                        &table.name,
+                        column,
+                        cells,
+                    );
+                }
+                self.charge()?;
                 Ok(Ok(rows))
             }
             Err(refusal) => self.refuse(refusal),
@@ -278,8 +368,11 @@ impl files::Host for RunState {
         match root.list_dir(&path) {
             Ok(entries) => {
                 for e in &entries {
-                    self.guard.now().name(&e.path);
+                    if e.kind == connect::EntryKind::File {
+                        self.caps.structure.file_listed(&e.path);
+                    }
                 }
+                self.charge()?;
                 Ok(Ok(entries
                     .into_iter()
                     .map(|e| files::DirEntry {
@@ -305,6 +398,9 @@ impl files::Host for RunState {
         match root.read(&path, offset, length, budget) {
             Ok(bytes) => {
                 self.guard.text(Some(&path), offset, &bytes);
+                let eof = bytes.len() < length as usize;
+                self.caps.structure.file_read(&path, offset, &bytes, eof);
+                self.charge()?;
                 Ok(Ok(bytes))
             }
             Err(refusal) => self.refuse(refusal),
@@ -320,8 +416,9 @@ impl http::Host for RunState {
         };
         match client.get(&url, max_body, budget) {
             Ok(response) => {
-                // The endpoint (the URL's path) names findings.
-                self.guard.text(endpoint_path(&url), 0, &response.body);
+                self.guard.text(None, 0, &response.body);
+                self.caps.structure.endpoint_read(&url, &response.body);
+                self.charge()?;
                 Ok(Ok(http::Response {
                     status: response.status,
                     content_type: response.content_type,
@@ -332,13 +429,6 @@ impl http::Host for RunState {
             Err(refusal) => self.refuse(refusal),
         }
     }
-}
-
-/// `/api/v1/contacts` of `https://crm.example/api/v1/contacts?page=2`.
-fn endpoint_path(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    let path = &rest[rest.find('/')?..];
-    Some(path.split(['?', '#']).next().unwrap_or(path))
 }
 
 impl log::Host for RunState {
@@ -360,10 +450,12 @@ impl log::Host for RunState {
             log::Level::Warn => "warn",
             log::Level::Error => "error",
         };
+        self.held += 48 + text.len();
         self.log.push(LogLine {
             level: level.to_owned(),
             text,
         });
+        self.charge()?;
         Ok(Ok(()))
     }
 
@@ -392,20 +484,18 @@ impl findings::Host for RunState {
             return self.over_limit("report findings");
         }
         match self.check_finding(&finding) {
-            Ok(location) => {
-                if self
-                    .caps
-                    .reported
-                    .insert((location.clone(), finding.category.clone()))
-                {
-                    self.findings.push(Finding {
-                        location,
-                        category: finding.category,
-                        confidence: finding.confidence,
-                        matches: finding.matches,
-                        sampled: finding.sampled,
-                        detector: finding.detector,
-                    });
+            Ok(finding) => {
+                // At most one finding per place and kind: the first stands.
+                let key = (finding.location.clone(), finding.category.clone());
+                if !self.caps.reported.contains(&key) {
+                    // The finding, and its key in `reported`.
+                    self.held += 160
+                        + finding.location.len() * 2
+                        + finding.category.len() * 2
+                        + finding.detector.len();
+                    self.caps.reported.insert(key);
+                    self.findings.push(finding);
+                    self.charge()?;
                 }
                 Ok(Ok(()))
             }

@@ -8,7 +8,7 @@ use wasmtime::wasmparser::{Parser, Payload};
 /// The contract's package.
 pub const PACKAGE: &str = "ropa:scanner";
 /// The version this host implements.
-pub const VERSION: &str = "0.1.0";
+pub const VERSION: &str = "0.2.0";
 
 /// The top-level imports and exports of a component, by name.
 #[derive(Debug, Default, Clone, serde::Serialize)]
@@ -29,7 +29,7 @@ pub enum ContractError {
     #[error("does not export {PACKAGE}/plugin; it is not a ropa scanner plugin (it exports: {0})")]
     NotAPlugin(String),
     #[error(
-        "was built against the contract {PACKAGE}@{found}; this ropa runs plugins built against {PACKAGE}@{VERSION} (the 0.1.x line) — rebuild the plugin against plugins/wit of this version"
+        "was built against the contract {PACKAGE}@{found}; this ropa runs plugins built against {PACKAGE}@{VERSION} (the 0.2.x line) — rebuild the plugin against plugins/wit of this version"
     )]
     Version { found: String },
 }

@@ -25,26 +25,30 @@ pub struct Finding {
     pub detector: String,
 }
 
-/// A message the plugin logged (kept up to the run's limit).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// A message the plugin logged: shown to the operator, never saved in a
+/// findings file.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogLine {
     pub level: String,
     pub text: String,
 }
 
-/// What a plugin reports at the end of a successful scan.
+/// What a finished scan amounts to, as the host counted it. How much the
+/// plugin read is shown to the operator and not saved: a plugin chooses
+/// how much it reads, so the amount could spell out what it read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
-    pub findings_reported: u64,
-    pub locations_examined: u64,
-    pub values_sampled: u64,
-    pub locations_skipped: u64,
+    /// Findings the host accepted.
+    pub findings: u64,
+    /// Whether the scan may have missed something: a limit of the run was
+    /// reached, or the plugin said it stopped early. An incomplete scan
+    /// never makes `ropa accept` drop an inventory entry.
     pub truncated: bool,
 }
 
-/// Why a run failed, in words a DPO can act on.
+/// Why a run failed, in the host's words (never the plugin's: those are
+/// shown to the operator only, see [`OperatorNotes`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
 #[serde(deny_unknown_fields)]
 #[error("{reason}")]
@@ -66,14 +70,42 @@ impl ScanFailure {
     }
 }
 
+/// What the operator is shown of a run besides its findings, and what is
+/// never written to a findings file: whatever a plugin says in its own
+/// words could carry what it read.
+#[derive(Debug, Clone, Default)]
+pub struct OperatorNotes {
+    /// Wall-clock time of the run.
+    pub elapsed: std::time::Duration,
+    /// Rows and bytes the host handed to the plugin.
+    pub rows_read: u64,
+    pub bytes_read: u64,
+    /// Findings the host refused, and why the first one was.
+    pub refused: u64,
+    pub first_refusal: Option<String>,
+    /// The plugin's log (lines carrying a value it read were refused).
+    pub log: Vec<LogLine>,
+    /// The plugin's own words when it failed: its error text or the last
+    /// line it wrote to stderr (a panic message).
+    pub plugin_said: Option<String>,
+    /// The counters the plugin reported at the end, as it claimed them.
+    pub claimed: Option<ClaimedSummary>,
+}
+
+/// A plugin's `scan-summary`, unverified.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimedSummary {
+    pub findings_reported: u64,
+    pub locations_examined: u64,
+    pub values_sampled: u64,
+    pub locations_skipped: u64,
+    pub truncated: bool,
+}
+
 /// The outcome of one run of a plugin on one system.
 #[derive(Debug, Clone)]
 pub struct ScanResult {
     pub findings: Vec<Finding>,
-    /// Findings the guard refused, with the reason of the first.
-    pub refused: u64,
-    pub first_refusal: Option<String>,
-    pub log: Vec<LogLine>,
     pub outcome: Result<Summary, ScanFailure>,
-    pub elapsed: std::time::Duration,
+    pub operator: OperatorNotes,
 }

@@ -22,6 +22,7 @@ mod guard;
 pub mod inspect;
 pub mod limits;
 mod run;
+mod structure;
 pub mod template;
 
 use std::path::{Path, PathBuf};
@@ -32,7 +33,10 @@ use wasmtime::component::{HasSelf, Linker};
 use wasmtime::{Config, Engine};
 
 pub use cache::{Cache, Origin};
-pub use finding::{Finding, LogLine, ScanFailure, ScanResult, Summary};
+pub use capabilities::Vocabulary;
+pub use finding::{
+    ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
+};
 pub use guard::Guard;
 pub use limits::Limits;
 pub use run::{Grants, Progress, ScanRequest, SqlConnection};
@@ -96,6 +100,8 @@ pub struct Info {
     pub system_kinds: Vec<String>,
     pub capabilities: Vec<String>,
     pub config: Vec<config::Key>,
+    /// The detectors the plugin's findings may name.
+    pub detectors: Vec<String>,
 }
 
 /// Why a plugin could not be loaded; the message names the plugin.
@@ -234,6 +240,7 @@ impl From<PluginInfo> for Info {
                 .map(|c| capabilities::name(*c).to_owned())
                 .collect(),
             config: info.config.into_iter().map(config::Key::from).collect(),
+            detectors: info.detectors,
         }
     }
 }

@@ -12,8 +12,10 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use super::bindings::ScannerPre;
 use super::bindings::types::ScanError;
-use super::capabilities::{self, Capabilities};
-use super::finding::{Finding, LogLine, ScanFailure, ScanResult, Summary};
+use super::capabilities::{self, Capabilities, Vocabulary};
+use super::finding::{
+    ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
+};
 use super::guard::{Guard, SharedGuard};
 use super::{Info, Limits, Plugin, TICK, config, root_cause};
 use crate::connect::Budget;
@@ -24,6 +26,8 @@ pub use capabilities::{Grants, SqlConnection};
 const CAPTURED_OUTPUT: usize = 64 << 10;
 /// What one guest-to-host call may copy out of the plugin's memory.
 const HOSTCALL_BYTES: usize = 1 << 20;
+/// Detectors a plugin may declare.
+const MAX_DETECTORS: usize = 256;
 /// Time `describe` may take.
 const DESCRIBE_TIME: Duration = Duration::from_secs(5);
 
@@ -44,6 +48,9 @@ pub struct ScanRequest<'a> {
     pub kind: String,
     pub config: &'a serde_json::Map<String, serde_json::Value>,
     pub grants: Grants,
+    /// Kinds of personal data the register's categories declare beyond
+    /// the DPV vocabulary: a finding may report them too.
+    pub kinds: Vec<String>,
     pub limits: Limits,
     pub progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
 }
@@ -63,8 +70,13 @@ pub struct RunState {
     /// Calls made after a limit was reached; past a margin the plugin is
     /// stopped rather than answered forever.
     pub(super) calls_after_limit: u64,
+    /// Whether a call was answered `limit-exceeded`: the scan is then
+    /// incomplete, whatever the plugin says.
+    pub(super) limit_reached: bool,
     pub(super) log: Vec<LogLine>,
     pub(super) log_dropped: u64,
+    /// Bytes the host holds for findings and log lines.
+    pub(super) held: usize,
     pub(super) progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
     cpu_ticks: u64,
     pub(super) exhausted: Option<ScanFailure>,
@@ -152,12 +164,19 @@ impl RunState {
             refused: 0,
             first_refusal: None,
             calls_after_limit: 0,
+            limit_reached: false,
             log: Vec::new(),
             log_dropped: 0,
+            held: 0,
             progress,
             cpu_ticks: 0,
             exhausted: None,
         }
+    }
+
+    /// Whether the run met one of its limits.
+    fn hit_limit(&self) -> bool {
+        self.limit_reached || self.budget.rows_left() == 0 || self.budget.bytes_left() == 0
     }
 
     /// The last line the plugin wrote to stderr (a panic message, usually).
@@ -171,7 +190,8 @@ impl RunState {
             .rev()
             .find(|l| !l.trim().is_empty() && !l.starts_with("note: run with `RUST_BACKTRACE"))?;
         let line = super::guard::truncate(line.trim(), 300);
-        // Shown in the findings file: held to the same rule as a log line.
+        // Shown to the operator only, and held to the same rule as a log
+        // line.
         match self.guard.settled().check_free("stderr", &line) {
             Ok(()) => Some(line),
             Err(_) => Some("(withheld: it contained a value read from the system)".to_owned()),
@@ -253,7 +273,7 @@ pub(super) fn describe(
         Ok(Err(err)) => {
             return Err(format!(
                 "describe failed: {}",
-                explain(&err, store.data()).reason
+                explain(&err, store.data()).0.reason
             ));
         }
         Ok(Ok(info)) => info,
@@ -288,6 +308,22 @@ fn check_info(info: &Info) -> Result<(), String> {
     if info.system_kinds.is_empty() || info.system_kinds.iter().any(|k| !kebab(k)) {
         return Err("system kinds that are missing or not kebab-case".to_owned());
     }
+    if info.detectors.is_empty() || info.detectors.len() > MAX_DETECTORS {
+        return Err(format!(
+            "{} detectors; a plugin declares 1 to {MAX_DETECTORS}, the names its findings give as `detector`",
+            info.detectors.len()
+        ));
+    }
+    if let Some(bad) = info
+        .detectors
+        .iter()
+        .find(|d| super::guard::check_detector(d).is_err())
+    {
+        return Err(format!(
+            "a detector name {:?} that is not 1 to 64 characters of a-z, 0-9, '-', '+', '_' or '.'",
+            super::guard::truncate(bad, 70)
+        ));
+    }
     for key in &info.config {
         if key.name.is_empty() || key.name.len() > 64 || key.description.len() > 1000 {
             return Err(format!(
@@ -304,11 +340,11 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
     let started = Instant::now();
     let fail = |failure: ScanFailure| ScanResult {
         findings: Vec::new(),
-        refused: 0,
-        first_refusal: None,
-        log: Vec::new(),
         outcome: Err(failure),
-        elapsed: started.elapsed(),
+        operator: OperatorNotes {
+            elapsed: started.elapsed(),
+            ..OperatorNotes::default()
+        },
     };
     if !plugin.info.system_kinds.contains(&request.kind) {
         return fail(ScanFailure::new(
@@ -325,7 +361,12 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
         Err(reason) => return fail(ScanFailure::new("config", reason)),
     };
     let limits = request.limits;
-    let state = RunState::new(Capabilities::new(request.grants), limits, request.progress);
+    let vocabulary = Vocabulary {
+        detectors: plugin.info.detectors.clone(),
+        kinds: request.kinds,
+    };
+    let caps = Capabilities::new(request.grants, vocabulary, request.config);
+    let state = RunState::new(caps, limits, request.progress);
     let mut store = new_store(engine, state);
     let kind = request.kind;
     let outcome = block_on(async {
@@ -338,6 +379,8 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
         })
         .await
     });
+    let mut plugin_said = None;
+    let mut claimed = None;
     let outcome = match outcome {
         Err(_elapsed) => Err(ScanFailure::new(
             "time-limit",
@@ -346,17 +389,34 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
                 limits.time.as_secs()
             ),
         )),
-        Ok(Err(err)) => Err(explain(&err, store.data())),
-        Ok(Ok(Err(error))) => Err(plugin_error(error, &store.data().guard.settled())),
-        Ok(Ok(Ok(summary))) => Ok(Summary {
-            findings_reported: summary.findings_reported,
-            locations_examined: summary.locations_examined,
-            values_sampled: summary.values_sampled,
-            locations_skipped: summary.locations_skipped,
-            truncated: summary.truncated,
-        }),
+        Ok(Err(err)) => {
+            let (failure, said) = explain(&err, store.data());
+            plugin_said = said;
+            Err(failure)
+        }
+        Ok(Ok(Err(error))) => {
+            let (failure, said) = plugin_error(error, &store.data().guard.settled());
+            plugin_said = said;
+            Err(failure)
+        }
+        Ok(Ok(Ok(summary))) => {
+            let state = store.data();
+            claimed = Some(ClaimedSummary {
+                findings_reported: summary.findings_reported,
+                locations_examined: summary.locations_examined,
+                values_sampled: summary.values_sampled,
+                locations_skipped: summary.locations_skipped,
+                truncated: summary.truncated,
+            });
+            Ok(Summary {
+                findings: state.findings.len() as u64,
+                truncated: summary.truncated || state.hit_limit(),
+            })
+        }
     };
     let state = store.into_data();
+    let rows_read = limits.rows - state.budget.rows_left();
+    let bytes_read = limits.bytes - state.budget.bytes_left();
     let mut log = state.log;
     if state.log_dropped > 0 {
         log.push(LogLine {
@@ -369,69 +429,73 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
     }
     ScanResult {
         findings: state.findings,
-        refused: state.refused,
-        first_refusal: state.first_refusal,
-        log,
         outcome,
-        elapsed: started.elapsed(),
+        operator: OperatorNotes {
+            elapsed: started.elapsed(),
+            rows_read,
+            bytes_read,
+            refused: state.refused,
+            first_refusal: state.first_refusal,
+            log,
+            plugin_said,
+            claimed,
+        },
     }
 }
 
-/// A failed call, in plain words: a limit the host enforced, or the trap.
-fn explain(err: &wasmtime::Error, state: &RunState) -> ScanFailure {
+/// A failed call, in the host's words, and what the plugin wrote to
+/// stderr last (for the operator only).
+fn explain(err: &wasmtime::Error, state: &RunState) -> (ScanFailure, Option<String>) {
+    let said = state.last_words();
     if let Some(failure) = &state.exhausted {
-        return failure.clone();
+        return (failure.clone(), said);
     }
-    let words = state
-        .last_words()
-        .map(|w| format!(" — it wrote: {w}"))
-        .unwrap_or_default();
-    match err.downcast_ref::<Trap>() {
+    let failure = match err.downcast_ref::<Trap>() {
         Some(Trap::StackOverflow) => ScanFailure::new(
             "trap",
             "the plugin overflowed its stack (runaway recursion) and was stopped",
         ),
-        Some(Trap::UnreachableCodeReached) => ScanFailure::new(
-            "trap",
-            format!("the plugin crashed (it panicked or aborted){words}"),
-        ),
-        Some(trap) => ScanFailure::new("trap", format!("the plugin crashed: {trap}{words}")),
-        None => ScanFailure::new(
-            "trap",
-            format!("the plugin failed: {}{words}", root_cause(err)),
-        ),
-    }
+        Some(Trap::UnreachableCodeReached) => {
+            ScanFailure::new("trap", "the plugin crashed (it panicked or aborted)")
+        }
+        Some(trap) => ScanFailure::new("trap", format!("the plugin crashed: {trap}")),
+        None => ScanFailure::new("trap", format!("the plugin failed: {}", root_cause(err))),
+    };
+    (failure, said)
 }
 
-fn plugin_error(error: ScanError, guard: &Guard) -> ScanFailure {
-    // The plugin's own words go into the findings file: the same check as a
-    // log line, so they cannot carry a value either.
+/// A `scan-error`, in the host's words; the plugin's own message is for the
+/// operator only.
+fn plugin_error(error: ScanError, guard: &Guard) -> (ScanFailure, Option<String>) {
     let clip = |s: &str| {
         let s = super::guard::truncate(s, 500);
         match guard.check_free("the message", &s) {
             Ok(()) => s,
-            Err(_) => "(message withheld: it contained a value read from the system)".to_owned(),
+            Err(_) => "(withheld: it contained a value read from the system)".to_owned(),
         }
     };
     match error {
-        ScanError::BadConfig(m) => ScanFailure::new(
-            "config",
-            format!("the plugin refused its configuration: {}", clip(&m)),
+        ScanError::BadConfig(m) => (
+            ScanFailure::new("config", "the plugin refused its configuration"),
+            Some(clip(&m)),
         ),
-        ScanError::UnsupportedKind(m) => ScanFailure::new(
-            "config",
-            format!("the plugin does not scan this kind of system: {}", clip(&m)),
+        ScanError::UnsupportedKind(m) => (
+            ScanFailure::new("config", "the plugin does not scan this kind of system"),
+            Some(clip(&m)),
         ),
-        ScanError::Capability(e) => ScanFailure::new(
-            "capability",
-            format!(
-                "the scan ended on a capability error: {}",
-                capabilities::describe_error(&e)
+        ScanError::Capability(e) => (
+            ScanFailure::new(
+                "capability",
+                format!(
+                    "the scan ended on a capability error ({})",
+                    capabilities::error_kind(&e)
+                ),
             ),
+            Some(clip(&capabilities::describe_error(&e))),
         ),
-        ScanError::Failed(m) => ScanFailure::new(
-            "plugin-error",
-            format!("the plugin reported a failure: {}", clip(&m)),
+        ScanError::Failed(m) => (
+            ScanFailure::new("plugin-error", "the plugin reported a failure"),
+            Some(clip(&m)),
         ),
     }
 }

@@ -145,6 +145,9 @@ impl Guest for Plugin {
                 required: false,
                 default_value: Some("100".to_string()),
             }],
+            // The detectors findings may name: all of the SDK's. The host
+            // refuses a finding whose detector is not declared here.
+            detectors: ropa_plugin_sdk::detectors().map(str::to_string).collect(),
         }
     }
 
@@ -191,7 +194,7 @@ impl Guest for Plugin {
 const README: &str = r#"# {name}
 
 A scanner plugin for ropa: a WebAssembly component built against the
-contract in `wit/scanner.wit` (`ropa:scanner@0.1.0`).
+contract in `wit/scanner.wit` (`ropa:scanner@0.2.0`).
 
     rustup target add wasm32-wasip2
     cargo build --release --target wasm32-wasip2

@@ -13,6 +13,7 @@ pub enum Rule {
     S06,
     S07,
     S09,
+    S10,
     V01,
     V02,
     V03,
@@ -123,6 +124,13 @@ const CATALOGUE: &[Entry] = &[
         "S09",
         "",
         "every acknowledged known gap still occurs",
+        false,
+    ),
+    e(
+        Rule::S10,
+        "S10",
+        "Art. 32(1)",
+        "a scan is granted personal data and the network together only when its system says so",
         false,
     ),
     e(

@@ -11,6 +11,7 @@ mod lawfulness;
 mod records;
 mod references;
 mod retention;
+mod scanning;
 mod transfers;
 mod transparency;
 
@@ -49,6 +50,7 @@ pub fn check(register: &Register) -> Vec<Finding> {
         transfers::check(register, &mut out);
         transparency::check(register, &mut out);
         records::check(register, &mut out);
+        scanning::check(register, &mut out);
         let references = references
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -48,6 +48,14 @@ pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, S
     let Some(scan) = &system.scan else {
         return Ok(grants);
     };
+    // Rule S10 refuses such a register; this holds for callers that skip it.
+    let data = scan.grants.sql.is_some() || scan.grants.files.is_some();
+    if data && scan.grants.http.is_some() && !scan.grants.data_and_network {
+        return Err(
+            "scan.grants grants a data capability and http together without \"data_and_network\": true (rule S10)"
+                .to_owned(),
+        );
+    }
     let base = base_dir(register_dir);
     if let Some(sql) = &scan.grants.sql {
         grants.sql = Some(match sql.engine {

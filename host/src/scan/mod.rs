@@ -88,6 +88,14 @@ pub fn scan(
             .or_insert_with(|| load(&runtime, &wanted).map_err(|e| e.to_string()));
     }
 
+    // Kinds of personal data the register declares beyond the DPV
+    // vocabulary: findings may name them too.
+    let kinds: Vec<String> = register
+        .categories
+        .categories
+        .iter()
+        .flat_map(|c| c.dpv.iter().map(|id| id.as_str().to_owned()))
+        .collect();
     let results: Mutex<Vec<Option<SystemScan>>> = Mutex::new(vec![None; chosen.len()]);
     let next = AtomicUsize::new(0);
     let jobs = options.jobs.clamp(1, chosen.len().max(1));
@@ -103,8 +111,8 @@ pub fn scan(
                     let result = scan_one(
                         &runtime,
                         &plugins[&wanted],
-                        id,
-                        system,
+                        (id.as_str(), *system),
+                        &kinds,
                         register_dir,
                         options.events.clone(),
                     );
@@ -195,8 +203,8 @@ pub fn load(runtime: &Runtime, wanted: &str) -> Result<Plugin, plugin::LoadError
 fn scan_one(
     runtime: &Runtime,
     plugin: &Result<Plugin, String>,
-    id: &str,
-    system: &SystemFile,
+    (id, system): (&str, &SystemFile),
+    kinds: &[String],
     register_dir: &Path,
     events: Option<Arc<dyn Fn(Event) + Send + Sync>>,
 ) -> SystemScan {
@@ -237,6 +245,7 @@ fn scan_one(
                     kind: kind.clone(),
                     config: scan.map_or(&empty, |s| &s.config),
                     grants,
+                    kinds: kinds.to_vec(),
                     limits: Limits::with_overrides(scan.and_then(|s| s.limits.as_ref())),
                     progress,
                 };

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::history::{civil_from_days, unix_seconds};
-use crate::plugin::{Finding, LogLine, Plugin, ScanFailure, ScanResult, Summary};
+use crate::plugin::{Finding, OperatorNotes, Plugin, ScanFailure, ScanResult, Summary};
 
 /// `$schema` of a findings file: `schemas/findings.schema.json`, by the same
 /// never-fetched base URI the register's schemas are known by.
@@ -33,7 +33,11 @@ pub struct FindingsFile {
     pub systems: Vec<SystemScan>,
 }
 
-/// One system's part of a scan.
+/// One system's part of a scan. Only what the host verified or said in
+/// its own words is saved: findings checked against the structure the host
+/// listed, counts the host made, failures in the host's words. What the
+/// plugin said itself (its log, its error texts, its counters) is in
+/// `operator`, shown and never saved.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SystemScan {
@@ -43,9 +47,7 @@ pub struct SystemScan {
     pub plugin: Option<PluginRef>,
     /// The kind of system the plugin was told it scans.
     pub kind: String,
-    /// Wall-clock time of this system's scan, in milliseconds.
-    pub elapsed_ms: u64,
-    /// What the plugin reported at the end; absent when it failed.
+    /// What the host counted of a finished scan; absent when it failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
     /// Why the scan of this system failed; absent when it succeeded.
@@ -53,13 +55,10 @@ pub struct SystemScan {
     pub error: Option<ScanFailure>,
     /// Findings, kept also when the scan failed part-way.
     pub findings: Vec<Finding>,
-    /// Findings the host refused (malformed, or carrying a value).
-    pub refused: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_refusal: Option<String>,
-    /// The plugin's log.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub log: Vec<LogLine>,
+    /// For the operator only: never written, never read back.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub operator: OperatorNotes,
 }
 
 /// Which plugin, exactly.
@@ -95,13 +94,13 @@ impl SystemScan {
             system: system.to_owned(),
             plugin,
             kind: kind.to_owned(),
-            elapsed_ms: started.elapsed().as_millis() as u64,
             summary: None,
             error: Some(ScanFailure::new(error_kind, reason)),
             findings: Vec::new(),
-            refused: 0,
-            first_refusal: None,
-            log: Vec::new(),
+            operator: OperatorNotes {
+                elapsed: started.elapsed(),
+                ..OperatorNotes::default()
+            },
         }
     }
 
@@ -122,13 +121,10 @@ impl SystemScan {
             system: system.to_owned(),
             plugin: Some(PluginRef::of(plugin)),
             kind: kind.to_owned(),
-            elapsed_ms: result.elapsed.as_millis() as u64,
             summary,
             error,
             findings,
-            refused: result.refused,
-            first_refusal: result.first_refusal,
-            log: result.log,
+            operator: result.operator,
         }
     }
 }

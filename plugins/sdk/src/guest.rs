@@ -194,6 +194,7 @@ pub fn plugin_info(spec: &PluginSpec, name: &str, version: &str) -> wit::PluginI
             })
             .collect(),
         config: spec.config.iter().map(config_key).collect(),
+        detectors: crate::detectors().map(str::to_string).collect(),
     }
 }
 

@@ -165,6 +165,19 @@ pub enum Kind {
     Date,
 }
 
+/// Every detector name the SDK's classification can put in a finding: the
+/// evidence words `column-name` and `column-type`, each value detector, and
+/// each value detector combined with a column-name hint. A plugin declares
+/// these in `describe` (`plugin-info.detectors`); the host refuses a finding
+/// whose detector was not declared.
+pub fn detectors() -> impl Iterator<Item = &'static str> {
+    ["column-name", "column-type"].into_iter().chain(
+        Kind::ALL
+            .into_iter()
+            .flat_map(|k| [k.detector(), k.detector_with_hint()]),
+    )
+}
+
 impl Kind {
     /// Every kind, in the order in which [`detect_value`] and
     /// [`classify_column`] prefer them when a value matches more than one.

@@ -38,14 +38,14 @@ fn interface<'a>(
 }
 
 #[test]
-fn package_is_ropa_scanner_0_1_0() {
+fn package_is_ropa_scanner_0_2_0() {
     let (resolve, pkg) = resolve();
     let name = &resolve.packages[pkg].name;
     assert_eq!(name.namespace, "ropa");
     assert_eq!(name.name, "scanner");
     assert_eq!(
         name.version.as_ref().map(|v| v.to_string()).as_deref(),
-        Some("0.1.0")
+        Some("0.2.0")
     );
     assert!(
         resolve.packages[pkg]

@@ -31,6 +31,7 @@ impl Guest for Plugin {
             system_kinds: vec!["files".into()],
             capabilities: vec![Capability::Files, Capability::Log],
             config: vec![],
+            detectors: vec!["column-name".into()],
         }
     }
 

@@ -55,6 +55,7 @@ impl Guest for Plugin {
                     default_value: Some("\"sql\"".into()),
                 },
             ],
+            detectors: vec!["column-name".into()],
         }
     }
 

@@ -22,6 +22,7 @@ fn info(description: &str) -> PluginInfo {
         system_kinds: vec!["sqlite".into(), "files".into()],
         capabilities: vec![Capability::Sql, Capability::Files, Capability::Log],
         config: vec![],
+        detectors: vec!["column-name".into(), "passwd-leak".into()],
     }
 }
 
