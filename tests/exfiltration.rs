@@ -21,15 +21,7 @@ const SECRETS: [&str; 3] = [
 ];
 
 const SQL_MODES: [&str; 9] = [
-    "log",
-    "detector",
-    "kind",
-    "error",
-    "panic",
-    "summary",
-    "numbers",
-    "repeat",
-    "escape",
+    "log", "detector", "kind", "error", "panic", "summary", "numbers", "repeat", "escape",
 ];
 const FILE_MODES: [&str; 2] = ["csv-first-line", "json-keys"];
 
@@ -307,7 +299,8 @@ fn no_channel_of_a_findings_file_carries_what_a_plugin_read() {
     ]);
     assert!(accept.code == Some(0), "{accept}");
     assert_register_and_history_clean(&git.root);
-    let inventory = std::fs::read_to_string(git.register().join("systems/csv-first-line.json")).unwrap();
+    let inventory =
+        std::fs::read_to_string(git.register().join("systems/csv-first-line.json")).unwrap();
     assert!(inventory.contains("people.csv#1"), "{inventory}");
 }
 

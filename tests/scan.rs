@@ -582,8 +582,8 @@ fn json_apis_are_scanned_and_bad_endpoints_fail_alone() {
     );
     // The plugin's own account of what it skipped is shown, never saved.
     assert!(
-        text.contains("/api/broken") && text.contains("/api/html"),
-        "500 and HTML are skipped:\n{text}"
+        text.contains("skipped endpoint /api/broken"),
+        "the 500 is skipped:\n{text}"
     );
     assert!(crm["summary"].get("locations_skipped").is_none(), "{text}");
 

@@ -102,7 +102,9 @@ pub struct Output {
 impl Output {
     /// Whether the binary panicked (a bad input must give a diagnostic, never a panic).
     pub fn panicked(&self) -> bool {
-        self.stderr.contains("panicked")
+        // Rust's own panic line (`thread 'main' panicked at …`), not a
+        // plugin's message that ropa passes on.
+        self.stderr.contains("thread '") && self.stderr.contains("' panicked at")
     }
 
     /// Asserts the exit code and that there was no panic, showing everything on failure.

@@ -166,11 +166,7 @@ fn text(file: &FindingsFile, all_log: bool) -> String {
             .collect();
         let limit = if all_log { usize::MAX } else { LOG_LINES_SHOWN };
         for line in shown.iter().take(limit) {
-            out.push_str(&format!(
-                "  {}: {}\n",
-                line.level,
-                clean(&line.text)
-            ));
+            out.push_str(&format!("  {}: {}\n", line.level, clean(&line.text)));
         }
         if shown.len() > limit {
             out.push_str(&format!(
@@ -223,7 +219,9 @@ impl Display {
                 }
                 Event::Progress { system, step, .. } => {
                     // The step is the plugin's text.
-                    bar.set_message(ropa::terminal::clean(&format!("{system}: {step}")).into_owned())
+                    bar.set_message(
+                        ropa::terminal::clean(&format!("{system}: {step}")).into_owned(),
+                    )
                 }
                 Event::Finished { system, ok } => {
                     bar.inc(1);

@@ -12,8 +12,8 @@ use super::bindings::types::{
 use super::bindings::{files, findings, http, log, sql, types};
 use super::finding::{Finding, LogLine, ScanFailure};
 use super::guard::{self, Refused};
-use super::structure::{Place, Structure, coarse_confidence, coarse_count};
 use super::run::{Progress, RunState};
+use super::structure::{Place, Structure, coarse_confidence, coarse_count};
 use crate::connect::{
     self, FilesConnector, HttpConnector, PostgresConnector, Refusal, SqliteConnector,
 };
@@ -199,14 +199,10 @@ impl RunState {
             ));
         }
         if !(0.0..=1.0).contains(&finding.confidence) {
-            return Err(Refused(
-                "the confidence is outside 0.0 to 1.0".to_owned(),
-            ));
+            return Err(Refused("the confidence is outside 0.0 to 1.0".to_owned()));
         }
         if finding.matches > finding.sampled {
-            return Err(Refused(
-                "matches is greater than sampled".to_owned(),
-            ));
+            return Err(Refused("matches is greater than sampled".to_owned()));
         }
         let (place, location) = match &finding.location {
             Location::Column(ColumnRef { table, column }) => (
@@ -262,7 +258,9 @@ impl sql::Host for RunState {
         match result {
             Ok(tables) => {
                 for t in &tables {
-                    self.caps.structure.table_listed(t.schema.as_deref(), &t.name);
+                    self.caps
+                        .structure
+                        .table_listed(t.schema.as_deref(), &t.name);
                 }
                 self.charge()?;
                 Ok(Ok(tables.into_iter().map(table_to_wit).collect()))
@@ -480,14 +478,17 @@ impl log::Host for RunState {
 
 impl findings::Host for RunState {
     async fn report(&mut self, finding: WitFinding) -> Answer<()> {
-        if self.findings.len() as u64 >= self.limits.findings {
+        // Repeats count too: a flood of one finding is still a flood.
+        if self.findings.len() as u64 + self.repeats >= self.limits.findings {
             return self.over_limit("report findings");
         }
         match self.check_finding(&finding) {
             Ok(finding) => {
                 // At most one finding per place and kind: the first stands.
                 let key = (finding.location.clone(), finding.category.clone());
-                if !self.caps.reported.contains(&key) {
+                if self.caps.reported.contains(&key) {
+                    self.repeats += 1;
+                } else {
                     // The finding, and its key in `reported`.
                     self.held += 160
                         + finding.location.len() * 2

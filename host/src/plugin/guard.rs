@@ -323,7 +323,6 @@ impl Guard {
         }
         false
     }
-
 }
 
 fn carries_a_value(what: &str) -> Refused {

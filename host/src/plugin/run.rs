@@ -65,6 +65,8 @@ pub struct RunState {
     pub(super) guard: SharedGuard,
     pub(super) limits: Limits,
     pub(super) findings: Vec<Finding>,
+    /// Findings reported again (same place and kind) and ignored.
+    pub(super) repeats: u64,
     pub(super) refused: u64,
     pub(super) first_refusal: Option<String>,
     /// Calls made after a limit was reached; past a margin the plugin is
@@ -161,6 +163,7 @@ impl RunState {
             guard: SharedGuard::default(),
             limits,
             findings: Vec::new(),
+            repeats: 0,
             refused: 0,
             first_refusal: None,
             calls_after_limit: 0,
@@ -456,7 +459,7 @@ fn explain(err: &wasmtime::Error, state: &RunState) -> (ScanFailure, Option<Stri
             "the plugin overflowed its stack (runaway recursion) and was stopped",
         ),
         Some(Trap::UnreachableCodeReached) => {
-            ScanFailure::new("trap", "the plugin crashed (it panicked or aborted)")
+            ScanFailure::new("trap", "the plugin crashed: it hit a panic or an abort")
         }
         Some(trap) => ScanFailure::new("trap", format!("the plugin crashed: {trap}")),
         None => ScanFailure::new("trap", format!("the plugin failed: {}", root_cause(err))),

@@ -285,7 +285,11 @@ impl Seen {
             return;
         }
         self.header = fields.into_iter().filter(|f| !f.is_empty()).collect();
-        self.held += self.header.iter().map(|h| h.len() + ENTRY_OVERHEAD).sum::<usize>();
+        self.held += self
+            .header
+            .iter()
+            .map(|h| h.len() + ENTRY_OVERHEAD)
+            .sum::<usize>();
     }
 
     /// Bytes read at `offset`: counted, and scanned for JSON keys.
@@ -485,7 +489,10 @@ mod tests {
         // A text file's first line is never a header.
         s.file_listed("c.txt");
         s.file_read("c.txt", 0, b"Beste Jan Jansen,\nhier", true);
-        assert!(s.check(&place_file("c.txt", Some("Beste Jan Jansen"))).is_err());
+        assert!(
+            s.check(&place_file("c.txt", Some("Beste Jan Jansen")))
+                .is_err()
+        );
         assert!(s.check(&place_file("nope.csv", None)).is_err());
     }
 
@@ -493,7 +500,8 @@ mod tests {
     fn json_keys_that_are_values_are_not_places() {
         let mut s = Structure::default();
         s.file_listed("u.json");
-        let doc = br#"{"users": {"jan@voorbeeld.nl": {"e\"mail": 1, "naam": "x"}, "0612345678": {}}}"#;
+        let doc =
+            br#"{"users": {"jan@voorbeeld.nl": {"e\"mail": 1, "naam": "x"}, "0612345678": {}}}"#;
         // Read in two pieces cut inside a key.
         s.file_read("u.json", 0, &doc[..30], false);
         s.file_read("u.json", 30, &doc[30..], true);
@@ -524,12 +532,18 @@ mod tests {
             "endpoints": ["contacts", "/v2/users?page=1", "https://crm.example/x/y"]
         });
         s.configure_endpoints(config.as_object().unwrap());
-        s.endpoint_read("http://127.0.0.1:8080/api/contacts?page=2", br#"[{"email": "a"}]"#);
+        s.endpoint_read(
+            "http://127.0.0.1:8080/api/contacts?page=2",
+            br#"[{"email": "a"}]"#,
+        );
         s.endpoint_read("http://127.0.0.1:8080/jan@voorbeeld.nl", br#"{"email": 1}"#);
         let ep = |endpoint, field| Place::Endpoint { endpoint, field };
         assert!(s.check(&ep("/api/contacts", "/*/email")).is_ok());
         assert!(s.check(&ep("/jan@voorbeeld.nl", "/email")).is_err());
-        assert!(s.check(&ep("/v2/users", "/email")).is_err(), "never fetched");
+        assert!(
+            s.check(&ep("/v2/users", "/email")).is_err(),
+            "never fetched"
+        );
     }
 
     #[test]

@@ -46,24 +46,32 @@ impl Guest for Plugin {
     }
 
     fn scan(_kind: String, _config: Vec<ConfigEntry>) -> Result<ScanSummary, ScanError> {
-        // A real column, so that every finding is well-formed and only the
-        // count is wrong: each gets a category of its own.
+        // Real columns and real DPV kinds, so that every finding is
+        // well-formed and only the count is wrong: every column with every
+        // kind, then the same again.
         let table = sql::list_tables()
             .ok()
             .and_then(|t| t.into_iter().next())
             .ok_or_else(|| ScanError::Failed("no table".into()))?;
-        let column = sql::list_columns(&table)
-            .ok()
-            .and_then(|c| c.into_iter().next())
-            .ok_or_else(|| ScanError::Failed("no column".into()))?;
+        let columns = sql::list_columns(&table)
+            .map_err(ScanError::Capability)?;
+        const KINDS: [&str; 40] = [
+            "Name", "EmailAddress", "TelephoneNumber", "PhysicalAddress", "BirthDate",
+            "BirthPlace", "Age", "Gender", "Nationality", "OfficialID", "BankAccount",
+            "PaymentCardNumber", "IPAddress", "Username", "Password", "Identifier", "UserAgent",
+            "Location", "MaritalStatus", "Salary", "Income", "Health", "Religion", "Ethnicity",
+            "Criminal", "Picture", "Fingerprint", "Passport", "Tax", "Transaction", "Purchase",
+            "Preference", "Interest", "Language", "Job", "Education", "Family", "Country",
+            "Weight", "Tattoo",
+        ];
         let mut accepted = 0u64;
-        for i in 0..10_000_000u64 {
+        for i in 0..10_000_000usize {
             let finding = Finding {
                 location: Location::Column(ColumnRef {
                     table: table.clone(),
-                    column: column.name.clone(),
+                    column: columns[i % columns.len()].name.clone(),
                 }),
-                category: format!("pd:Flood{i}"),
+                category: format!("pd:{}", KINDS[(i / columns.len()) % KINDS.len()]),
                 confidence: 0.5,
                 matches: 0,
                 sampled: 0,
