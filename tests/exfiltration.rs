@@ -318,3 +318,46 @@ fn assert_register_and_history_clean(root: &Path) {
         assert_clean(&format!("git object {id}"), object.data());
     }
 }
+
+/// What the host keeps of what it handed out (here: two million JSON keys
+/// the plugin read and threw away) counts against the plugin's memory
+/// limit, like the plugin's own memory.
+#[test]
+fn what_the_host_keeps_for_a_plugin_counts_against_its_memory_limit() {
+    let git = GitRegister::new();
+    let data = git.root.join("data/files");
+    std::fs::create_dir_all(&data).unwrap();
+    let keys: Vec<String> = (0..2_000_000)
+        .map(|i| format!("\"key_{i:07}_abc\": {i}"))
+        .collect();
+    std::fs::write(data.join("keys.json"), format!("{{{}}}", keys.join(","))).unwrap();
+    let entry = json!({
+        "$schema": "../../schemas/system.schema.json",
+        "name": "A share",
+        "kind": "files",
+        "countries": ["NL"],
+        "scan": {
+            "plugin": test_plugin("hostile-exfiltrate"),
+            "grants": { "files": { "root": "data/files" } },
+            "config": { "mode": "hoard" },
+            "limits": { "memory_mib": 32, "time_seconds": 120, "cpu_seconds": 120 }
+        },
+        "inventory": []
+    });
+    std::fs::write(
+        git.register().join("systems/share.json"),
+        serde_json::to_string_pretty(&entry).unwrap(),
+    )
+    .unwrap();
+    let scan = git.ropa(["scan", "--register", "register", "--format", "json"]);
+    let file: Value = serde_json::from_str(&scan.stdout).unwrap_or_else(|e| panic!("{e}\n{scan}"));
+    let error = &system(&file, "share")["error"];
+    assert_eq!(error["kind"], "memory-limit", "{scan}");
+    assert!(
+        error["reason"]
+            .as_str()
+            .unwrap()
+            .contains("made the host hold"),
+        "{scan}"
+    );
+}
