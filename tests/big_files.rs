@@ -69,7 +69,10 @@ fn twenty_thousand_empty_objects_give_the_first_hundred_errors_and_the_count_of_
     let diagnostics = about_x(&report);
     assert_eq!(diagnostics.len(), SHOWN + 1);
     assert_eq!(hidden(&diagnostics), Some(total - SHOWN));
-    let last = diagnostics.iter().find(|d| hidden(&[d]).is_some()).unwrap();
+    let last = diagnostics
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().starts_with("… and "))
+        .unwrap();
     assert_eq!(last["rule"], "S02");
     assert!(
         last["message"]
@@ -141,7 +144,7 @@ fn a_rule_broken_five_thousand_times_in_one_file_shows_a_hundred_and_counts_the_
     let v17 = |d: &&&Value| {
         d["rule"] == "V17" && d["message"].as_str().unwrap().contains("does not exist")
     };
-    assert_eq!(diagnostics.iter().filter(v17).count(), SHOWN + 1);
+    assert_eq!(diagnostics.iter().filter(v17).count(), SHOWN);
     // The base activity breaks no other rule, so the rest are the systems.
     assert_eq!(hidden(&diagnostics), Some(5_000 - SHOWN));
 }
