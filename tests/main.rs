@@ -45,3 +45,7 @@ mod scan;
 /// `ropa gaps` and `ropa accept`: every kind of gap, the report's schema,
 /// accept's commits and refusals, and the example's demo.
 mod gaps;
+
+/// Hostile register files: a million problems in one file, deep nesting,
+/// lines of megabytes; at most 100 diagnostics per file, and a count.
+mod big_files;

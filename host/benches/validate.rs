@@ -6,6 +6,13 @@
 //! in-process `validate_dir` alone.
 //!
 //! Run with `cargo bench -p ropa --bench validate`.
+//!
+//! On demand, `cargo bench -p ropa --bench validate -- hostile` instead
+//! times `ropa validate` on hostile register files of the 4 MiB size limit
+//! (a million empty objects, a million wrong items, nesting, a 4 MiB string,
+//! repeated keys, unknown fields, rules broken a hundred thousand times),
+//! each the one bad file of an otherwise valid register, with the peak
+//! memory of each run. Targets: under 1 s and 200 MiB each.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -19,6 +26,10 @@ const TARGET_MS: f64 = 150.0;
 const BIN: &str = env!("CARGO_BIN_EXE_ropa");
 
 fn main() {
+    if std::env::args().any(|a| a == "hostile") {
+        hostile();
+        return;
+    }
     let dir = tempfile::tempdir().expect("a temporary directory");
     let size = Size::BENCH;
     let started = Instant::now();
@@ -84,6 +95,146 @@ fn main() {
     println!();
     println!("ropa::validate::validate_dir  ({RUNS} runs, in process)");
     report(&mut in_process);
+}
+
+/// The size limit of a register file (`ropa::source::MAX_FILE_BYTES`).
+const LIMIT: usize = ropa::source::MAX_FILE_BYTES as usize;
+
+/// `prefix`, then `item` repeated with commas between as often as fits in
+/// the size limit, then `suffix`.
+fn fill(prefix: &str, item: &str, suffix: &str) -> String {
+    let n = (LIMIT - prefix.len() - suffix.len() + 1) / (item.len() + 1);
+    let mut out = String::with_capacity(LIMIT);
+    out.push_str(prefix);
+    for i in 0..n {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(item);
+    }
+    out.push_str(suffix);
+    out
+}
+
+/// The hostile files: a name, and the content of `activities/x.json`.
+fn hostile_files() -> Vec<(&'static str, String)> {
+    let base: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(base_register().join("activities/newsletter.json"))
+            .expect("the base activity"),
+    )
+    .expect("the base activity is JSON");
+    let with = |field: &str, items: serde_json::Value| {
+        let mut activity = base.clone();
+        activity[field] = items;
+        let text = activity.to_string();
+        assert!(text.len() <= LIMIT, "{field}: {} bytes", text.len());
+        text
+    };
+    let mut unknown = String::from("{");
+    let mut i = 0;
+    while unknown.len() < LIMIT - 40 {
+        if i > 0 {
+            unknown.push(',');
+        }
+        unknown.push_str(&format!("\"f{i}\":0"));
+        i += 1;
+    }
+    unknown.push('}');
+    vec![
+        (
+            "20,000 {} as purposes (60 KB)",
+            format!("{{\"purposes\":[{}]}}", vec!["{}"; 20_000].join(",")),
+        ),
+        (
+            "{} as purposes, one line",
+            fill("{\"purposes\":[", "{}", "]}"),
+        ),
+        (
+            "{} as purposes, a line each",
+            fill("{\"purposes\":[\n", "{}\n", "]}"),
+        ),
+        ("a top-level array of 0s", fill("[", "0", "]")),
+        ("0s as subject ids", fill("{\"subjects\":[", "0", "]}")),
+        ("100,000 [", "[".repeat(100_000)),
+        (
+            "a 4 MiB string as status",
+            format!("{{\"status\":\"{}\"}}", "a".repeat(LIMIT - 20)),
+        ),
+        ("a key repeated", fill("{", "\"a\":0", "}")),
+        ("unknown fields", unknown),
+        (
+            "60,000 times one data category",
+            with(
+                "data",
+                vec![serde_json::json!({"category": "contact-details"}); 60_000].into(),
+            ),
+        ),
+        (
+            "200,000 missing systems",
+            with(
+                "systems",
+                (0..200_000)
+                    .map(|i| format!("s{i}"))
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+        ),
+    ]
+}
+
+/// `tests/cases/base/`: the valid register of the end-to-end tests.
+fn base_register() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases/base")
+}
+
+fn hostile() {
+    println!(
+        "ropa validate on a valid register plus one hostile activities/x.json (whole command, median of 3 runs; peak RSS of one)"
+    );
+    println!("  target: < 1000 ms and < 200 MiB each");
+    for (name, content) in hostile_files() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        copy_dir(&base_register(), dir.path());
+        std::fs::write(dir.path().join("activities/x.json"), &content)
+            .expect("the file is written");
+        let mut times: Vec<Duration> = (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                let output = run(dir.path());
+                let elapsed = started.elapsed();
+                assert_eq!(
+                    output.status.code(),
+                    Some(1),
+                    "{name}: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                elapsed
+            })
+            .collect();
+        times.sort();
+        let rss = peak_rss_kib(dir.path()).map(|kib| kib as f64 / 1024.0);
+        let time = ms(median(&times));
+        let met = time < 1000.0 && rss.is_none_or(|mib| mib < 200.0);
+        println!(
+            "  {name:<34} {:>5.2} MB  {time:>7.1} ms  {:>7} MiB  {}",
+            content.len() as f64 / 1e6,
+            rss.map_or("?".to_owned(), |mib| format!("{mib:.1}")),
+            if met { "met" } else { "MISSED" },
+        );
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a directory");
+    for entry in std::fs::read_dir(from).expect("the base register") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
 }
 
 fn run(dir: &Path) -> std::process::Output {

@@ -4,7 +4,12 @@
 
 use serde::Serialize;
 
-use crate::span::line_col;
+use crate::span::LineIndex;
+
+/// At most this many diagnostics are shown per file; the rest are counted in
+/// one more (see [`hidden`]). A hostile or broken file can hold a million
+/// problems, and a DPO fixes the first ones first anyway.
+pub const MAX_PER_FILE: usize = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,18 +41,74 @@ pub struct Diagnostic {
     pub acknowledged: Option<String>,
     /// The offending line of the file, for display.
     #[serde(skip)]
-    pub snippet: Option<String>,
+    pub snippet: Option<Snippet>,
+}
+
+/// The part of the offending line shown under a diagnostic, and where the
+/// caret goes in it. Clipped when the diagnostic is made, so that a file of
+/// one 4 MiB line does not put a copy of that line in every diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// 0-based, in characters of `text`.
+    pub caret: usize,
+}
+
+impl Snippet {
+    /// The snippet of `line` for a 1-based `column`.
+    pub fn new(line: &str, column: usize) -> Snippet {
+        let (text, caret) = clip(line, column);
+        Snippet { text, caret }
+    }
 }
 
 impl Diagnostic {
-    /// Fills in line, column and snippet from the file text.
-    pub fn locate(mut self, text: &str, offset: usize) -> Diagnostic {
-        let (line, column) = line_col(text, offset);
+    /// Fills in line, column and snippet from a byte offset of the file.
+    pub fn locate(mut self, lines: &LineIndex<'_>, offset: usize) -> Diagnostic {
+        let (line, column) = lines.line_col(offset);
         self.line = line;
         self.column = column;
-        self.snippet = text.lines().nth(line - 1).map(str::to_owned);
+        self.snippet = lines.line(line).map(|l| Snippet::new(l, column));
         self
     }
+}
+
+/// The diagnostic that stands for the `errors` and `warnings` of a file not
+/// shown beyond [`MAX_PER_FILE`]; `rule` is the rule of the first of them.
+/// `None` when nothing was left out.
+pub fn hidden(
+    rule: crate::rules::Rule,
+    file: &str,
+    errors: usize,
+    warnings: usize,
+) -> Option<Diagnostic> {
+    let counted = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 more {what}")),
+        n => Some(format!("{n} more {what}s")),
+    };
+    let counts: Vec<String> = [counted(errors, "error"), counted(warnings, "warning")]
+        .into_iter()
+        .flatten()
+        .collect();
+    if counts.is_empty() {
+        return None;
+    }
+    let mut d = crate::source::file_diagnostic(
+        rule,
+        file,
+        format!(
+            "… and {} in this file, not shown (at most {MAX_PER_FILE} are shown per file)",
+            counts.join(" and ")
+        ),
+        Some("fix the problems shown first, then validate again to see the rest".to_owned()),
+    );
+    d.severity = if errors > 0 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    Some(d)
 }
 
 /// Counts of a set of diagnostics.
@@ -109,10 +170,10 @@ pub fn render_text(diagnostics: &[Diagnostic]) -> String {
             ));
         }
         if let Some(snippet) = &d.snippet {
-            let (shown, caret) = clip(snippet, d.column);
             out.push_str(&format!(
-                "{pad} |\n{number:>width$} | {shown}\n{pad} | {}^\n",
-                " ".repeat(caret)
+                "{pad} |\n{number:>width$} | {}\n{pad} | {}^\n",
+                snippet.text,
+                " ".repeat(snippet.caret)
             ));
         }
         if let Some(help) = &d.help {
@@ -132,18 +193,25 @@ pub fn render_text(diagnostics: &[Diagnostic]) -> String {
 /// returns the shown text and the caret's offset in it.
 fn clip(line: &str, column: usize) -> (String, usize) {
     const WIDTH: usize = 100;
+    // Only the characters around the column are decoded: the line may be
+    // the whole of a 4 MiB file.
+    let skip = column.saturating_sub(1 + WIDTH);
     let chars: Vec<char> = line
         .chars()
+        .skip(skip)
+        .take(2 * WIDTH + 1)
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
+    let ellipsis_before = skip > 0;
+    let column = column - skip;
     let caret = column.saturating_sub(1).min(chars.len());
-    if chars.len() <= WIDTH {
+    if chars.len() <= WIDTH && !ellipsis_before {
         return (chars.into_iter().collect(), caret);
     }
     let start = caret.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
     let mut shown: String = chars[start..start + WIDTH].iter().collect();
     let mut caret = caret - start;
-    if start > 0 {
+    if start > 0 || ellipsis_before {
         shown = format!("…{}", shown.chars().skip(1).collect::<String>());
     }
     if start + WIDTH < chars.len() {
@@ -176,5 +244,15 @@ mod tests {
         let (shown, caret) = clip(&line, 301);
         assert_eq!(shown.chars().count(), 100);
         assert_eq!(shown.chars().nth(caret), Some('X'));
+        // Far into a long line, only the characters around the column count.
+        let line = format!("{}X{}", "é".repeat(4_000_000), "b".repeat(300));
+        let (shown, caret) = clip(&line, 4_000_001);
+        assert_eq!(shown.chars().count(), 100);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        // At the very end of a long line.
+        let (shown, caret) = clip(&line[..line.len() - 301], 4_000_001);
+        assert!(shown.starts_with('…'), "{shown}");
+        assert_eq!(caret, 99);
     }
 }

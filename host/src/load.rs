@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE, hidden};
 use crate::model::Lang;
 use crate::model::{
     ActivityFile, CategoriesFile, Id, OrganisationFile, RecipientsFile, SubjectsFile, SystemFile,
@@ -19,7 +19,7 @@ use crate::rules::Rule;
 use crate::rules::language::check_document;
 use crate::schema;
 use crate::source::{FileKind, ReadError, SourceFile, file_diagnostic, read_register};
-use crate::span::{SpanIndex, escape_token};
+use crate::span::{LineIndex, SpanIndex, escape_token};
 
 /// A register as far as it could be loaded.
 #[derive(Debug)]
@@ -236,38 +236,58 @@ fn parse<T: DeserializeOwned>(
         }
     };
     // The parse notices a key written twice; the walk places each one.
-    let duplicates = if has_duplicates {
-        crate::span::duplicate_keys(&file.text)
-    } else {
-        Vec::new()
-    };
-    if !duplicates.is_empty() {
-        for (pointer, offset) in duplicates {
-            let key = pointer.rsplit('/').next().unwrap_or_default();
-            let key = key.replace("~1", "/").replace("~0", "~");
-            let d = file_diagnostic(
-                Rule::S01,
-                &file.rel,
-                format!("the key \"{key}\" appears twice in the same object"),
-                Some("a key may appear only once; JSON readers silently keep one of the two, so remove the other".to_owned()),
-            );
-            diagnostics.push(Diagnostic { pointer, ..d }.locate(&file.text, offset));
+    if has_duplicates {
+        let duplicates = crate::span::duplicate_keys(&file.text, MAX_PER_FILE);
+        if duplicates.total > 0 {
+            let lines = LineIndex::new(&file.text);
+            for (pointer, offset) in duplicates.found {
+                let key = pointer.rsplit('/').next().unwrap_or_default();
+                let key = key.replace("~1", "/").replace("~0", "~");
+                let d = file_diagnostic(
+                    Rule::S01,
+                    &file.rel,
+                    format!("the key \"{key}\" appears twice in the same object"),
+                    Some("a key may appear only once; JSON readers silently keep one of the two, so remove the other".to_owned()),
+                );
+                diagnostics.push(Diagnostic { pointer, ..d }.locate(&lines, offset));
+            }
+            let shown = duplicates.total.min(MAX_PER_FILE);
+            diagnostics.extend(hidden(Rule::S01, &file.rel, duplicates.total - shown, 0));
+            return None;
         }
-        return None;
     }
-    let errors: Vec<_> = schema::validator(file.kind).iter_errors(&value).collect();
-    if !errors.is_empty() {
-        let spans = SpanIndex::build(&file.text);
-        for err in &errors {
-            for problem in crate::schema_errors::explain(err) {
-                let d = file_diagnostic(Rule::S02, &file.rel, problem.message, problem.help);
-                let d = Diagnostic {
-                    pointer: problem.pointer.clone(),
-                    ..d
-                };
-                diagnostics.push(d.locate(&file.text, spans.offset(&problem.pointer)));
+    let validator = schema::validator(file.kind);
+    // `is_valid` stops at the first problem and builds nothing; only an
+    // invalid file pays for its errors.
+    let mut problems = Vec::new();
+    let mut more = 0;
+    if !validator.is_valid(&value) {
+        // Every error is counted, but only the first ones are put into
+        // words and located: the rest are one more diagnostic.
+        for err in validator.iter_errors(&value) {
+            let count = crate::schema_errors::count(&err);
+            if problems.len() < MAX_PER_FILE {
+                let explained = crate::schema_errors::explain(&err, MAX_PER_FILE - problems.len());
+                more += count.saturating_sub(explained.len());
+                problems.extend(explained);
+            } else {
+                more += count;
             }
         }
+    }
+    if !problems.is_empty() {
+        let spans = SpanIndex::build(&file.text, problems.iter().map(|p| p.pointer.as_str()));
+        let lines = LineIndex::new(&file.text);
+        for problem in problems {
+            let offset = spans.offset(&problem.pointer);
+            let d = file_diagnostic(Rule::S02, &file.rel, problem.message, problem.help);
+            let d = Diagnostic {
+                pointer: problem.pointer,
+                ..d
+            };
+            diagnostics.push(d.locate(&lines, offset));
+        }
+        diagnostics.extend(hidden(Rule::S02, &file.rel, more, 0));
         return None;
     }
     // The schema and the types agree (a test checks it), so this only fails
@@ -353,7 +373,10 @@ fn last_comma_before(text: &str, line: usize, column: usize) -> Option<(usize, u
 fn at_line_col(mut d: Diagnostic, text: &str, line: usize, column: usize) -> Diagnostic {
     d.line = line;
     d.column = column;
-    d.snippet = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+    d.snippet = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .map(|l| crate::diagnostic::Snippet::new(l, column));
     d
 }
 

@@ -15,7 +15,38 @@ pub struct Problem {
     pub help: Option<String>,
 }
 
-pub fn explain(err: &ValidationError<'_>) -> Vec<Problem> {
+/// How many problems [`explain`] makes of `err` when not limited: a list
+/// of unknown fields is one problem per field.
+pub fn count(err: &ValidationError<'_>) -> usize {
+    match err.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => unexpected.len(),
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            match chosen_branch(err, context) {
+                Some(errors) if !errors.is_empty() => errors.iter().map(count).sum(),
+                _ => 1,
+            }
+        }
+        _ => 1,
+    }
+}
+
+/// The branch of an `anyOf` worth explaining: `Option<T>` fields are "T or
+/// null", so the branch that is not just "not null".
+fn chosen_branch<'e, 'a>(
+    err: &ValidationError<'_>,
+    context: &'e [Vec<ValidationError<'a>>],
+) -> Option<&'e Vec<ValidationError<'a>>> {
+    context.iter().find(|errors| {
+        !errors.iter().all(|e| {
+            matches!(e.kind(), ValidationErrorKind::Type { .. })
+                && e.instance_path() == err.instance_path()
+        })
+    })
+}
+
+/// The problems `err` stands for, at most `limit` of them (see [`count`]).
+pub fn explain(err: &ValidationError<'_>, limit: usize) -> Vec<Problem> {
     let pointer = err.instance_path().as_str().to_owned();
     let keyword = err
         .absolute_keyword_location()
@@ -31,13 +62,14 @@ pub fn explain(err: &ValidationError<'_>) -> Vec<Problem> {
                 .unwrap_or_default();
             unexpected
                 .iter()
+                .take(limit)
                 .map(|field| {
                     let suggestion = closest(field, &allowed)
                         .map(|s| format!("did you mean \"{s}\"? "))
                         .unwrap_or_default();
                     Problem {
                         pointer: child_pointer(&pointer, field),
-                        message: format!("unknown field \"{field}\" in {here}"),
+                        message: format!("unknown field \"{}\" in {here}", clipped(field, 80)),
                         help: Some(format!(
                             "{suggestion}allowed fields here: {}",
                             allowed.join(", ")
@@ -86,7 +118,10 @@ pub fn explain(err: &ValidationError<'_>) -> Vec<Problem> {
                 .collect();
             vec![Problem {
                 pointer,
-                message: format!("{} is not an allowed value for {here}", err.instance()),
+                message: format!(
+                    "{} is not an allowed value for {here}",
+                    short(err.instance())
+                ),
                 help: Some(format!("use one of: {}", options.join(", "))),
             }]
         }
@@ -96,7 +131,7 @@ pub fn explain(err: &ValidationError<'_>) -> Vec<Problem> {
                 pointer,
                 message: format!(
                     "this file links the schema {}, which is not the schema for this kind of file",
-                    err.instance()
+                    short(err.instance())
                 ),
                 help: Some(format!(
                     "link {expected}, e.g. \"$schema\": \"../schemas/{expected}\" (one more ../ in activities/ and systems/)"
@@ -105,7 +140,7 @@ pub fn explain(err: &ValidationError<'_>) -> Vec<Problem> {
         }
         ValidationErrorKind::Pattern { .. } => vec![Problem {
             pointer,
-            message: format!("{} is not a valid value for {here}", err.instance()),
+            message: format!("{} is not a valid value for {here}", short(err.instance())),
             help: described(&keyword)
                 .or_else(|| Some(format!("the value must match {}", err.schema_path()))),
         }],
@@ -118,26 +153,70 @@ pub fn explain(err: &ValidationError<'_>) -> Vec<Problem> {
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             // `Option<T>` fields are "T or null": report why the value is not a T.
-            let branch = context.iter().find(|errors| {
-                !errors.iter().all(|e| {
-                    matches!(e.kind(), ValidationErrorKind::Type { .. })
-                        && e.instance_path() == err.instance_path()
-                })
-            });
-            match branch {
-                Some(errors) if !errors.is_empty() => errors.iter().flat_map(explain).collect(),
+            match chosen_branch(err, context) {
+                Some(errors) if !errors.is_empty() => {
+                    let mut problems = Vec::new();
+                    for e in errors {
+                        if problems.len() >= limit {
+                            break;
+                        }
+                        problems.extend(explain(e, limit - problems.len()));
+                    }
+                    problems
+                }
                 _ => vec![Problem {
                     pointer,
-                    message: format!("{here} has an unexpected value {}", err.instance()),
+                    message: format!("{here} has an unexpected value {}", short(err.instance())),
                     help: described(&keyword),
                 }],
             }
         }
         _ => vec![Problem {
             pointer,
-            message: format!("{here}: {err}"),
+            // The library's message quotes the whole value, which may be
+            // the whole file.
+            message: format!("{here}: {}", clipped(err, 200)),
             help: described(&keyword),
         }],
+    }
+}
+
+/// A value as JSON, cut short after some 60 characters: a message quotes
+/// the value, which may be a string of megabytes.
+fn short(value: &Value) -> String {
+    clipped(value, 60)
+}
+
+/// `shown`'s text, cut after about `max` bytes (on a character boundary)
+/// without writing the rest.
+fn clipped(shown: &impl std::fmt::Display, max: usize) -> String {
+    struct Bounded {
+        text: String,
+        max: usize,
+    }
+    impl std::fmt::Write for Bounded {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            let room = self.max - self.text.len();
+            if s.len() <= room {
+                self.text.push_str(s);
+                return Ok(());
+            }
+            let mut end = room;
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.text.push_str(&s[..end]);
+            // Stops the formatting: nothing more is wanted.
+            Err(std::fmt::Error)
+        }
+    }
+    let mut out = Bounded {
+        text: String::new(),
+        max,
+    };
+    match std::fmt::write(&mut out, format_args!("{shown}")) {
+        Ok(()) => out.text,
+        Err(_) => out.text + "…",
     }
 }
 
@@ -161,7 +240,8 @@ fn describe_place(pointer: &str) -> String {
             if !out.is_empty() {
                 out.push('.');
             }
-            out.push_str(&token);
+            // A key can be megabytes long; the place only needs its start.
+            out.push_str(&clipped(&token, 40));
         }
     }
     format!("\"{out}\"")
@@ -209,6 +289,9 @@ fn article(json_type: &str) -> String {
 fn closest<'a>(name: &str, allowed: &'a [String]) -> Option<&'a str> {
     allowed
         .iter()
+        // A typo keeps the length; a far longer name is no typo, and its
+        // distance would cost its length times the candidate's.
+        .filter(|candidate| name.len() <= 2 * candidate.len() + 8)
         .map(|candidate| (edit_distance(name, candidate), candidate))
         .filter(|(d, candidate)| *d <= 2.max(candidate.len() / 4))
         .min()
@@ -241,6 +324,15 @@ mod tests {
             describe_place("/purposes/0/legal_bases"),
             "\"purposes[0].legal_bases\""
         );
+    }
+
+    #[test]
+    fn long_values_are_quoted_short() {
+        let long = Value::String("é".repeat(1_000_000));
+        let shown = short(&long);
+        assert!(shown.starts_with("\"éé") && shown.ends_with('…'), "{shown}");
+        assert!(shown.len() <= 64, "{}", shown.len());
+        assert_eq!(short(&Value::from("ok")), "\"ok\"");
     }
 
     #[test]

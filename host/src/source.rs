@@ -407,7 +407,10 @@ pub fn decode(kind: FileKind, rel: String, bytes: Vec<u8>) -> Result<SourceFile,
                 ),
                 "save the file as UTF-8; it was probably written in another encoding such as Windows-1252",
             );
-            d.snippet = text.lines().nth(line - 1).map(str::to_owned);
+            d.snippet = text
+                .lines()
+                .nth(line - 1)
+                .map(|l| crate::diagnostic::Snippet::new(l, column));
             return Err(d);
         }
     };

@@ -4,13 +4,15 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE, Severity, Summary, hidden};
 use crate::load::{Loaded, load_dir};
 use crate::model::KnownGap;
 use crate::register::{FileRef, Register};
 use crate::rules::{self, Finding, Rule};
 use crate::source::{ReadError, SourceFile, file_diagnostic};
-use crate::span::SpanIndex;
+use crate::span::{LineIndex, SpanIndex};
+
+use rustc_hash::FxHashMap;
 
 /// The outcome of validating a register.
 #[derive(Debug)]
@@ -71,19 +73,33 @@ struct Placed {
 /// Downgrades errors the DPO acknowledged as known gaps, and reports
 /// acknowledgements that no longer match anything (the gap was closed).
 fn apply_known_gaps(register: &Register, findings: Vec<Finding>) -> Vec<Placed> {
-    let mut gaps: BTreeMap<FileRef, (&[KnownGap], Vec<bool>)> = gap_lists(register)
-        .into_iter()
-        .map(|(file, list)| (file, (list, vec![false; list.len()])))
-        .collect();
+    // Each file's gaps by rule and place, so that a finding looks up the few
+    // places that cover it (its pointer and each ancestor) instead of the
+    // whole list: a file may hold many gaps and many findings.
+    type Key<'a> = (&'a str, Option<&'a str>);
+    let mut gaps: BTreeMap<FileRef, (&[KnownGap], Vec<bool>, FxHashMap<Key<'_>, usize>)> =
+        gap_lists(register)
+            .into_iter()
+            .map(|(file, list)| {
+                let mut by_place = FxHashMap::default();
+                for (i, g) in list.iter().enumerate() {
+                    // The first gap in the list wins, as the DPO reads it.
+                    by_place
+                        .entry((g.rule.as_str(), g.at.as_deref()))
+                        .or_insert(i);
+                }
+                (file, (list, vec![false; list.len()], by_place))
+            })
+            .collect();
 
     let mut placed = Vec::with_capacity(findings.len());
     for mut finding in findings {
         let mut acknowledged = None;
         if finding.rule.acknowledgeable()
-            && let Some((list, used)) = gaps.get_mut(&finding.file)
-            && let Some(i) = list.iter().position(|g| {
-                g.rule == finding.rule.id() && covers(g.at.as_deref(), &finding.pointer)
-            })
+            && let Some((list, used, by_place)) = gaps.get_mut(&finding.file)
+            && let Some(i) = covering(&finding.pointer)
+                .filter_map(|at| by_place.get(&(finding.rule.id(), at)).copied())
+                .min()
         {
             // An acknowledged error becomes a warning; an acknowledged warning keeps its note.
             used[i] = true;
@@ -96,7 +112,7 @@ fn apply_known_gaps(register: &Register, findings: Vec<Finding>) -> Vec<Placed> 
         });
     }
 
-    for (file, (list, used)) in &gaps {
+    for (file, (list, used, _)) in &gaps {
         for (i, gap) in list.iter().enumerate() {
             let pointer = format!("/known_gaps/{i}");
             let rule = Rule::from_id(&gap.rule);
@@ -167,58 +183,74 @@ fn gap_lists(register: &Register) -> Vec<(FileRef, &[KnownGap])> {
     lists
 }
 
-/// Whether a known gap at `at` covers a finding at `pointer`: the same place
-/// or anything below it, whole segments only.
-fn covers(at: Option<&str>, pointer: &str) -> bool {
-    match at {
-        None => true,
-        Some(at) => {
-            pointer == at
-                || pointer
-                    .strip_prefix(at)
-                    .is_some_and(|rest| rest.starts_with('/'))
-        }
-    }
+/// The places of a known gap that cover a finding at `pointer`: no place
+/// (the whole file), the same place, or anything above it, whole segments
+/// only.
+fn covering(pointer: &str) -> impl Iterator<Item = Option<&str>> {
+    let ancestors = pointer.match_indices('/').map(|(i, _)| &pointer[..i]);
+    std::iter::once(None)
+        .chain(ancestors.map(Some))
+        .chain(std::iter::once(Some(pointer)))
 }
 
+/// Turns findings into located diagnostics: at most
+/// [`MAX_PER_FILE`] per file (in the rules' order), the rest counted in one
+/// more; each file's text is walked once for all its shown findings.
 fn locate(placed: Vec<Placed>, sources: &BTreeMap<String, SourceFile>) -> Vec<Diagnostic> {
-    let mut spans: BTreeMap<String, SpanIndex> = BTreeMap::new();
-    placed
-        .into_iter()
-        .map(
-            |Placed {
-                 finding,
-                 acknowledged,
-             }| {
-                let rel = finding.file.path();
-                let mut d = file_diagnostic(finding.rule, &rel, finding.message, finding.help);
-                d.severity = finding.severity;
-                d.pointer = finding.pointer;
-                d.acknowledged = acknowledged;
-                match sources.get(&rel) {
-                    Some(source) => {
-                        let index = spans
-                            .entry(rel)
-                            .or_insert_with(|| SpanIndex::build(&source.text));
-                        let offset = index.offset(&d.pointer);
-                        d.locate(&source.text, offset)
-                    }
-                    None => d,
-                }
-            },
-        )
-        .collect()
+    let mut by_file: BTreeMap<String, Vec<Placed>> = BTreeMap::new();
+    for p in placed {
+        by_file.entry(p.finding.file.path()).or_default().push(p);
+    }
+    let mut out = Vec::new();
+    for (rel, mut placed) in by_file {
+        let rest = placed.split_off(placed.len().min(MAX_PER_FILE));
+        let source = sources.get(&rel);
+        let spans = source
+            .map(|s| SpanIndex::build(&s.text, placed.iter().map(|p| p.finding.pointer.as_str())));
+        let lines = source.map(|s| LineIndex::new(&s.text));
+        for Placed {
+            finding,
+            acknowledged,
+        } in placed
+        {
+            let mut d = file_diagnostic(finding.rule, &rel, finding.message, finding.help);
+            d.severity = finding.severity;
+            d.pointer = finding.pointer;
+            d.acknowledged = acknowledged;
+            if let (Some(spans), Some(lines)) = (&spans, &lines) {
+                let offset = spans.offset(&d.pointer);
+                d = d.locate(lines, offset);
+            }
+            out.push(d);
+        }
+        if let Some(first) = rest.first() {
+            let errors = rest
+                .iter()
+                .filter(|p| p.finding.severity == Severity::Error)
+                .count();
+            out.extend(hidden(
+                first.finding.rule,
+                &rel,
+                errors,
+                rest.len() - errors,
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::covers;
+    use super::covering;
 
     #[test]
     fn known_gaps_cover_whole_segments() {
+        let covers = |at: Option<&str>, pointer: &str| covering(pointer).any(|c| c == at);
         assert!(covers(None, "/data/0"));
         assert!(covers(Some("/data"), "/data/0/retention"));
         assert!(covers(Some("/data/1"), "/data/1"));
         assert!(!covers(Some("/data/1"), "/data/10"));
+        assert!(covers(Some(""), "/data/1"));
+        assert!(covers(None, ""));
     }
 }

@@ -12,7 +12,7 @@ use crate::register::FileRef;
 /// it — so the pointers are the file's own, nothing is serialised again, and
 /// the parsed document can be dropped straight after.
 pub fn check_document(file: &FileRef, document: &Value, languages: &[Lang]) -> Vec<Finding> {
-    let mut out = Findings(Vec::new());
+    let mut out = Findings::default();
     walk(&mut out, languages, file, document, &mut Vec::new());
     out.0
 }

@@ -1,12 +1,22 @@
 //! Lawfulness: purposes and their legal bases (V01-V05), special categories
 //! and their Art. 9(2) conditions (V10, V11).
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::{Findings, Rule, activities};
-use crate::model::{Basis, SpecialCategory, Text};
+use crate::model::{Basis, Category, Id, SpecialCategory, Text};
 use crate::register::Register;
 
 pub(super) fn check(register: &Register, out: &mut Findings) {
     let public_authority = register.organisation.public_authority;
+    // Looked up for every data entry of every activity, so hashed.
+    let categories: FxHashMap<&Id, &Category> = register
+        .categories
+        .categories
+        .iter()
+        .rev()
+        .map(|c| (&c.id, c))
+        .collect();
     for (file, _, activity) in activities(register) {
         if activity.purposes.is_empty() {
             out.error(
@@ -111,18 +121,19 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             }
         }
 
+        let conditions: FxHashSet<&Id> = activity
+            .special_category_conditions
+            .iter()
+            .map(|c| &c.category)
+            .collect();
         for (i, data) in activity.data.iter().enumerate() {
-            let Some(category) = register.category(&data.category) else {
+            let Some(category) = categories.get(&data.category) else {
                 continue;
             };
             if category.special == SpecialCategory::None {
                 continue;
             }
-            if !activity
-                .special_category_conditions
-                .iter()
-                .any(|c| c.category == data.category)
-            {
+            if !conditions.contains(&data.category) {
                 out.error(
                     Rule::V10,
                     &file,

@@ -18,6 +18,8 @@ mod transparency;
 pub use catalogue::Rule;
 pub use transfers::in_eea;
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::Severity;
 use crate::register::{FileRef, Register};
 
@@ -40,11 +42,11 @@ pub fn check(register: &Register) -> Vec<Finding> {
     // so they are checked on a core of their own beside them.
     let (references, others) = std::thread::scope(|scope| {
         let references = scope.spawn(|| {
-            let mut out = Findings(Vec::new());
+            let mut out = Findings::default();
             references::check(register, &mut out);
             out.0
         });
-        let mut out = Findings(Vec::new());
+        let mut out = Findings::default();
         lawfulness::check(register, &mut out);
         retention::check(register, &mut out);
         transfers::check(register, &mut out);
@@ -61,10 +63,22 @@ pub fn check(register: &Register) -> Vec<Finding> {
     findings
 }
 
-/// Collects findings; the helpers keep the checks short.
-pub(crate) struct Findings(Vec<Finding>);
+/// Collects findings; the helpers keep the checks short. Also counts them
+/// per file, so that a check can spare the words of findings that will not
+/// be shown (see [`Findings::full`]).
+#[derive(Default)]
+pub(crate) struct Findings(Vec<Finding>, FxHashMap<FileRef, usize>);
 
 impl Findings {
+    /// Whether `file` already has as many findings as are shown per file
+    /// (`diagnostic::MAX_PER_FILE`): the next ones are only counted, so
+    /// their message need not be worked out at length.
+    fn full(&self, file: &FileRef) -> bool {
+        self.1
+            .get(file)
+            .is_some_and(|&n| n >= crate::diagnostic::MAX_PER_FILE)
+    }
+
     fn push(
         &mut self,
         rule: Rule,
@@ -74,6 +88,7 @@ impl Findings {
         message: impl Into<String>,
         help: impl Into<Option<String>>,
     ) {
+        *self.1.entry(file.clone()).or_default() += 1;
         self.0.push(Finding {
             rule,
             severity,

@@ -33,9 +33,9 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
     let mut used_recipients = FxHashSet::default();
 
     for (file, _, activity) in activities(register) {
+        let mut purposes = FxHashSet::default();
         for (i, purpose) in activity.purposes.iter().enumerate() {
-            let earlier = activity.purposes[..i].iter().any(|p| p.id == purpose.id);
-            if earlier {
+            if !purposes.insert(&purpose.id) {
                 out.error(
                     Rule::S03,
                     &file,
@@ -60,6 +60,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 "subjects.json",
             );
         }
+        let mut listed = FxHashSet::default();
         for (i, data) in activity.data.iter().enumerate() {
             used_categories.insert(&data.category);
             resolve(
@@ -71,10 +72,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 "data category",
                 "categories.json",
             );
-            if activity.data[..i]
-                .iter()
-                .any(|d| d.category == data.category)
-            {
+            if !listed.insert(&data.category) {
                 out.error(
                     Rule::S03,
                     &file,
@@ -88,6 +86,8 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
             }
         }
         let declared: FxHashSet<&Id> = activity.data.iter().map(|d| &d.category).collect();
+        let activity_subjects: FxHashSet<&Id> = activity.subjects.iter().collect();
+        let activity_recipients: FxHashSet<&Id> = activity.recipients.iter().collect();
         for (i, source) in activity.sources.iter().enumerate() {
             for (j, category) in source.categories.iter().enumerate() {
                 let pointer = format!("/sources/{i}/categories/{j}");
@@ -122,7 +122,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                     &subjects,
                     "data subject category",
                     "subjects.json",
-                ) && !activity.subjects.contains(subject)
+                ) && !activity_subjects.contains(subject)
                 {
                     out.error(
                         Rule::V17,
@@ -157,7 +157,7 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 &recipients,
                 "recipient",
                 "recipients.json",
-            ) && !activity.recipients.contains(&transfer.recipient)
+            ) && !activity_recipients.contains(&transfer.recipient)
             {
                 out.error(
                     Rule::V17,
@@ -331,6 +331,17 @@ fn resolve(
     if known.contains_key(id) {
         return true;
     }
+    if out.full(file) {
+        // Not shown: counted only, and spared a search of the catalogue.
+        out.error(
+            Rule::V17,
+            file,
+            pointer(),
+            format!("{what} \"{id}\" does not exist in {where_}"),
+            "",
+        );
+        return false;
+    }
     let known = sorted(known);
     let suggestion = known
         .iter()
@@ -376,11 +387,14 @@ fn orphans(
     }
 }
 
-fn list<'a>(ids: impl Iterator<Item = &'a Id>) -> String {
-    let ids: Vec<&str> = ids.map(|id| id.as_str()).collect();
-    if ids.is_empty() {
-        "none".to_owned()
-    } else {
-        ids.join(", ")
+/// The first ids, for a help text: a catalogue may hold thousands.
+fn list<'a>(ids: impl ExactSizeIterator<Item = &'a Id>) -> String {
+    const SHOWN: usize = 20;
+    let total = ids.len();
+    let ids: Vec<&str> = ids.take(SHOWN).map(|id| id.as_str()).collect();
+    match total {
+        0 => "none".to_owned(),
+        n if n <= SHOWN => ids.join(", "),
+        n => format!("{}, … ({} more)", ids.join(", "), n - SHOWN),
     }
 }

@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::{Findings, Rule, activities};
-use crate::model::{Location, MechanismKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::{Id, Location, MechanismKind, Recipient};
 use crate::register::{FileRef, Register};
 
 /// EU member states and the other EEA countries (Iceland, Liechtenstein, Norway).
@@ -58,22 +60,33 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
         }
     }
 
+    // Looked up for every recipient of every activity, so hashed; the
+    // first entry of an id is the one that counts.
+    let recipients: FxHashMap<&Id, &Recipient> = register
+        .recipients
+        .recipients
+        .iter()
+        .rev()
+        .map(|r| (&r.id, r))
+        .collect();
     for (file, _, activity) in activities(register) {
+        let transferred: FxHashSet<(&Id, &Location)> = activity
+            .transfers
+            .iter()
+            .map(|t| (&t.recipient, &t.country))
+            .collect();
+        let mut first_at: FxHashMap<&Id, usize> = FxHashMap::default();
+        for (i, r) in activity.recipients.iter().enumerate() {
+            first_at.entry(r).or_insert(i);
+        }
         for recipient_id in &activity.recipients {
-            let Some(recipient) = register.recipient(recipient_id) else {
+            let Some(recipient) = recipients.get(recipient_id) else {
                 continue;
             };
             for country in recipient.countries.iter().filter(|c| !in_eea(c)) {
-                let covered = activity
-                    .transfers
-                    .iter()
-                    .any(|t| &t.recipient == recipient_id && &t.country == country);
+                let covered = transferred.contains(&(recipient_id, country));
                 if !covered {
-                    let at = activity
-                        .recipients
-                        .iter()
-                        .position(|r| r == recipient_id)
-                        .unwrap_or_default();
+                    let at = first_at.get(recipient_id).copied().unwrap_or_default();
                     out.error(
                         Rule::V20,
                         &file,

@@ -67,12 +67,17 @@ pub fn latest(register_dir: &Path) -> Result<PathBuf, String> {
 /// Reads a findings file; the error names the file and, for bad JSON, the
 /// line and column.
 pub fn read(path: &Path) -> Result<FindingsFile, String> {
-    let text = std::fs::read_to_string(path)
+    let bytes = std::fs::read(path)
         .map_err(|err| format!("cannot read findings file {}: {err}", path.display()))?;
-    serde_json::from_str(&text).map_err(|err| {
+    parse(&bytes, &path.display().to_string())
+}
+
+/// Reads a findings file's bytes; `origin` names it in the error. What
+/// [`read`] does once the file is read (the fuzz target calls it directly).
+pub fn parse(bytes: &[u8], origin: &str) -> Result<FindingsFile, String> {
+    serde_json::from_slice(bytes).map_err(|err| {
         format!(
-            "{}:{}:{}: not a findings file of `ropa scan`: {err}",
-            path.display(),
+            "{origin}:{}:{}: not a findings file of `ropa scan`: {err}",
             err.line(),
             err.column()
         )
