@@ -41,3 +41,7 @@ mod scan;
 /// `ropa gaps` and `ropa accept`: every kind of gap, the report's schema,
 /// accept's commits and refusals, and the example's demo.
 mod gaps;
+
+/// `ropa commit` and `ropa accept` all or nothing: killed at every step and
+/// at random moments, raced by an editor, fed a forged location.
+mod transactions;
