@@ -8,11 +8,11 @@ use serde_json::{Value, json};
 
 use crate::util::{GitRegister, copy_dir, run, snapshot, snapshot_diff, workspace_root};
 
-const AUTHOR: &str = "Dee Peeo <dpo@example.org>";
+pub(crate) const AUTHOR: &str = "Dee Peeo <dpo@example.org>";
 
 /// The base test register in a fresh git repository, committed once, and a
 /// findings file to hold against it.
-struct Scene(GitRegister);
+pub(crate) struct Scene(GitRegister);
 
 impl std::ops::Deref for Scene {
     type Target = GitRegister;
@@ -23,14 +23,14 @@ impl std::ops::Deref for Scene {
 }
 
 /// One system's part of a crafted scan.
-struct Scanned {
+pub(crate) struct Scanned {
     system: &'static str,
     found: Vec<(&'static str, &'static str)>,
     failed: bool,
     truncated: bool,
 }
 
-fn scanned(system: &'static str, found: &[(&'static str, &'static str)]) -> Scanned {
+pub(crate) fn scanned(system: &'static str, found: &[(&'static str, &'static str)]) -> Scanned {
     Scanned {
         system,
         found: found.to_vec(),
@@ -40,33 +40,33 @@ fn scanned(system: &'static str, found: &[(&'static str, &'static str)]) -> Scan
 }
 
 impl Scene {
-    fn new() -> Scene {
+    pub(crate) fn new() -> Scene {
         let scene = Scene(GitRegister::new());
         scene.commit();
         scene
     }
 
-    fn commit(&self) {
+    pub(crate) fn commit(&self) {
         self.ropa(["commit", "-m", "Register as given", "--author", AUTHOR])
             .assert_code(0);
     }
 
-    fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.root.join("register").join(rel)
     }
 
-    fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
 
-    fn write(&self, rel: &str, value: &Value) {
+    pub(crate) fn write(&self, rel: &str, value: &Value) {
         let path = self.path(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, serde_json::to_string_pretty(value).unwrap() + "\n").unwrap();
     }
 
     /// A system named by no activity yet, with an empty inventory.
-    fn add_system(&self, id: &str, countries: &[&str]) {
+    pub(crate) fn add_system(&self, id: &str, countries: &[&str]) {
         self.write(
             &format!("systems/{id}.json"),
             &json!({
@@ -81,7 +81,7 @@ impl Scene {
     }
 
     /// Writes a findings file where `ropa scan` saves one.
-    fn scan(&self, id: &str, systems: &[Scanned]) -> PathBuf {
+    pub(crate) fn scan(&self, id: &str, systems: &[Scanned]) -> PathBuf {
         let systems: Vec<Value> = systems
             .iter()
             .map(|s| {
@@ -536,7 +536,7 @@ fn check_exits_1_on_gaps_and_errors_name_what_is_missing() {
 }
 
 /// The id and message of the branch's last commit.
-fn head(scene: &Scene) -> (String, String) {
+pub(crate) fn head(scene: &Scene) -> (String, String) {
     let repo = git2::Repository::open(&scene.root).unwrap();
     let commit = repo.head().unwrap().peel_to_commit().unwrap();
     (

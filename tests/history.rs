@@ -555,3 +555,101 @@ fn last_changed_follows_public_changes_only() {
     // And a past version carries the date it had.
     assert!(statement(&repo, &["--at", "HEAD~1"]).contains("10-01-2024"));
 }
+
+/// What is not a regular file inside the register — a link out, a link to
+/// a device, a FIFO, a socket, a file over 4 MiB, a name with a backslash —
+/// is refused, every one named in one message; nothing is committed, the
+/// index is untouched, and the exit code says so. Without them the commit
+/// goes through.
+#[cfg(unix)]
+#[test]
+fn commit_refuses_what_is_not_a_plain_file_of_the_register() {
+    let repo = Repo::new();
+    repo.edit("organisation.json", |o| {
+        o["controller"]["name"] = serde_json::json!("Refused B.V.")
+    });
+    let register = repo.register();
+    let outside = repo.root.parent().unwrap().join("outside.json");
+    std::fs::write(&outside, "{\"secret\": true}\n").unwrap();
+    std::os::unix::fs::symlink(&outside, register.join("activities/linked.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", register.join("zero.json")).unwrap();
+    std::fs::create_dir(register.join("notes")).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(register.join("notes/pipe"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let _socket = std::os::unix::net::UnixListener::bind(register.join("notes/socket")).unwrap();
+    std::fs::write(register.join("notes/big.bin"), vec![b'x'; 5 * 1024 * 1024]).unwrap();
+    std::fs::write(register.join("x\\y.txt"), "a note\n").unwrap();
+    let offenders = [
+        "register/activities/linked.json",
+        "register/zero.json",
+        "register/notes/pipe",
+        "register/notes/socket",
+        "register/notes/big.bin",
+        "register/x\\y.txt",
+    ];
+    let before = repo.head();
+    let index_before = std::fs::read(repo.root.join(".git/index")).unwrap();
+    // A FIFO must not make the commit wait: it gets a minute, then fails.
+    let mut child = Command::new(ropa_bin())
+        .args(["commit", "-m", "refused", "--author", ANN])
+        .current_dir(&repo.root)
+        .envs(repo.env())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("ropa commit hangs on the register's special files");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for path in offenders {
+        assert!(stderr.contains(path), "{path} not named: {stderr}");
+    }
+    assert!(stderr.contains("nothing was committed"), "{stderr}");
+    assert!(!stderr.contains("secret"), "{stderr}");
+    assert_eq!(stderr.matches("error:").count(), 1, "one message: {stderr}");
+    assert_eq!(repo.head(), before);
+    assert_eq!(
+        std::fs::read(repo.root.join(".git/index")).unwrap(),
+        index_before,
+        "the index changed"
+    );
+
+    // The backslash alone: the same refusal, and the same exit code.
+    for path in &offenders[..5] {
+        let path = repo.root.join(path);
+        if std::fs::symlink_metadata(&path).is_ok() {
+            std::fs::remove_file(&path).unwrap();
+        }
+    }
+    let out = repo.ropa(["commit", "-m", "refused", "--author", ANN]);
+    out.assert_code(2);
+    assert!(out.stderr.contains("register/x\\y.txt"), "{out}");
+    assert_eq!(repo.head(), before);
+
+    std::fs::remove_file(register.join("x\\y.txt")).unwrap();
+    // ropa's own temporary files are never committed, and never refused.
+    std::fs::write(register.join("systems/.webshop.json.a1B2c3.tmp"), "{").unwrap();
+    repo.ropa(["commit", "-m", "accepted", "--author", ANN])
+        .assert_code(0);
+    assert_ne!(repo.head(), before);
+    let git = repo.git();
+    let tree = git.head().unwrap().peel_to_tree().unwrap();
+    assert!(
+        tree.get_path(Path::new("register/systems/.webshop.json.a1B2c3.tmp"))
+            .is_err()
+    );
+    let status = git
+        .status_file(Path::new("register/organisation.json"))
+        .unwrap();
+    assert!(status.is_empty(), "{status:?}");
+}

@@ -49,3 +49,7 @@ mod gaps;
 /// Hostile register files: a million problems in one file, deep nesting,
 /// lines of megabytes; at most 100 diagnostics per file, and a count.
 mod big_files;
+
+/// `ropa commit` and `ropa accept` all or nothing: killed at every step and
+/// at random moments, raced by an editor, fed a forged location.
+mod transactions;

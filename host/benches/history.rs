@@ -128,11 +128,13 @@ fn generate_history(root: &Path) {
     let repo = Repository::open(root).expect("the repository");
     let workdir = ropa::history::Repo::discover(&root.join("register"))
         .expect("the register is in the repository");
+    let unchecked = |_: ropa::source::SourceSet| Ok::<(), ()>(());
     ropa::history::commit(
         &workdir,
         "Synthetic register",
         Some("Bench <bench@example.org>"),
-        || true,
+        ropa::history::Change::WorkingTree,
+        unchecked,
     )
     .expect("the first commit");
     let mut names: Vec<String> = std::fs::read_dir(root.join("register/activities"))

@@ -1,19 +1,23 @@
 //! `ropa accept`.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ropa::atomic::write_atomically;
+use ropa::atomic::open_regular;
 use ropa::diagnostic::{Severity, render_text};
 use ropa::gaps::accept::{Decision, Plan, Selection, plan};
 use ropa::gaps::{self};
 use ropa::history::{
-    CommitOutcome, Repo, check_author, commit, today_utc, uncommitted_register_files,
+    Change, CommitError, CommitOutcome, Edit, HistoryError, Repo, check_author, commit, today_utc,
+    uncommitted_register_files,
 };
 use ropa::load::load_sources;
 use ropa::model::{Date, Id};
-use ropa::source::read_register;
-use ropa::validate::{validate_dir, validate_loaded};
+use ropa::source::{MAX_FILE_BYTES, SourceSet, read_register, too_large};
+use ropa::validate::{Report, validate_loaded};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 
@@ -73,7 +77,14 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
     };
     let report = gaps::find(&register, &scan);
     let today = Date(today_utc().to_string());
-    let read = |rel: &str| std::fs::read_to_string(register_dir.join(rel)).ok();
+    // The texts the plan is made from, kept: the commit checks that HEAD and
+    // the working tree still hold exactly these before replacing them.
+    let read_texts: RefCell<BTreeMap<String, String>> = RefCell::default();
+    let read = |rel: &str| {
+        let text = read_text(&register_dir.join(rel))?;
+        read_texts.borrow_mut().insert(rel.to_owned(), text.clone());
+        Some(text)
+    };
     let plan = match plan(&register, &report, &selection, &decision, &today, read) {
         Ok(plan) => plan,
         Err(refusal) => {
@@ -88,10 +99,17 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_OK));
     }
-    if let Some(code) = refuse_if_invalid(register_dir, &plan)? {
-        return Ok(code);
-    }
     if args.dry_run {
+        let set = match read_register(register_dir) {
+            Ok(set) => set,
+            Err(err) => {
+                eprintln!("error: {err}");
+                return Ok(ExitCode::from(EXIT_UNREADABLE));
+            }
+        };
+        if let Err(report) = check(with_plan(set, &plan)) {
+            return Ok(refuse(report));
+        }
         println!("would change {} file(s):", plan.files.len());
         print_changes(&plan);
         return Ok(ExitCode::from(EXIT_OK));
@@ -106,67 +124,104 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         }
         Ok(_) => {}
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {err}; nothing was accepted");
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     }
+    let read_texts = read_texts.into_inner();
+    let edits: Vec<Edit> = plan
+        .files
+        .iter()
+        .map(|(rel, text)| Edit {
+            rel: rel.clone(),
+            before: read_texts
+                .get(rel)
+                .cloned()
+                .unwrap_or_default()
+                .into_bytes(),
+            after: text.clone().into_bytes(),
+        })
+        .collect();
     let message = commit_message(&scan.id, &plan);
-    let mut failure = None;
+    // Validated and committed is HEAD's register with the plan's texts — the
+    // exact bytes written — never what the disk holds by then.
     let outcome = commit(
         &repo,
         &message,
         args.author.as_deref(),
-        || match write_and_validate(register_dir, &plan) {
-            Ok(()) => true,
-            Err(err) => {
-                failure = Some(err);
-                false
-            }
-        },
+        Change::Edits(&edits),
+        check,
     );
-    match (outcome, failure) {
-        (Ok(Some(CommitOutcome::Committed { id, .. })), _) => {
+    match outcome {
+        Ok(CommitOutcome::Committed { id, warning, .. }) => {
             println!("accepted from scan {}; committed {id}:", scan.id);
             print_changes(&plan);
+            if let Some(warning) = warning {
+                eprintln!("warning: {warning}");
+            }
             Ok(ExitCode::from(EXIT_OK))
         }
-        (Ok(Some(CommitOutcome::NothingToCommit)), _) => {
+        Ok(CommitOutcome::NothingToCommit) => {
             println!("nothing to accept: the register is as in the last commit");
             Ok(ExitCode::from(EXIT_OK))
         }
-        (Ok(None), failure) => {
+        Err(CommitError::Invalid(report)) => Ok(refuse(report)),
+        Err(CommitError::History(err @ HistoryError::Changed(_))) => {
             eprintln!(
-                "error: {}; nothing was accepted",
-                failure.unwrap_or_else(|| "the edited register did not validate".to_owned())
+                "error: {err}; nothing was accepted: commit or undo that change, then accept again"
             );
             Ok(ExitCode::from(EXIT_INVALID))
         }
-        (Err(err), _) => {
-            eprintln!("error: {err}");
+        Err(CommitError::History(err)) => {
+            eprintln!("error: {err}; nothing was accepted");
             Ok(ExitCode::from(EXIT_UNREADABLE))
         }
     }
 }
 
-/// Validates the register as the plan would leave it, before anything is
-/// written; prints the errors and returns the exit code when it fails.
-fn refuse_if_invalid(register_dir: &Path, plan: &Plan) -> anyhow::Result<Option<ExitCode>> {
-    let mut set = match read_register(register_dir) {
-        Ok(set) => set,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Ok(Some(ExitCode::from(EXIT_UNREADABLE)));
-        }
-    };
-    for file in &mut set.files {
-        if let Some(text) = plan.files.get(&file.rel) {
-            file.text.clone_from(text);
-        }
+/// A register file's text, read without following a link or waiting on a
+/// special file, within the register's size limit.
+fn read_text(path: &Path) -> Option<String> {
+    let file = open_regular(path).ok()??;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return None;
     }
+    String::from_utf8(bytes).ok()
+}
+
+/// The register with the plan's texts in place of the files it changes.
+fn with_plan(mut set: SourceSet, plan: &Plan) -> SourceSet {
+    let mut refused = Vec::new();
+    set.files.retain_mut(|file| {
+        let Some(text) = plan.files.get(&file.rel) else {
+            return true;
+        };
+        // As the register reader would refuse the file written.
+        if text.len() as u64 > MAX_FILE_BYTES {
+            refused.push(too_large(&file.rel, text.len() as u64));
+            return false;
+        }
+        file.text.clone_from(text);
+        true
+    });
+    set.diagnostics.extend(refused);
+    set
+}
+
+/// Validates a register as accepting would leave it.
+fn check(set: SourceSet) -> Result<(), Report> {
     let report = validate_loaded(load_sources(set.files, set.diagnostics));
     if report.passes(false) {
-        return Ok(None);
+        Ok(())
+    } else {
+        Err(report)
     }
+}
+
+/// Prints the errors accepting would leave; the exit code.
+fn refuse(report: Report) -> ExitCode {
     let errors: Vec<_> = report
         .diagnostics
         .into_iter()
@@ -177,42 +232,7 @@ fn refuse_if_invalid(register_dir: &Path, plan: &Plan) -> anyhow::Result<Option<
         "error: accepting would leave the register with {} error(s); nothing was accepted",
         errors.len()
     );
-    Ok(Some(ExitCode::from(EXIT_INVALID)))
-}
-
-/// Writes the plan's files and checks the result, under the commit's lock;
-/// on failure the files are put back as they were.
-fn write_and_validate(register_dir: &Path, plan: &Plan) -> Result<(), String> {
-    let mut originals = Vec::new();
-    for (rel, text) in &plan.files {
-        let path = register_dir.join(rel);
-        let original =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        originals.push((path.clone(), original));
-        if let Err(err) = write_atomically(&path, text.as_bytes()) {
-            restore(&originals);
-            return Err(err);
-        }
-    }
-    match validate_dir(register_dir) {
-        Ok(report) if report.passes(false) => Ok(()),
-        Ok(_) => {
-            restore(&originals);
-            Err("the register changed while accepting and no longer validates".to_owned())
-        }
-        Err(err) => {
-            restore(&originals);
-            Err(err.to_string())
-        }
-    }
-}
-
-fn restore(originals: &[(PathBuf, Vec<u8>)]) {
-    for (path, bytes) in originals {
-        if let Err(err) = write_atomically(path, bytes) {
-            eprintln!("error: could not restore {}: {err}", path.display());
-        }
-    }
+    ExitCode::from(EXIT_INVALID)
 }
 
 fn print_changes(plan: &Plan) {

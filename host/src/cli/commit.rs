@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use ropa::diagnostic::render_text;
-use ropa::history::{CommitOutcome, Repo, commit};
-use ropa::validate::validate_dir;
+use ropa::diagnostic::{Severity, render_text};
+use ropa::history::{Change, CommitError, CommitOutcome, Repo, commit};
+use ropa::load::load_sources;
+use ropa::validate::validate_loaded;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 
@@ -27,41 +28,41 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
-    let mut refused = None;
+    // The register is validated from the very bytes that are committed.
     let outcome = commit(
         &repo,
         &args.message,
         args.author.as_deref(),
-        || match validate_dir(register) {
-            Ok(report) if report.passes(false) => true,
-            Ok(report) => {
-                refused = Some(Ok(report));
-                false
-            }
-            Err(err) => {
-                refused = Some(Err(err));
-                false
+        Change::WorkingTree,
+        |set| {
+            let report = validate_loaded(load_sources(set.files, set.diagnostics));
+            if report.passes(false) {
+                Ok(())
+            } else {
+                Err(report)
             }
         },
     );
-    match (outcome, refused) {
-        (Ok(Some(CommitOutcome::Committed { id, files })), _) => {
+    match outcome {
+        Ok(CommitOutcome::Committed { id, files, warning }) => {
             println!(
                 "committed {id}: {} ({files} register files)",
                 args.message.lines().next().unwrap_or_default()
             );
+            if let Some(warning) = warning {
+                eprintln!("warning: {warning}");
+            }
             Ok(ExitCode::from(EXIT_OK))
         }
-        (Ok(Some(CommitOutcome::NothingToCommit)), _) => {
+        Ok(CommitOutcome::NothingToCommit) => {
             println!("nothing to commit: the register is as in the last commit");
             Ok(ExitCode::from(EXIT_OK))
         }
-        (Ok(None), Some(Ok(report))) => {
+        Err(CommitError::Invalid(report)) => {
             let errors: Vec<_> = report
                 .diagnostics
-                .iter()
-                .filter(|d| d.severity == ropa::diagnostic::Severity::Error)
-                .cloned()
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
                 .collect();
             eprint!("{}", render_text(&errors));
             eprintln!(
@@ -70,12 +71,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::from(EXIT_INVALID))
         }
-        (Ok(None), Some(Err(err))) => {
-            eprintln!("error: {err}; nothing was committed");
-            Ok(ExitCode::from(EXIT_UNREADABLE))
-        }
-        (Ok(None), None) => unreachable!("validation refused without a report"),
-        (Err(err), _) => {
+        Err(CommitError::History(err)) => {
             eprintln!("error: {err}; nothing was committed");
             Ok(ExitCode::from(EXIT_UNREADABLE))
         }

@@ -76,6 +76,9 @@ pub enum OutputFormat {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(code) = settle_interrupted(&cli) {
+        return Ok(code);
+    }
     match cli.command {
         Command::Validate(args) => validate::run(args, &cli.register),
         Command::Init(args) => init::run(args),
@@ -89,4 +92,36 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Scan(args) => scan::run(args, &cli.register),
         Command::Plugin(args) => plugin::run(args),
     }
+}
+
+/// Before a command that reads or writes the register: a `ropa commit` or
+/// `ropa accept` killed half-way is finished or rolled back (see
+/// `ropa::history::journal`), so no command sees it half-applied. When that
+/// fails, a command that commits stops (exit code returned); one that only
+/// reads goes on after a warning.
+fn settle_interrupted(cli: &Cli) -> Option<ExitCode> {
+    let writes = match cli.command {
+        Command::Commit(_) | Command::Accept(_) => true,
+        Command::Validate(_)
+        | Command::Log(_)
+        | Command::Diff(_)
+        | Command::Render(_)
+        | Command::Gaps(_)
+        | Command::Scan(_) => false,
+        Command::Init(_) | Command::Rules(_) | Command::Plugin(_) => return None,
+    };
+    match ropa::history::recover(&cli.register) {
+        Ok(Some(note)) => eprintln!("note: {note}"),
+        Ok(None) => {}
+        Err(err) if writes => {
+            eprintln!(
+                "error: an interrupted ropa commit or accept could not be settled: {err}; nothing was done"
+            );
+            return Some(ExitCode::from(EXIT_UNREADABLE));
+        }
+        Err(err) => eprintln!(
+            "warning: an interrupted ropa commit or accept could not be settled: {err}; the register may be half-changed"
+        ),
+    }
+    None
 }

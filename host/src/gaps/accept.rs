@@ -3,7 +3,7 @@
 //! activity. Planning reads and writes nothing; the caller validates the
 //! edited register before anything reaches the disk.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::index::Index;
 use super::suggest::default_category;
@@ -83,9 +83,12 @@ fn choose<'r>(
             })
             .collect()),
         Selection::Ids(ids) => {
+            let by_id: HashMap<&str, &Gap> =
+                report.gaps.iter().map(|g| (g.id.as_str(), g)).collect();
+            let mut seen = HashSet::new();
             let mut chosen = Vec::new();
             for id in ids {
-                let Some(gap) = report.gaps.iter().find(|g| &g.id == id) else {
+                let Some(gap) = by_id.get(id.as_str()).copied() else {
                     return Err(Refusal(format!(
                         "{id} is not a gap of scan {} (`ropa gaps` lists them)",
                         report.scan.id
@@ -110,7 +113,7 @@ fn choose<'r>(
                         gap.accept.as_deref().unwrap_or_default()
                     )));
                 }
-                if !chosen.iter().any(|g: &&Gap| g.id == gap.id) {
+                if seen.insert(gap.id.as_str()) {
                     chosen.push(gap);
                 }
             }
@@ -160,6 +163,16 @@ fn apply(
     match gap.kind {
         GapKind::Unrecorded | GapKind::Uncovered => {
             let place = &gap.places[0];
+            // A location names a table, column, path or endpoint; a control
+            // character in one means a damaged or forged findings file, and
+            // it would go into the register and the commit message as is.
+            if place.location.chars().any(char::is_control) {
+                return Err(Refusal(format!(
+                    "{}: the findings file gives system {system} a location with a control character ({}); a scanner does not report such a place, so the findings file is damaged or forged",
+                    gap.id,
+                    place.location.escape_debug()
+                )));
+            }
             let category = match &decision.category {
                 Some(category) => {
                     let covers = index
@@ -245,24 +258,41 @@ impl Edits {
                 continue;
             };
             let mut inventory = file.inventory.clone();
-            for (location, dpv) in self.removed.get(system).into_iter().flatten() {
-                let before = inventory.len();
+            // Hash lookups throughout: accepting is linear in the findings.
+            let removed: HashSet<(&str, &str)> = self
+                .removed
+                .get(system)
+                .into_iter()
+                .flatten()
+                .map(|(location, dpv)| (location.as_str(), dpv.as_str()))
+                .collect();
+            if !removed.is_empty() {
+                let mut gone = Vec::new();
                 inventory.retain(|e| {
-                    !(&e.location == location && e.dpv.as_str() == dpv && e.source != MANUAL_SOURCE)
+                    let drop = e.source != MANUAL_SOURCE
+                        && removed.contains(&(e.location.as_str(), e.dpv.as_str()));
+                    if drop {
+                        gone.push(format!(
+                            "{system}: {} {} removed from the inventory",
+                            e.location, e.dpv
+                        ));
+                    }
+                    !drop
                 });
-                if inventory.len() < before {
-                    plan.changes.push(format!(
-                        "{system}: {location} {dpv} removed from the inventory"
-                    ));
-                }
+                plan.changes.extend(gone);
             }
+            let mut at: HashMap<(String, String), usize> = inventory
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, e)| ((e.location.clone(), e.dpv.to_string()), i))
+                .collect();
             for entry in self.added.get(system).into_iter().flatten() {
-                match inventory
-                    .iter_mut()
-                    .find(|e| e.location == entry.location && e.dpv == entry.dpv)
-                {
-                    Some(existing) if existing.category.is_none() && entry.category.is_some() => {
-                        existing.category = entry.category.clone();
+                let key = (entry.location.clone(), entry.dpv.to_string());
+                let found = at.get(&key).copied();
+                match found {
+                    Some(i) if inventory[i].category.is_none() && entry.category.is_some() => {
+                        inventory[i].category = entry.category.clone();
                         plan.changes.push(format!(
                             "{system}: {} {} linked to {}",
                             entry.location,
@@ -282,6 +312,7 @@ impl Edits {
                                 .map(|c| format!(" as {c}"))
                                 .unwrap_or_else(|| " without a category".to_owned())
                         ));
+                        at.insert(key, inventory.len());
                         inventory.push(entry.clone());
                     }
                 }

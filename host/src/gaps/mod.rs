@@ -12,11 +12,13 @@ pub mod dpv;
 mod index;
 mod suggest;
 
+use std::collections::{HashMap, HashSet};
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::{Id, Location, PdId, SystemFile};
+use crate::model::{Id, InventoryEntry, Location, PdId, SystemFile};
 use crate::plugin::Finding;
 use crate::register::Register;
 use crate::scan::{FindingsFile, SystemScan};
@@ -293,13 +295,17 @@ fn judge_system<'a>(
     let users = index.activities_using(id);
     let mut not_listed: std::collections::BTreeMap<&'a Id, Vec<Place>> = Default::default();
     let mut places: Vec<Place> = Vec::new();
+    // Looked up once per finding: a scan can hold hundreds of thousands.
+    let mut inventory: HashMap<(&str, &str), &InventoryEntry> = HashMap::new();
+    for entry in &system.inventory {
+        inventory
+            .entry((entry.location.as_str(), entry.dpv.as_str()))
+            .or_insert(entry);
+    }
     for finding in &scanned.findings {
         let place = place_of(finding);
         let pd = place.found.as_str();
-        let entry = system
-            .inventory
-            .iter()
-            .find(|e| e.location == finding.location && e.dpv.as_str() == pd);
+        let entry = inventory.get(&(finding.location.as_str(), pd)).copied();
         let covering = index.covering(pd);
         let mapped: Vec<&'a Id> = match entry.and_then(|e| e.category.as_ref()) {
             Some(category) => index.category_id(category).into_iter().collect(),
@@ -354,11 +360,13 @@ fn judge_system<'a>(
         gaps.push(suggest::outside_eea(index, id, system, outside, places));
     }
     if complete {
+        let found: HashSet<(&str, &str)> = scanned
+            .findings
+            .iter()
+            .map(|f| (f.location.as_str(), f.category.as_str()))
+            .collect();
         for (i, entry) in system.inventory.iter().enumerate() {
-            let found = scanned
-                .findings
-                .iter()
-                .any(|f| f.location == entry.location && f.category == entry.dpv.as_str());
+            let found = found.contains(&(entry.location.as_str(), entry.dpv.as_str()));
             if !found && entry.source != MANUAL_SOURCE {
                 gaps.push(suggest::no_longer_found(id, i, entry));
             }

@@ -8,12 +8,15 @@
 
 mod commit;
 mod dates;
+pub mod journal;
 mod log;
 
 pub use commit::{
-    CommitOutcome, check_author, commit, init_repository, uncommitted_register_files,
+    Change, CommitError, CommitOutcome, Edit, check_author, commit, init_repository,
+    uncommitted_register_files,
 };
 pub use dates::{Day, civil_from_days, parse_day, today_utc, unix_seconds};
+pub use journal::recover;
 pub use log::{LogEntry, Side, diff, last_public_change, log};
 
 use std::path::{Path, PathBuf};
@@ -56,6 +59,14 @@ pub enum HistoryError {
         "another ropa commit on this repository has held the lock for {0} s; try again when it has finished"
     )]
     Locked(u64),
+    #[error("{}", unsafe_paths(.0))]
+    Unsafe(Vec<(String, String)>),
+    #[error(
+        "{0} changed while ropa was working on it (saved by an editor?); that change is kept as it is"
+    )]
+    Changed(String),
+    #[error("{0}")]
+    Journal(String),
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error("{context}: {source}")]
@@ -65,6 +76,19 @@ pub enum HistoryError {
     },
     #[error("git: {0}")]
     Git(#[from] git2::Error),
+}
+
+/// Every path `ropa commit` cannot commit, with the reason, in one message.
+fn unsafe_paths(paths: &[(String, String)]) -> String {
+    let list: Vec<String> = paths
+        .iter()
+        .map(|(path, why)| format!("{path}: {why}"))
+        .collect();
+    format!(
+        "the register holds {} path(s) ropa does not commit — {}; a register holds regular files of at most 4 MiB with plain names: move or remove these",
+        paths.len(),
+        list.join("; ")
+    )
 }
 
 /// The repository holding a register, and where in it the register lives.
@@ -187,6 +211,12 @@ impl Repo {
     /// Reads the register as it was in `commit`, with the same checks as
     /// reading it from disk.
     pub fn read_at(&self, commit: &git2::Commit<'_>) -> Result<SourceSet, HistoryError> {
+        Ok(assemble(&self.dir, self.raw_at(commit)?)?)
+    }
+
+    /// The register's files in `commit`, as the register reader takes them
+    /// in: a link is a link out, a file over the limit is not read.
+    pub fn raw_at(&self, commit: &git2::Commit<'_>) -> Result<Vec<RawEntry>, HistoryError> {
         let tree = self
             .register_tree(commit)?
             .ok_or_else(|| HistoryError::NoRegisterAt {
@@ -215,7 +245,7 @@ impl Repo {
             };
             entries.push(RawEntry { rel, content });
         }
-        Ok(assemble(&self.dir, entries)?)
+        Ok(entries)
     }
 
     /// The files of a register tree that the register reader looks at: the
