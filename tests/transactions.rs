@@ -90,14 +90,12 @@ fn write_findings(git: &GitRegister, id: &str, table: &str) -> PathBuf {
                 "system": format!("s{i:02}"),
                 "plugin": {"name": "test", "version": "1.0.0", "sha256": "00"},
                 "kind": "sqlite",
-                "elapsed_ms": 1,
                 "findings": [
                     {"location": format!("{table}.email"), "category": "pd:EmailAddress",
                      "confidence": 0.9, "matches": 40, "sampled": 50, "detector": "test"},
                     {"location": format!("{table}.name"), "category": "pd:Name",
                      "confidence": 0.9, "matches": 40, "sampled": 50, "detector": "test"}
-                ],
-                "refused": 0
+                ]
             })
         })
         .collect();
@@ -478,14 +476,12 @@ fn a_control_character_in_a_location_changes_nothing() {
             "system": "webshop",
             "plugin": {"name": "test", "version": "1.0.0", "sha256": "00"},
             "kind": "sqlite",
-            "elapsed_ms": 1,
             "findings": [
                 {"location": "customers.name", "category": "pd:Name",
                  "confidence": 0.9, "matches": 40, "sampled": 50, "detector": "test"},
                 {"location": "customers.e\u{0}mail", "category": "pd:EmailAddress",
                  "confidence": 0.9, "matches": 40, "sampled": 50, "detector": "test"}
-            ],
-            "refused": 0
+            ]
         }]
     });
     let path = git.root.join("findings.json");

@@ -173,9 +173,7 @@ fn findings_file(system: &str, covered: &[String], n: usize) -> Value {
             "system": system,
             "plugin": {"name": "database-scanner", "version": "0.1.0", "sha256": "00"},
             "kind": "postgresql",
-            "elapsed_ms": 40,
-            "findings": findings,
-            "refused": 0
+            "findings": findings
         }]
     })
 }
