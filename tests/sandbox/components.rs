@@ -268,7 +268,7 @@ fn slow_to_compile() -> Vec<u8> {
                 1 + (s * 13) % LOCALS,
             );
             body.push_str(&format!(
-                "(local.set {a} (i64.add (local.get {b}) (i64.mul (local.get {c}) (local.get 0))))"
+                "(local.set {a} (i64.mul (i64.add (local.get {b}) (local.get 0)) (i64.xor (local.get {c}) (i64.const {s}))))"
             ));
         }
         body.push_str("(local.get 1)");
