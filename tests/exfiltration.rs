@@ -357,7 +357,7 @@ fn what_the_host_keeps_for_a_plugin_counts_against_its_memory_limit() {
         error["reason"]
             .as_str()
             .unwrap()
-            .contains("made the host hold"),
+            .contains("make the host keep more state"),
         "{scan}"
     );
 }

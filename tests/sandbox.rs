@@ -12,6 +12,10 @@ use serde_json::{Value, json};
 
 use crate::util::{base_dir, copy_dir, run, snapshot, snapshot_diff, test_plugin};
 
+/// Hostile components written in WebAssembly text by the tests: many
+/// memories, big tables, slow to compile, too large.
+mod components;
+
 /// Values seeded into the scanned database; none may ever appear in output.
 const SEEDED: [&str; 4] = [
     "Wilhelmina Vandersteen",
@@ -119,6 +123,11 @@ impl Outcome {
 }
 
 fn scan(scene: &Scene) -> Outcome {
+    scan_with_env(scene, &[])
+}
+
+/// [`scan`] with more environment variables for `ropa`.
+fn scan_with_env(scene: &Scene, env: &[(&str, &std::ffi::OsStr)]) -> Outcome {
     let register = scene.register();
     let before = snapshot(&scene.root);
     let started = Instant::now();
@@ -131,7 +140,7 @@ fn scan(scene: &Scene) -> Outcome {
             "--format",
             "json",
         ],
-        &[],
+        env,
     );
     let took = started.elapsed();
     assert!(!out.panicked(), "ropa panicked:\n{out}");

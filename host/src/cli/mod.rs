@@ -3,6 +3,7 @@
 
 mod accept;
 mod commit;
+mod compile;
 mod diff;
 mod gaps;
 mod init;
@@ -67,6 +68,10 @@ pub enum Command {
     Accept(accept::Args),
     /// List, inspect and create scanner plugins.
     Plugin(plugin::Args),
+    /// Compiles a plugin for the ropa process that started this one, which
+    /// kills it at the compile timeout (not for people).
+    #[command(name = ropa::plugin::compile::SUBCOMMAND, hide = true)]
+    InternalCompile(compile::Args),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,6 +96,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Accept(args) => accept::run(args, &cli.register),
         Command::Scan(args) => scan::run(args, &cli.register),
         Command::Plugin(args) => plugin::run(args),
+        Command::InternalCompile(args) => Ok(compile::run(args)),
     }
 }
 

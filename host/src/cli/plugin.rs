@@ -78,10 +78,10 @@ fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
         Some(b) => (Source::Bundled(b), b.wasm.to_vec()),
         None => {
             let path = PathBuf::from(wanted);
-            match std::fs::read(&path) {
+            match ropa::plugin::read_component(&path) {
                 Ok(bytes) => (Source::File(path), bytes),
                 Err(err) => {
-                    eprintln!("error: plugin {wanted}: cannot be read: {err}");
+                    eprintln!("error: plugin {wanted}: {err}");
                     return Ok(ExitCode::from(EXIT_UNREADABLE));
                 }
             }

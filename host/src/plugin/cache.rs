@@ -48,36 +48,32 @@ impl Cache {
         Cache { dir }
     }
 
-    /// The compiled form of `wasm`, from the cache or compiled now (and then
-    /// stored; a cache that cannot be written is not an error).
-    /// `sha256` is the component's [`component_hash`], computed once by the
-    /// caller, which also records it.
-    pub fn load(
-        &self,
-        engine: &Engine,
-        wasm: &[u8],
-        sha256: &str,
-    ) -> wasmtime::Result<(Component, Origin)> {
-        let path = self.dir.join(format!("{}.cwasm", key(engine, sha256)));
-        if path.is_file() {
-            // SAFETY: the file was written by `Component::serialize` of an
-            // engine with the same version and settings (both are in its
-            // name), in a directory only this user can write; wasmtime
-            // checks the header again and refuses a mismatch.
-            if let Ok(component) = unsafe { Component::deserialize_file(engine, &path) } {
-                return Ok((component, Origin::Cached));
-            }
+    /// The compiled component of that [`component_hash`], if the cache
+    /// has it. A cached file is trusted native code: see the module's docs.
+    pub fn get(&self, engine: &Engine, sha256: &str) -> Option<Component> {
+        let path = self.path(engine, sha256);
+        if !path.is_file() {
+            return None;
         }
-        let component = Component::new(engine, wasm)?;
-        if let Ok(bytes) = component.serialize() {
-            let _ = self.store(&path, &bytes);
-        }
-        Ok((component, Origin::Compiled))
+        // SAFETY: the file was written by `put` with the serialized code of
+        // an engine with the same version and settings (both are in its
+        // name), in a directory only this user can write; wasmtime checks
+        // the header again and refuses a mismatch.
+        unsafe { Component::deserialize_file(engine, &path) }.ok()
     }
 
-    fn store(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        create_private_dir(&self.dir)?;
-        crate::atomic::write_atomically(path, bytes).map_err(std::io::Error::other)
+    /// Keeps `code` (what `Engine::precompile_component` made of the
+    /// component with that hash); a cache that cannot be written is not an
+    /// error, the next run compiles again.
+    pub fn put(&self, engine: &Engine, sha256: &str, code: &[u8]) {
+        let path = self.path(engine, sha256);
+        let _ = create_private_dir(&self.dir).and_then(|()| {
+            crate::atomic::write_atomically(&path, code).map_err(std::io::Error::other)
+        });
+    }
+
+    fn path(&self, engine: &Engine, sha256: &str) -> PathBuf {
+        self.dir.join(format!("{}.cwasm", key(engine, sha256)))
     }
 }
 

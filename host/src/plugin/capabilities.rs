@@ -151,25 +151,20 @@ impl RunState {
         Ok(Err(CapabilityError::LimitExceeded))
     }
 
-    /// Fails the run once the host holds more for this plugin than its
-    /// memory limit allows: names and keys it listed, values the guard
-    /// remembers, findings and log lines. Called after every call that adds
-    /// to them.
+    /// Brings what the host holds for this plugin (names and keys it
+    /// listed, values the guard remembers, findings and log lines) into the
+    /// run's memory footprint, which the plugin's memories and tables share:
+    /// over the limit, the run fails. Called after every call that adds to
+    /// it.
     fn charge(&mut self) -> wasmtime::Result<()> {
         let held = self.host_bytes();
-        if held <= self.limits.memory_bytes {
-            return Ok(());
+        let charged = std::mem::replace(&mut self.host_charged, held);
+        if held >= charged {
+            self.charge_host(held - charged)
+        } else {
+            self.release_host(charged - held);
+            Ok(())
         }
-        let failure = ScanFailure::new(
-            "memory-limit",
-            format!(
-                "the plugin made the host hold {} MiB for it (names, values seen, findings), more than its memory limit of {} MiB (scan.limits.memory_mib)",
-                held >> 20,
-                self.limits.memory_bytes >> 20
-            ),
-        );
-        self.exhausted.get_or_insert(failure);
-        Err(wasmtime::Error::msg("memory limit reached"))
     }
 
     /// Host memory this run holds for the plugin, roughly.

@@ -3,7 +3,7 @@
 //! version of `ropa:scanner` is refused with a message naming both versions
 //! rather than failing to link with a message about a missing instance.
 
-use wasmtime::wasmparser::{Parser, Payload};
+use wasmtime::wasmparser::{CanonicalFunction, Parser, Payload};
 
 /// The contract's package.
 pub const PACKAGE: &str = "ropa:scanner";
@@ -29,12 +29,17 @@ pub enum ContractError {
     #[error("does not export {PACKAGE}/plugin; it is not a ropa scanner plugin (it exports: {0})")]
     NotAPlugin(String),
     #[error(
+        "defines a resource type of its own (`canon resource.new`); the contract has none, and the handles such a type makes live in the host's memory, outside the plugin's memory limit"
+    )]
+    OwnResource,
+    #[error(
         "was built against the contract {PACKAGE}@{found}; this ropa runs plugins built against {PACKAGE}@{VERSION} (the 0.2.x line) — rebuild the plugin against plugins/wit of this version"
     )]
     Version { found: String },
 }
 
-/// Reads the component's top-level imports and exports.
+/// Reads the component's top-level imports and exports; refuses a
+/// component that defines resource types of its own.
 pub fn surface(wasm: &[u8]) -> Result<Surface, ContractError> {
     if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
         return Err(ContractError::Malformed(
@@ -55,6 +60,15 @@ pub fn surface(wasm: &[u8]) -> Result<Surface, ContractError> {
                 for import in reader {
                     let import = import.map_err(|e| ContractError::Malformed(e.to_string()))?;
                     surface.imports.push(import.name.name.to_owned());
+                }
+            }
+            // At any depth: a nested component's handles are the plugin's too.
+            Payload::ComponentCanonicalSection(reader) => {
+                for function in reader {
+                    let function = function.map_err(|e| ContractError::Malformed(e.to_string()))?;
+                    if matches!(function, CanonicalFunction::ResourceNew { .. }) {
+                        return Err(ContractError::OwnResource);
+                    }
                 }
             }
             Payload::ComponentExportSection(reader) if depth == 1 => {

@@ -15,6 +15,7 @@ mod bindings;
 pub mod bundled;
 pub mod cache;
 mod capabilities;
+pub mod compile;
 pub mod config;
 pub mod contract;
 pub mod finding;
@@ -29,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use wasmtime::component::{HasSelf, Linker};
+use wasmtime::component::{Component, HasSelf, Linker};
 use wasmtime::{Config, Engine};
 
 pub use cache::{Cache, Origin};
@@ -116,13 +117,7 @@ impl Runtime {
     /// An engine for plugins, with the given cache (`None`: compile every
     /// time).
     pub fn new(cache: Option<Cache>) -> wasmtime::Result<Runtime> {
-        let mut config = Config::new();
-        config
-            .wasm_component_model(true)
-            .epoch_interruption(true)
-            .max_wasm_stack(WASM_STACK)
-            .async_stack_size(WASM_STACK + (1 << 20));
-        let engine = Engine::new(&config)?;
+        let engine = Engine::new(&engine_config())?;
         start_ticker(&engine);
 
         let mut linker = Linker::<RunState>::new(&engine);
@@ -149,21 +144,19 @@ impl Runtime {
         };
         let wasm: std::borrow::Cow<'static, [u8]> = match &source {
             Source::Bundled(b) => b.wasm.into(),
-            Source::File(path) => read_component_file(path).map_err(fail)?.into(),
+            Source::File(path) => read_component(path).map_err(fail)?.into(),
         };
+        compile::check_size(wasm.len() as u64).map_err(|e| fail(e.to_string()))?;
         contract::check(&wasm).map_err(|e| fail(e.to_string()))?;
         let hash = cache::component_hash(&wasm);
-        let (component, origin) = match &self.cache {
-            Some(cache) => cache.load(&self.engine, &wasm, &hash),
-            None => wasmtime::component::Component::new(&self.engine, &wasm)
-                .map(|c| (c, Origin::Compiled)),
-        }
-        .map_err(|e| {
-            fail(format!(
-                "is not a valid WebAssembly component: {}",
-                root_cause(&e)
-            ))
-        })?;
+        let cached = self
+            .cache
+            .as_ref()
+            .and_then(|cache| cache.get(&self.engine, &hash));
+        let (component, origin) = match cached {
+            Some(component) => (component, Origin::Cached),
+            None => (self.compile(&wasm, &hash).map_err(fail)?, Origin::Compiled),
+        };
         let instance_pre = self
             .linker
             .instantiate_pre(&component)
@@ -184,6 +177,22 @@ impl Runtime {
         })
     }
 
+    /// Compiles a component within the size cap and the compile timeout
+    /// (see [`compile`]) and keeps the code in the cache.
+    fn compile(&self, wasm: &[u8], hash: &str) -> Result<Component, String> {
+        let timeout = compile::timeout()?;
+        let code = compile::compile(&self.engine, wasm, timeout).map_err(|e| e.to_string())?;
+        // SAFETY: `code` was made just now by `Engine::precompile_component`
+        // with this engine's settings, by this process or by a copy of its
+        // own binary; wasmtime checks the header and refuses a mismatch.
+        let component = unsafe { Component::deserialize(&self.engine, &code) }
+            .map_err(|e| format!("could not be loaded after compiling: {}", root_cause(&e)))?;
+        if let Some(cache) = &self.cache {
+            cache.put(&self.engine, hash, &code);
+        }
+        Ok(component)
+    }
+
     /// Runs `plugin` on one system. Never panics and never returns early on
     /// a misbehaving plugin: the outcome says what happened.
     pub fn scan(&self, plugin: &Plugin, request: ScanRequest) -> ScanResult {
@@ -191,20 +200,36 @@ impl Runtime {
     }
 }
 
-fn read_component_file(path: &Path) -> Result<Vec<u8>, String> {
-    const MAX: u64 = 256 << 20;
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+/// Reads a plugin's file, refusing one over [`compile::MAX_COMPONENT_BYTES`]
+/// before reading it (and should it grow while being read).
+pub fn read_component(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot be read: {e}"))?;
     if !meta.is_file() {
         return Err("is not a file".to_owned());
     }
-    if meta.len() > MAX {
-        return Err(format!(
-            "is {} MiB; a plugin may be at most {} MiB",
-            meta.len() >> 20,
-            MAX >> 20
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))
+    compile::check_size(meta.len()).map_err(|e| e.to_string())?;
+    let mut wasm = Vec::with_capacity(meta.len() as usize);
+    file.take(compile::MAX_COMPONENT_BYTES + 1)
+        .read_to_end(&mut wasm)
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    compile::check_size(wasm.len() as u64).map_err(|e| e.to_string())?;
+    Ok(wasm)
+}
+
+/// The engine's settings, the same for compiling (in this process or in a
+/// child) and for running: the cache and the child's code depend on it.
+fn engine_config() -> Config {
+    let mut config = Config::new();
+    config
+        .wasm_component_model(true)
+        .epoch_interruption(true)
+        .max_wasm_stack(WASM_STACK)
+        .async_stack_size(WASM_STACK + (1 << 20));
+    config
 }
 
 /// The innermost message of an error chain: wasmtime's outer contexts

@@ -17,6 +17,7 @@ use super::finding::{
     ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
 };
 use super::guard::{Guard, SharedGuard};
+use super::limits::{self, Footprint, Part};
 use super::{Info, Limits, Plugin, TICK, config, root_cause};
 use crate::connect::Budget;
 
@@ -79,8 +80,12 @@ pub struct RunState {
     pub(super) log_dropped: u64,
     /// Bytes the host holds for findings and log lines.
     pub(super) held: usize,
+    /// Host-side bytes last counted in the footprint.
+    pub(super) host_charged: usize,
     pub(super) progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
     cpu_ticks: u64,
+    /// Memories, tables and host-side state, against `limits.memory_bytes`.
+    footprint: Footprint,
     pub(super) exhausted: Option<ScanFailure>,
 }
 
@@ -93,47 +98,74 @@ impl WasiView for RunState {
     }
 }
 
+/// Core instances a plugin may create. A component built by rustc for
+/// wasm32-wasip2 instantiates 3 (the program, the WASI adapter, a small
+/// module for indirect calls; a test holds the bundled plugins to these
+/// counts); 16 leaves room for a component composed of a few such.
+const INSTANCES: usize = 16;
+/// Linear memories a plugin may define: rustc's components define 1 (the
+/// adapter uses the program's); a composed component, one per part. Each
+/// reserves address space (not memory) of its own; what they hold together
+/// is bounded by the memory limit.
+const MEMORIES: usize = 4;
+/// Tables a plugin may define: rustc's components define 2.
+const TABLES: usize = 8;
+/// WASI resources (streams, pollables, …) a plugin may hold at once, each a
+/// small object on the host's heap; Rust's standard library holds a handful.
+const WASI_RESOURCES: usize = 4096;
+
 impl ResourceLimiter for RunState {
     fn memory_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
-        _maximum: Option<usize>,
+        maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        if desired <= self.limits.memory_bytes {
-            return Ok(true);
+        // A growth past the memory's own maximum fails anyway: it is no
+        // attempt on the host's memory and is not counted.
+        if maximum.is_some_and(|max| desired > max) {
+            return Ok(false);
         }
-        self.exhausted.get_or_insert_with(|| {
-            ScanFailure::new(
-                "memory-limit",
-                format!(
-                    "the plugin tried to use more than its memory limit of {} MiB (scan.limits.memory_mib)",
-                    self.limits.memory_bytes >> 20
-                ),
-            )
-        });
-        Ok(false)
+        // A memory's initial size arrives as a growth from 0.
+        Ok(self.grow(Part::Memory, desired.saturating_sub(current)))
+    }
+
+    fn memory_grow_failed(&mut self, _error: wasmtime::Error) -> wasmtime::Result<()> {
+        self.footprint.undo(Part::Memory);
+        Ok(())
     }
 
     fn table_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
-        _maximum: Option<usize>,
+        maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        Ok(desired <= 100_000)
+        if maximum.is_some_and(|max| desired > max) {
+            return Ok(false);
+        }
+        let elements = desired.saturating_sub(current);
+        Ok(self.grow(
+            Part::Table,
+            elements.saturating_mul(limits::TABLE_ELEMENT_BYTES),
+        ))
+    }
+
+    fn table_grow_failed(&mut self, _error: wasmtime::Error) -> wasmtime::Result<()> {
+        self.footprint.undo(Part::Table);
+        Ok(())
     }
 
     fn instances(&self) -> usize {
-        64
+        INSTANCES
     }
 
     fn tables(&self) -> usize {
-        64
+        TABLES
     }
 
     fn memories(&self) -> usize {
-        16
+        MEMORIES
     }
 }
 
@@ -154,9 +186,11 @@ impl RunState {
             .allow_udp(false)
             .allow_ip_name_lookup(false)
             .build();
+        let mut table = ResourceTable::new();
+        table.set_max_capacity(WASI_RESOURCES);
         RunState {
             wasi,
-            table: ResourceTable::new(),
+            table,
             stderr,
             caps,
             budget: Budget::new(limits.rows, limits.bytes, limits.time),
@@ -171,8 +205,10 @@ impl RunState {
             log: Vec::new(),
             log_dropped: 0,
             held: 0,
+            host_charged: 0,
             progress,
             cpu_ticks: 0,
+            footprint: Footprint::default(),
             exhausted: None,
         }
     }
@@ -180,6 +216,46 @@ impl RunState {
     /// Whether the run met one of its limits.
     fn hit_limit(&self) -> bool {
         self.limit_reached || self.budget.rows_left() == 0 || self.budget.bytes_left() == 0
+    }
+
+    /// Counts `bytes` of host-side state the plugin caused (what the host
+    /// keeps because of its calls) against the plugin's memory limit, which
+    /// its memories and tables share. Over the limit, the run fails with
+    /// kind `memory-limit`: the error returned here, passed on by a host
+    /// function (`?`), stops the plugin.
+    pub(super) fn charge_host(&mut self, bytes: usize) -> wasmtime::Result<()> {
+        if self.grow(Part::Host, bytes) {
+            return Ok(());
+        }
+        Err(wasmtime::Error::msg("memory limit reached"))
+    }
+
+    /// Host-side state counted by [`RunState::charge_host`] was freed.
+    pub(super) fn release_host(&mut self, bytes: usize) {
+        self.footprint.release_host(bytes);
+    }
+
+    /// Counts a growth against the memory limit; over it, records the
+    /// failure (the first one wins) and refuses.
+    fn grow(&mut self, part: Part, bytes: usize) -> bool {
+        if self.footprint.grow(part, bytes, self.limits.memory_bytes) {
+            return true;
+        }
+        let what = match part {
+            Part::Memory => "grow its memory",
+            Part::Table => "grow a table",
+            Part::Host => "make the host keep more state",
+        };
+        let failure = ScanFailure::new(
+            "memory-limit",
+            format!(
+                "the plugin tried to {what} past its memory limit of {} MiB (scan.limits.memory_mib), which counts all its memories and tables and what the host keeps for it; {} MiB were in use",
+                self.limits.memory_bytes >> 20,
+                self.footprint.total() >> 20,
+            ),
+        );
+        self.exhausted.get_or_insert(failure);
+        false
     }
 
     /// The last line the plugin wrote to stderr (a panic message, usually).
@@ -500,5 +576,52 @@ fn plugin_error(error: ScanError, guard: &Guard) -> (ScanFailure, Option<String>
             ScanFailure::new("plugin-error", "the plugin reported a failure"),
             Some(clip(&m)),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasmtime::wasmparser::{Instance, Parser, Payload};
+
+    /// Core instantiations, and memories and tables defined by core
+    /// modules, anywhere in a component (nested components included): an
+    /// upper bound of what instantiating it creates when each module is
+    /// instantiated at most once, as in the components rustc makes.
+    fn counts(wasm: &[u8]) -> (usize, usize, usize) {
+        let (mut instances, mut memories, mut tables) = (0, 0, 0);
+        for payload in Parser::new(0).parse_all(wasm) {
+            match payload.unwrap() {
+                Payload::MemorySection(r) => memories += r.count() as usize,
+                Payload::TableSection(r) => tables += r.count() as usize,
+                Payload::InstanceSection(r) => {
+                    for instance in r {
+                        if let Instance::Instantiate { .. } = instance.unwrap() {
+                            instances += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        (instances, memories, tables)
+    }
+
+    #[test]
+    fn the_bundled_plugins_fit_the_counts_of_the_limiter() {
+        for plugin in crate::plugin::bundled::BUNDLED {
+            let (instances, memories, tables) = counts(plugin.wasm);
+            eprintln!(
+                "{}: {instances} instances, {memories} memories, {tables} tables",
+                plugin.name
+            );
+            assert!(
+                instances <= INSTANCES,
+                "{}: {instances} instances",
+                plugin.name
+            );
+            assert!(memories <= MEMORIES, "{}: {memories} memories", plugin.name);
+            assert!(tables <= TABLES, "{}: {tables} tables", plugin.name);
+        }
     }
 }
