@@ -41,3 +41,7 @@ mod scan;
 /// `ropa gaps` and `ropa accept`: every kind of gap, the report's schema,
 /// accept's commits and refusals, and the example's demo.
 mod gaps;
+
+/// What ropa prints and where it writes: a closed pipe, `-o` into the
+/// register or `.git`, escape codes from foreign text.
+mod output;

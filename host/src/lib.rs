@@ -33,4 +33,5 @@ pub mod source;
 pub mod span;
 pub mod statement;
 pub mod synthetic;
+pub mod terminal;
 pub mod validate;

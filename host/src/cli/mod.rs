@@ -7,6 +7,7 @@ mod diff;
 mod gaps;
 mod init;
 mod log;
+pub mod output;
 mod plugin;
 mod render;
 mod rules;
