@@ -53,3 +53,7 @@ mod big_files;
 /// `ropa commit` and `ropa accept` all or nothing: killed at every step and
 /// at random moments, raced by an editor, fed a forged location.
 mod transactions;
+
+/// What ropa prints and where it writes: a closed pipe, `-o` into the
+/// register or `.git`, escape codes from foreign text.
+mod output;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use ropa::history::{HistoryError, Repo, Side, diff};
 use ropa::semantic_diff::{Change, ChangeKind, short, values};
+use ropa::terminal;
 
 use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -22,7 +23,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
     let changes = match changes(&args, register) {
         Ok(changes) => changes,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", terminal::lines(&err.to_string()));
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
@@ -68,7 +69,7 @@ fn print_text(changes: &[Change]) {
     for c in changes {
         if c.file != file {
             file = &c.file;
-            println!("{file}");
+            println!("{}", terminal::line(file));
         }
         let mark = match c.kind {
             ChangeKind::Added => '+',
@@ -94,7 +95,12 @@ fn print_text(changes: &[Change]) {
         } else {
             ""
         };
-        println!("  {mark} {what}{values}{public}");
+        // Names and values are the register's (any version's) text.
+        println!(
+            "  {mark} {}{}{public}",
+            terminal::line(&what),
+            terminal::line(&values)
+        );
     }
     let material = changes.iter().filter(|c| c.public).count();
     println!();

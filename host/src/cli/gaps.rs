@@ -8,6 +8,7 @@ use ropa::gaps::{self, Gap, GapKind, GapReport, Place};
 use ropa::open::{History, open};
 use ropa::register::Register;
 use ropa::scan::{FindingsFile, store};
+use ropa::terminal::{self, line};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -30,7 +31,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let report = gaps::find(&register, &scan);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(super::output::stdout());
     match args.format {
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
@@ -57,25 +58,28 @@ pub(super) fn inputs(
     let report = match open(register_dir, None, History::Skip) {
         Ok(opened) => opened.report,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", terminal::lines(&err.to_string()));
             return Err(unreadable());
         }
     };
     let passes = report.passes(false);
     let Some(register) = report.register.filter(|_| passes) else {
-        eprint!("{}", ropa::diagnostic::render_text(&report.diagnostics));
+        eprint!(
+            "{}",
+            terminal::lines(&ropa::diagnostic::render_text(&report.diagnostics))
+        );
         eprintln!("error: the register has errors; fix them before holding a scan against it");
         return Err(unreadable());
     };
     let path = match findings {
         Some(path) => path.to_path_buf(),
         None => store::latest(register_dir).map_err(|err| {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", terminal::lines(&err.to_string()));
             unreadable()
         })?,
     };
     let scan = store::read(&path).map_err(|err| {
-        eprintln!("error: {err}");
+        eprintln!("error: {}", terminal::lines(&err.to_string()));
         unreadable()
     })?;
     Ok((register, scan, path))
@@ -86,17 +90,22 @@ const PLACES_SHOWN: usize = 8;
 
 /// The report for people: per system the gaps that need a person, then the
 /// findings its inventory lacks as one table; last the register-wide gaps.
+///
+/// Every string from the findings file or the register goes through
+/// [`line`]: a location or a detector named by a plugin could otherwise
+/// carry escape sequences to the terminal.
 fn text(report: &GapReport) -> String {
     let mut out = format!(
         "Scan {} (started {}) held against the register: {} system(s) judged.\n",
-        report.scan.id,
-        report.scan.started,
+        line(&report.scan.id),
+        line(&report.scan.started),
         report.scanned.len()
     );
     for skipped in &report.not_judged {
         out.push_str(&format!(
             "  {} not judged: {}\n",
-            skipped.system, skipped.reason
+            line(&skipped.system),
+            line(&skipped.reason)
         ));
     }
     if report.gaps.is_empty() {
@@ -114,7 +123,10 @@ fn text(report: &GapReport) -> String {
     groups.sort_by_key(|(system, _)| (system.is_none(), system.map(str::to_owned)));
     for (system, gaps) in groups {
         match system {
-            Some(system) => out.push_str(&format!("\n{system} (systems/{system}.json)\n")),
+            Some(system) => {
+                let system = line(system);
+                out.push_str(&format!("\n{system} (systems/{system}.json)\n"));
+            }
             None => out.push_str("\nthe register as a whole\n"),
         }
         let (unrecorded, others): (Vec<&Gap>, Vec<&Gap>) = gaps
@@ -141,12 +153,17 @@ fn text(report: &GapReport) -> String {
 }
 
 fn gap_text(gap: &Gap) -> String {
-    let mut out = format!("  {}  {}: {}\n", gap.id, gap.kind.name(), gap.message);
+    let mut out = format!(
+        "  {}  {}: {}\n",
+        line(&gap.id),
+        gap.kind.name(),
+        line(&gap.message)
+    );
     for place in gap.places.iter().take(PLACES_SHOWN) {
         out.push_str(&format!(
             "    found {} at {}{}\n",
-            place.found,
-            place.location,
+            line(place.found.as_str()),
+            line(&place.location),
             evidence(place)
         ));
     }
@@ -158,10 +175,12 @@ fn gap_text(gap: &Gap) -> String {
     }
     out.push_str(&format!(
         "    change {} {}: {}\n",
-        gap.change.file, gap.change.pointer, gap.change.edit
+        line(&gap.change.file),
+        line(&gap.change.pointer),
+        line(&gap.change.edit)
     ));
     if let Some(accept) = &gap.accept {
-        out.push_str(&format!("    accept: {accept}\n"));
+        out.push_str(&format!("    accept: {}\n", line(accept)));
     }
     out
 }
@@ -173,19 +192,19 @@ fn unrecorded_table(gaps: &[&Gap]) -> String {
         gaps.len()
     );
     let width = |f: fn(&Gap) -> usize| gaps.iter().map(|g| f(g)).max().unwrap_or(0);
-    let location_width = width(|g| g.places[0].location.chars().count());
-    let found_width = width(|g| g.places[0].found.len());
+    let location_width = width(|g| line(&g.places[0].location).chars().count());
+    let found_width = width(|g| line(g.places[0].found.as_str()).chars().count());
     for gap in gaps {
         let place = &gap.places[0];
         let category = match &gap.category {
-            Some(category) => format!("→ {category}"),
+            Some(category) => format!("→ {}", line(category)),
             None => "→ category? (--category)".to_owned(),
         };
         out.push_str(&format!(
             "    {}  {:location_width$}  {:found_width$}  {category}{}\n",
-            gap.id,
-            place.location,
-            place.found.as_str(),
+            line(&gap.id),
+            line(&place.location),
+            line(place.found.as_str()),
             evidence(place)
         ));
     }
@@ -199,7 +218,10 @@ fn evidence(place: &Place) -> String {
         .map(|e| {
             format!(
                 " ({} of {} sampled, confidence {:.2}, {})",
-                e.matches, e.sampled, e.confidence, e.detector
+                e.matches,
+                e.sampled,
+                e.confidence,
+                line(&e.detector)
             )
         })
         .unwrap_or_default()

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use ropa::history::{Repo, log};
+use ropa::terminal;
 
 use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -20,7 +21,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
     let entries = match Repo::discover(register).and_then(|repo| log(&repo, args.limit)) {
         Ok(entries) => entries,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", terminal::lines(&err.to_string()));
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
@@ -33,12 +34,20 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         ),
         OutputFormat::Text => {
             for e in &entries {
+                // Author, e-mail and message are whatever the committer
+                // wrote; the summary quotes the register.
                 let public = if e.public { "  [public]" } else { "" };
-                println!("{} {} {} <{}>{public}", e.id, e.date, e.author, e.email);
+                println!(
+                    "{} {} {} <{}>{public}",
+                    e.id,
+                    e.date,
+                    terminal::line(&e.author),
+                    terminal::line(&e.email)
+                );
                 for line in e.message.lines() {
-                    println!("    {line}");
+                    println!("    {}", terminal::line(line));
                 }
-                println!("    = {}", e.summary);
+                println!("    = {}", terminal::line(&e.summary));
                 println!();
             }
             if entries.is_empty() {

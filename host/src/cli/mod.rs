@@ -8,6 +8,7 @@ mod diff;
 mod gaps;
 mod init;
 mod log;
+pub mod output;
 mod plugin;
 mod render;
 mod rules;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ropa::plugin::{Runtime, Source, bundled, contract, inspect, template};
+use ropa::terminal::{self, line};
 
 use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -56,17 +57,17 @@ fn list(format: OutputFormat) -> anyhow::Result<ExitCode> {
         let plugin = runtime.load(Source::Bundled(b))?;
         infos.push(plugin.info);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     match format {
         OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&infos)?)?,
         OutputFormat::Text => {
             for info in &infos {
-                writeln!(out, "{} {}", info.name, info.version)?;
-                writeln!(out, "  {}", info.description)?;
-                writeln!(out, "  scans:        {}", info.system_kinds.join(", "))?;
-                writeln!(out, "  capabilities: {}", info.capabilities.join(", "))?;
-                let keys: Vec<&str> = info.config.iter().map(|k| k.name.as_str()).collect();
-                writeln!(out, "  config:       {}", keys.join(", "))?;
+                writeln!(out, "{} {}", line(&info.name), line(&info.version))?;
+                writeln!(out, "  {}", line(&info.description))?;
+                writeln!(out, "  scans:        {}", joined(&info.system_kinds))?;
+                writeln!(out, "  capabilities: {}", joined(&info.capabilities))?;
+                let keys: Vec<String> = info.config.iter().map(|k| k.name.clone()).collect();
+                writeln!(out, "  config:       {}", joined(&keys))?;
             }
         }
     }
@@ -81,7 +82,7 @@ fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
             match ropa::plugin::read_component(&path) {
                 Ok(bytes) => (Source::File(path), bytes),
                 Err(err) => {
-                    eprintln!("error: plugin {wanted}: {err}");
+                    eprintln!("error: plugin {}: {err}", line(wanted));
                     return Ok(ExitCode::from(EXIT_UNREADABLE));
                 }
             }
@@ -90,7 +91,7 @@ fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
     let surface = match contract::check(&wasm) {
         Ok(surface) => surface,
         Err(err) => {
-            eprintln!("error: plugin {wanted}: {err}");
+            eprintln!("error: plugin {}: {}", line(wanted), line(&err.to_string()));
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
@@ -98,21 +99,23 @@ fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
     let plugin = match runtime.load(source) {
         Ok(plugin) => plugin,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", terminal::lines(&err.to_string()));
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
     let inspection = inspect::inspect(&plugin, surface);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     match format {
         OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&inspection)?)?,
         OutputFormat::Text => {
+            // Everything but the hash is the plugin's own words.
             let info = &inspection.info;
-            writeln!(out, "{} {}", info.name, info.version)?;
-            writeln!(out, "  {}", info.description)?;
+            writeln!(out, "{} {}", line(&info.name), line(&info.version))?;
+            writeln!(out, "  {}", line(&info.description))?;
             writeln!(out, "  sha256:       {}", inspection.sha256)?;
-            writeln!(out, "  scans:        {}", info.system_kinds.join(", "))?;
-            writeln!(out, "  capabilities: {}", info.capabilities.join(", "))?;
+            writeln!(out, "  scans:        {}", joined(&info.system_kinds))?;
+            writeln!(out, "  capabilities: {}", joined(&info.capabilities))?;
+            writeln!(out, "  detectors:    {}", joined(&info.detectors))?;
             writeln!(out, "  config:")?;
             for key in &info.config {
                 let default = key
@@ -123,17 +126,20 @@ fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
                 let required = if key.required { ", required" } else { "" };
                 writeln!(
                     out,
-                    "    {} ({}{required}{default}): {}",
-                    key.name, key.value_type, key.description
+                    "    {} ({}{required}{}): {}",
+                    line(&key.name),
+                    key.value_type,
+                    line(&default),
+                    line(&key.description)
                 )?;
             }
             writeln!(out, "  imports:")?;
             for import in &inspection.imports {
-                writeln!(out, "    {import}")?;
+                writeln!(out, "    {}", line(import))?;
             }
             writeln!(out, "  exports:")?;
             for export in &inspection.exports {
-                writeln!(out, "    {export}")?;
+                writeln!(out, "    {}", line(export))?;
             }
         }
     }
@@ -156,4 +162,9 @@ fn new(name: &str, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(EXIT_UNREADABLE))
         }
     }
+}
+
+/// A plugin's list of words (kinds, capabilities, keys), one line.
+fn joined(words: &[String]) -> String {
+    line(&words.join(", ")).into_owned()
 }

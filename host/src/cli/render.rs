@@ -15,6 +15,7 @@ use ropa::model::Date;
 use ropa::model::Lang;
 use ropa::open::{History, open};
 use ropa::render::{self, RecordsFormat, StatementFormat};
+use ropa::terminal;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 
@@ -134,11 +135,19 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
+    // Before anything is read or written: a statement written into the
+    // register or into `.git` would be taken for one of their files.
+    if let Some(path) = &common.output
+        && let Err(message) = ropa::atomic::refuse_protected(path, register)
+    {
+        eprintln!("error: {message}");
+        return Ok(ExitCode::from(EXIT_UNREADABLE));
+    }
 
     let opened = match open(register, common.at.as_deref(), History::LastChanged) {
         Ok(opened) => opened,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", terminal::lines(&err.to_string()));
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
@@ -159,7 +168,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         .cloned()
         .collect();
     let Some(register_model) = report.register.as_ref().filter(|_| blocking.is_empty()) else {
-        eprint!("{}", render_text(&blocking));
+        eprint!("{}", terminal::lines(&render_text(&blocking)));
         let strict = if common.strict && summary.warnings > 0 {
             " (--strict: warnings count as errors)"
         } else {

@@ -49,6 +49,12 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         eprintln!("error: the register has errors; fix them before scanning");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     };
+    if let Some(path) = &args.output
+        && let Err(err) = ropa::atomic::refuse_protected(path, register_dir)
+    {
+        eprintln!("error: {}", ropa::terminal::line(&err));
+        return Ok(ExitCode::from(EXIT_UNREADABLE));
+    }
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
@@ -85,7 +91,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     match args.format {
         OutputFormat::Json => {
             writeln!(out, "{}", serde_json::to_string_pretty(&file)?)?;
@@ -113,7 +119,7 @@ const LOG_LINES_SHOWN: usize = 10;
 /// the findings file does not keep). Every string that came from a plugin
 /// or a register is made safe for a terminal.
 fn text(file: &FindingsFile, all_log: bool) -> String {
-    use ropa::terminal::clean;
+    use ropa::terminal::{line as clean, lines};
     let mut out = String::new();
     for system in &file.systems {
         let plugin = system
@@ -143,7 +149,7 @@ fn text(file: &FindingsFile, all_log: bool) -> String {
         out.push_str(&clean(&head));
         out.push('\n');
         if let Some(said) = &notes.plugin_said {
-            out.push_str(&format!("  the plugin said: {}\n", clean(said)));
+            out.push_str(&format!("  the plugin said: {}\n", lines(said)));
         }
         let width = system
             .findings
@@ -220,7 +226,7 @@ impl Display {
                 Event::Progress { system, step, .. } => {
                     // The step is the plugin's text.
                     bar.set_message(
-                        ropa::terminal::clean(&format!("{system}: {step}")).into_owned(),
+                        ropa::terminal::line(&format!("{system}: {step}")).into_owned(),
                     )
                 }
                 Event::Finished { system, ok } => {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use ropa::diagnostic::{JsonReport, render_text};
 use ropa::open::{History, open};
+use ropa::terminal;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -28,7 +29,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         Ok(opened) => opened.report,
         Err(err) => {
             match args.format {
-                OutputFormat::Text => eprintln!("error: {err}"),
+                OutputFormat::Text => eprintln!("error: {}", terminal::lines(&err.to_string())),
                 OutputFormat::Json => println!(
                     "{}",
                     // The same shape as a normal report, plus what made it fatal.
@@ -48,10 +49,15 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
     };
     let passes = report.passes(args.strict);
     let summary = report.summary();
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     match args.format {
         OutputFormat::Text => {
-            write!(out, "{}", render_text(&report.diagnostics))?;
+            // The diagnostics quote the register's names, values and lines.
+            write!(
+                out,
+                "{}",
+                terminal::lines(&render_text(&report.diagnostics))
+            )?;
             if report.register.is_none() && summary.errors > 0 {
                 writeln!(
                     out,
