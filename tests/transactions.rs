@@ -148,7 +148,7 @@ fn unclean(git: &GitRegister) -> Vec<String> {
     statuses
         .iter()
         .filter_map(|s| {
-            let path = s.path()?.to_owned();
+            let path = s.path().ok()?.to_owned();
             (path.starts_with("register/") && !s.status().is_empty())
                 .then(|| format!("{path} {:?}", s.status()))
         })
