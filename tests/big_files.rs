@@ -90,7 +90,8 @@ fn twenty_thousand_empty_objects_give_the_first_hundred_errors_and_the_count_of_
 #[test]
 fn keys_written_five_thousand_times_give_a_hundred_errors_and_the_count() {
     let content = format!("{{{}}}", vec!["\"status\": 0"; 5_000].join(",\n"));
-    let diagnostics = about_x(&validate_with(&content));
+    let report = validate_with(&content);
+    let diagnostics = about_x(&report);
     assert_eq!(diagnostics.len(), SHOWN + 1);
     assert!(diagnostics.iter().all(|d| d["rule"] == "S01"));
     assert_eq!(hidden(&diagnostics), Some(4_999 - SHOWN));
@@ -104,7 +105,8 @@ fn unknown_fields_past_the_hundredth_are_counted() {
     let unknown = 5_000;
     let fields: Vec<String> = (0..unknown).map(|i| format!("\"field{i}\": 0")).collect();
     let content = format!("{{{}}}", fields.join(", "));
-    let diagnostics = about_x(&validate_with(&content));
+    let report = validate_with(&content);
+    let diagnostics = about_x(&report);
     assert_eq!(diagnostics.len(), SHOWN + 1);
     let unknown_shown = diagnostics
         .iter()
@@ -139,7 +141,8 @@ fn a_rule_broken_five_thousand_times_in_one_file_shows_a_hundred_and_counts_the_
         serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
     let missing: Vec<String> = (0..5_000).map(|i| format!("no-such-system-{i}")).collect();
     activity["systems"] = missing.into();
-    let diagnostics = about_x(&validate_with(&activity.to_string()));
+    let report = validate_with(&activity.to_string());
+    let diagnostics = about_x(&report);
     assert_eq!(diagnostics.len(), SHOWN + 1);
     let v17 = |d: &&&Value| {
         d["rule"] == "V17" && d["message"].as_str().unwrap().contains("does not exist")

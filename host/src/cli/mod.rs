@@ -115,7 +115,9 @@ fn settle_interrupted(cli: &Cli) -> Option<ExitCode> {
         | Command::Render(_)
         | Command::Gaps(_)
         | Command::Scan(_) => false,
-        Command::Init(_) | Command::Rules(_) | Command::Plugin(_) => return None,
+        Command::Init(_) | Command::Rules(_) | Command::Plugin(_) | Command::InternalCompile(_) => {
+            return None;
+        }
     };
     match ropa::history::recover(&cli.register) {
         Ok(Some(note)) => eprintln!("note: {note}"),

@@ -225,9 +225,7 @@ impl Display {
                 }
                 Event::Progress { system, step, .. } => {
                     // The step is the plugin's text.
-                    bar.set_message(
-                        ropa::terminal::line(&format!("{system}: {step}")).into_owned(),
-                    )
+                    bar.set_message(ropa::terminal::line(&format!("{system}: {step}")).into_owned())
                 }
                 Event::Finished { system, ok } => {
                     bar.inc(1);
