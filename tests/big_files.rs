@@ -30,6 +30,15 @@ fn validate_with(content: &str) -> Value {
 }
 
 /// The diagnostics about `activities/x.json`.
+/// The diagnostics shown one by one, without the count of the rest.
+fn shown<'a>(diagnostics: &[&'a Value]) -> Vec<&'a Value> {
+    diagnostics
+        .iter()
+        .copied()
+        .filter(|d| !d["message"].as_str().unwrap().starts_with("… and "))
+        .collect()
+}
+
 fn about_x(report: &Value) -> Vec<&Value> {
     report["diagnostics"]
         .as_array()
@@ -81,8 +90,9 @@ fn twenty_thousand_empty_objects_give_the_first_hundred_errors_and_the_count_of_
             .ends_with("in this file, not shown (at most 100 are shown per file)"),
         "{last}"
     );
-    // Each shown error is located in the file, on its one line.
-    for d in &diagnostics[..SHOWN] {
+    // Each shown error is located in the file, on its one line (the count
+    // has no place of its own, and sorts first).
+    for d in shown(&diagnostics) {
         assert_eq!(d["line"], 1, "{d}");
     }
 }
@@ -96,8 +106,9 @@ fn keys_written_five_thousand_times_give_a_hundred_errors_and_the_count() {
     assert!(diagnostics.iter().all(|d| d["rule"] == "S01"));
     assert_eq!(hidden(&diagnostics), Some(4_999 - SHOWN));
     // The first repeat is the second line.
-    assert_eq!(diagnostics[0]["line"], 2);
-    assert_eq!(diagnostics[0]["pointer"], "/status");
+    let first = shown(&diagnostics)[0];
+    assert_eq!(first["line"], 2);
+    assert_eq!(first["pointer"], "/status");
 }
 
 #[test]
