@@ -187,3 +187,22 @@ fn a_line_of_megabytes_is_shown_clipped_around_each_error() {
         "a line of the output is longer than a clipped snippet"
     );
 }
+
+/// Four mebibytes of `{}`: more JSON values than a register file may hold,
+/// refused before they are parsed (S04), so validating stays small.
+#[test]
+fn a_file_of_more_values_than_a_register_file_holds_is_not_read() {
+    let content = format!("[{}]", vec!["{}"; 1_300_000].join(","));
+    let report = validate_with(&content);
+    let diagnostics = about_x(&report);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["rule"], "S04");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("JSON values; register files may hold at most 400000"),
+        "{}",
+        diagnostics[0]
+    );
+}

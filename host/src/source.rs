@@ -14,6 +14,11 @@ use crate::rules::Rule;
 /// A register file larger than this is refused rather than read: a register
 /// file is a few kilobytes, and a runaway file must not exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// Most JSON values (objects, arrays, scalars) a register file may hold. A
+/// parsed value costs the validator some 200 bytes, so 4 MiB of `{}` would
+/// take about 300 MB; real files stay far below (a system's inventory of
+/// 25,000 entries, 3.6 MB, holds about 150,000).
+pub const MAX_FILE_VALUES: usize = 400_000;
 
 /// The kinds of file a register holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -365,6 +370,31 @@ fn read_entry(
     })
 }
 
+/// About how many JSON values `text` holds: one, plus one for each `,`,
+/// `{` and `[` outside strings. Cheap, so it runs before the parse.
+fn json_values(text: &str) -> usize {
+    let mut count = 1;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in text.as_bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b',' | b'{' | b'[' => count += 1,
+                _ => {}
+            }
+        }
+    }
+    count
+}
+
 /// A diagnostic for a file over [`MAX_FILE_BYTES`].
 pub fn too_large(rel: &str, len: u64) -> Diagnostic {
     file_diagnostic(
@@ -414,6 +444,15 @@ pub fn decode(kind: FileKind, rel: String, bytes: Vec<u8>) -> Result<SourceFile,
             return Err(d);
         }
     };
+    let values = json_values(&text);
+    if values > MAX_FILE_VALUES {
+        return Err(file_diagnostic(
+            Rule::S04,
+            &rel,
+            format!("{rel} holds about {values} JSON values; register files may hold at most {MAX_FILE_VALUES}, so it is not read"),
+            Some("split the content over several files, or check that the file is what you meant to put here".to_owned()),
+        ));
+    }
     if text.trim().is_empty() {
         return Err(syntax(
             &rel,
