@@ -73,44 +73,6 @@ impl Diagnostic {
     }
 }
 
-/// The diagnostic that stands for the `errors` and `warnings` of a file not
-/// shown beyond [`MAX_PER_FILE`]; `rule` is the rule of the first of them.
-/// `None` when nothing was left out.
-pub fn hidden(
-    rule: crate::rules::Rule,
-    file: &str,
-    errors: usize,
-    warnings: usize,
-) -> Option<Diagnostic> {
-    let counted = |n: usize, what: &str| match n {
-        0 => None,
-        1 => Some(format!("1 more {what}")),
-        n => Some(format!("{n} more {what}s")),
-    };
-    let counts: Vec<String> = [counted(errors, "error"), counted(warnings, "warning")]
-        .into_iter()
-        .flatten()
-        .collect();
-    if counts.is_empty() {
-        return None;
-    }
-    let mut d = crate::source::file_diagnostic(
-        rule,
-        file,
-        format!(
-            "… and {} in this file, not shown (at most {MAX_PER_FILE} are shown per file)",
-            counts.join(" and ")
-        ),
-        Some("fix the problems shown first, then validate again to see the rest".to_owned()),
-    );
-    d.severity = if errors > 0 {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    Some(d)
-}
-
 /// Counts of a set of diagnostics.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

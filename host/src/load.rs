@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, MAX_PER_FILE, hidden};
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE};
 use crate::model::Lang;
 use crate::model::{
     ActivityFile, CategoriesFile, Id, OrganisationFile, RecipientsFile, SubjectsFile, SystemFile,
@@ -18,7 +18,7 @@ use crate::rules::Finding;
 use crate::rules::Rule;
 use crate::rules::language::check_document;
 use crate::schema;
-use crate::source::{FileKind, ReadError, SourceFile, file_diagnostic, read_register};
+use crate::source::{FileKind, ReadError, SourceFile, file_diagnostic, hidden, read_register};
 use crate::span::{LineIndex, SpanIndex, escape_token};
 
 /// A register as far as it could be loaded.

@@ -508,6 +508,40 @@ pub fn file_diagnostic(rule: Rule, rel: &str, message: String, help: Option<Stri
     }
 }
 
+/// The diagnostic that stands for the `errors` and `warnings` of a file not
+/// shown beyond [`MAX_PER_FILE`](crate::diagnostic::MAX_PER_FILE); `rule` is the rule of the first of them.
+/// `None` when nothing was left out.
+pub fn hidden(rule: Rule, file: &str, errors: usize, warnings: usize) -> Option<Diagnostic> {
+    let counted = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 more {what}")),
+        n => Some(format!("{n} more {what}s")),
+    };
+    let counts: Vec<String> = [counted(errors, "error"), counted(warnings, "warning")]
+        .into_iter()
+        .flatten()
+        .collect();
+    if counts.is_empty() {
+        return None;
+    }
+    let mut d = file_diagnostic(
+        rule,
+        file,
+        format!(
+            "… and {} in this file, not shown (at most {} are shown per file)",
+            counts.join(" and "),
+            crate::diagnostic::MAX_PER_FILE
+        ),
+        Some("fix the problems shown first, then validate again to see the rest".to_owned()),
+    );
+    d.severity = if errors > 0 {
+        crate::diagnostic::Severity::Error
+    } else {
+        crate::diagnostic::Severity::Warning
+    };
+    Some(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

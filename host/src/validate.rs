@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, MAX_PER_FILE, Severity, Summary, hidden};
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE, Severity, Summary};
 use crate::load::{Loaded, load_dir};
 use crate::model::KnownGap;
 use crate::register::{FileRef, Register};
 use crate::rules::{self, Finding, Rule};
-use crate::source::{ReadError, SourceFile, file_diagnostic};
+use crate::source::{ReadError, SourceFile, file_diagnostic, hidden};
 use crate::span::{LineIndex, SpanIndex};
 
 use rustc_hash::FxHashMap;

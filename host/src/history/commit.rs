@@ -11,27 +11,16 @@
 //! killed before that step is rolled back by the next ropa command; one
 //! killed after it is finished. An error before it rolls back at once.
 
-use std::fs::{File, TryLockError};
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
-use git2::{IndexEntry, IndexTime, Oid, Repository, Signature};
+use git2::{Oid, Repository, Signature};
 
-use super::journal::{self, Blob, Journal, PathChange};
+use super::journal::{self, Blob, Journal, PathChange, entry};
+use super::lock::lock;
 use super::{HistoryError, Repo, short_id};
 use crate::atomic::{ReplaceError, is_temporary, open_regular, replace_if_unchanged};
 use crate::source::{MAX_FILE_BYTES, RawContent, RawEntry, SourceSet, assemble, is_entry_dir};
-
-/// How long a `ropa commit` waits for another one to finish; the
-/// `ROPA_LOCK_WAIT` environment variable (seconds) overrides it.
-fn lock_wait() -> Duration {
-    let secs = std::env::var("ROPA_LOCK_WAIT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(30);
-    Duration::from_secs(secs)
-}
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum CommitOutcome {
@@ -574,25 +563,6 @@ fn git_mode(_meta: &std::fs::Metadata) -> u32 {
     0o100644
 }
 
-/// An index entry without stat data: git compares the file's content the
-/// next time it looks, rather than trusting a time ropa did not see.
-pub(super) fn entry(path: &str, id: Oid, mode: u32, len: usize) -> IndexEntry {
-    IndexEntry {
-        ctime: IndexTime::new(0, 0),
-        mtime: IndexTime::new(0, 0),
-        dev: 0,
-        ino: 0,
-        mode,
-        uid: 0,
-        gid: 0,
-        file_size: len as u32,
-        id,
-        flags: (path.len().min(0xfff)) as u16,
-        flags_extended: 0,
-        path: path.as_bytes().to_vec(),
-    }
-}
-
 /// Creates a repository in `dir` unless one already holds it, and commits
 /// the register there.
 pub fn init_repository(dir: &Path, author: Option<&str>) -> Result<CommitOutcome, HistoryError> {
@@ -652,63 +622,4 @@ fn signature_from_text(text: &str) -> Result<Signature<'static>, HistoryError> {
         return Err(HistoryError::BadAuthor(text.to_owned()));
     }
     Ok(Signature::now(name, email)?)
-}
-
-/// An advisory lock on `.git/ropa.lock`, released when the process ends —
-/// also when it is killed, so no stale lock outlives a crash.
-pub(super) struct Lock(#[allow(dead_code)] File);
-
-fn open_lock_file(repo: &Repository) -> Result<(File, PathBuf), HistoryError> {
-    let path: PathBuf = repo.path().join("ropa.lock");
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|source| HistoryError::Io {
-            context: format!("cannot open {}", path.display()),
-            source,
-        })?;
-    Ok((file, path))
-}
-
-fn lock(repo: &Repository, mut on_wait: impl FnMut(bool)) -> Result<Lock, HistoryError> {
-    let (file, path) = open_lock_file(repo)?;
-    let start = Instant::now();
-    let wait = lock_wait();
-    let mut told = false;
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(Lock(file)),
-            Err(TryLockError::WouldBlock) => {
-                if !told {
-                    on_wait(true);
-                    told = true;
-                }
-                if start.elapsed() > wait {
-                    return Err(HistoryError::Locked(wait.as_secs()));
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(TryLockError::Error(source)) => {
-                return Err(HistoryError::Io {
-                    context: format!("cannot lock {}", path.display()),
-                    source,
-                });
-            }
-        }
-    }
-}
-
-/// The lock if no one holds it, without waiting.
-pub(super) fn try_lock(repo: &Repository) -> Result<Option<Lock>, HistoryError> {
-    let (file, path) = open_lock_file(repo)?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(Lock(file))),
-        Err(TryLockError::WouldBlock) => Ok(None),
-        Err(TryLockError::Error(source)) => Err(HistoryError::Io {
-            context: format!("cannot lock {}", path.display()),
-            source,
-        }),
-    }
 }

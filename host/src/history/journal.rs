@@ -22,10 +22,10 @@
 
 use std::path::{Path, PathBuf};
 
-use git2::{IndexEntry, Oid, Repository};
+use git2::{IndexEntry, IndexTime, Oid, Repository};
 use serde::{Deserialize, Serialize};
 
-use super::commit::{entry, try_lock};
+use super::lock::try_lock;
 use super::{HistoryError, Repo, short_id};
 use crate::atomic::{ReplaceError, holds, replace_if_unchanged, write_atomically};
 
@@ -362,4 +362,22 @@ fn plain(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
         .collect()
+}
+/// An index entry without stat data: git compares the file's content the
+/// next time it looks, rather than trusting a time ropa did not see.
+pub(super) fn entry(path: &str, id: Oid, mode: u32, len: usize) -> IndexEntry {
+    IndexEntry {
+        ctime: IndexTime::new(0, 0),
+        mtime: IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode,
+        uid: 0,
+        gid: 0,
+        file_size: len as u32,
+        id,
+        flags: (path.len().min(0xfff)) as u16,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
+    }
 }

@@ -9,6 +9,7 @@
 mod commit;
 mod dates;
 pub mod journal;
+mod lock;
 mod log;
 
 pub use commit::{
