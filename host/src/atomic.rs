@@ -26,6 +26,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if path.is_dir() {
         return Err(format!("cannot write {shown}: it is a directory"));
     }
+    let tmp =
+        temporary_beside(dir, path, bytes).map_err(|err| format!("cannot write {shown}: {err}"))?;
+    tmp.persist(path)
+        .map_err(|err| format!("cannot write {shown}: {}", err.error))?;
+    Ok(())
+}
+
+/// `bytes` in a temporary file `.<name>.<random>.tmp` in `dir`, flushed to
+/// disk and as readable as `path` will be; removed again when dropped.
+fn temporary_beside(
+    dir: &Path,
+    path: &Path,
+    bytes: &[u8],
+) -> std::io::Result<tempfile::NamedTempFile> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -33,15 +47,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|err| format!("cannot write {shown}: {err}"))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|err| format!("cannot write {shown}: {err}"))?;
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
     set_permissions(tmp.as_file(), path);
-    tmp.persist(path)
-        .map_err(|err| format!("cannot write {shown}: {}", err.error))?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// A temporary file is private (0600); the result should be as readable as
@@ -90,19 +100,7 @@ pub fn replace_if_unchanged(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(io)?;
-    set_permissions(tmp.as_file(), path);
+    let tmp = temporary_beside(dir, path, bytes).map_err(io)?;
     // Dropping the temporary path removes whatever it names by then: our
     // bytes on failure, the replaced bytes after the swap.
     let tmp = tmp.into_temp_path();
