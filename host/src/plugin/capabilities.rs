@@ -169,7 +169,7 @@ impl RunState {
 
     /// Host memory this run holds for the plugin, roughly.
     pub(super) fn host_bytes(&self) -> usize {
-        self.guard.now().bytes() + self.caps.structure.bytes() + self.held
+        self.guard.bytes() + self.caps.structure.bytes() + self.held
     }
 
     fn sql(&mut self) -> Option<&mut SqlConnection> {
@@ -328,11 +328,8 @@ impl sql::Host for RunState {
         };
         match result {
             Ok(rows) => {
-                let mut guard = self.guard.now();
-                for cell in rows.iter().flatten().flatten() {
-                    guard.value(cell);
-                }
-                drop(guard);
+                self.guard
+                    .values(rows.iter().flatten().flatten().map(String::as_str));
                 for (i, column) in columns.iter().enumerate() {
                     let cells = rows
                         .iter()

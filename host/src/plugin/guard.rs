@@ -13,6 +13,7 @@ mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -358,6 +359,9 @@ fn extend_prefix(word: &mut Vec<u8>, more: &[u8]) {
 pub struct SharedGuard {
     guard: Arc<Mutex<Guard>>,
     indexer: Option<Indexer>,
+    /// [`Guard::bytes`] as last seen by whoever held the lock: read on
+    /// every capability call, so it must not wait for the indexer.
+    bytes: Arc<AtomicUsize>,
 }
 
 /// Text to index, the name (a path, an endpoint) it was read under and
@@ -379,11 +383,27 @@ impl Default for SharedGuard {
         SharedGuard {
             guard: Arc::new(Mutex::new(Guard::default())),
             indexer: None,
+            bytes: Arc::new(AtomicUsize::new(0)),
         }
     }
 }
 
 impl SharedGuard {
+    /// Host memory the guard holds, as of the last text indexed or values
+    /// added; never waits for the indexer.
+    pub fn bytes(&self) -> usize {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// Adds sampled values (see [`Guard::value`]).
+    pub fn values<'a>(&self, values: impl IntoIterator<Item = &'a str>) {
+        let mut guard = self.now();
+        for value in values {
+            guard.value(value);
+        }
+        self.bytes.store(guard.bytes(), Ordering::Relaxed);
+    }
+
     /// The guard as it is, for adding sampled values.
     pub fn now(&self) -> MutexGuard<'_, Guard> {
         self.guard.lock().unwrap_or_else(|e| e.into_inner())
@@ -411,12 +431,14 @@ impl SharedGuard {
             let pending = Arc::new((Mutex::new(0u64), Condvar::new()));
             let guard = Arc::clone(&self.guard);
             let counter = Arc::clone(&pending);
+            let held = Arc::clone(&self.bytes);
             let thread = std::thread::Builder::new()
                 .name("ropa-guard".to_owned())
                 .spawn(move || {
                     for (source, offset, bytes) in received {
                         let mut guard = guard.lock().unwrap_or_else(|e| e.into_inner());
                         guard.text(source.as_deref(), offset, &bytes);
+                        held.store(guard.bytes(), Ordering::Relaxed);
                         drop(guard);
                         let _ = give_back.send(bytes);
                         let (count, done) = &*counter;
