@@ -1328,3 +1328,42 @@ fn rights_follow_the_legal_bases() {
     assert!(text.contains("ISMT relies on one of these grounds"));
     assert!(text.contains("The law requires us to process certain personal data (art. 52 AWR)."));
 }
+
+/// The rendered documents of the example register, byte for byte, in
+/// `tests/golden/`: a restructuring of the renderer must not change one byte
+/// of what a website or a DPO already publishes. `UPDATE_EXPECT=1` rewrites
+/// them from the binary; review the diff as a change of published text.
+#[test]
+fn the_example_renders_the_golden_bytes() {
+    let golden = workspace_root().join("tests/golden");
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let documents: &[(&str, &str, &str)] = &[
+        ("statement", "html", "html"),
+        ("statement", "fragment", "fragment.html"),
+        ("statement", "md", "md"),
+        ("records", "html", "html"),
+        ("records", "md", "md"),
+        ("records", "csv", "csv"),
+    ];
+    let mut differ = Vec::new();
+    for lang in ["nl", "en"] {
+        for (document, format, extension) in documents {
+            let actual = render_ok(&ismt(), &[document, "--lang", lang, "--format", format]);
+            let path = golden.join(format!("{document}.{lang}.{extension}"));
+            if update {
+                std::fs::create_dir_all(&golden).expect("tests/golden");
+                std::fs::write(&path, &actual).expect("write golden");
+                continue;
+            }
+            let expected = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_EXPECT=1 writes it)", path.display()));
+            if expected != actual {
+                differ.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "rendered bytes differ from the goldens: {differ:?}"
+    );
+}
