@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::util::{base_dir, copy_dir, run};
 
-/// `ropa::diagnostic::MAX_PER_FILE`.
+/// `ropa_register::diagnostic::MAX_PER_FILE`.
 const SHOWN: usize = 100;
 
 /// The base register with `activities/x.json` holding `content`; returns

@@ -159,7 +159,7 @@ fn a_new_plugin_builds_on_its_own_and_scans() {
 
     // Built exactly as its README says, into the shared plugin target
     // directory so dependencies are not compiled again.
-    let target = Path::new(env!("ROPA_PLUGIN_TARGET_DIR"));
+    let target = Path::new(ropa_scan::plugin::bundled::PLUGIN_TARGET_DIR);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let build = Command::new(cargo)
         .args([

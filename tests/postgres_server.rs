@@ -143,7 +143,7 @@ fn database_urls() {
 /// table and a view, listed, estimated and sampled.
 #[test]
 fn connector_lists_estimates_and_samples() {
-    use ropa::connect::{Budget, PostgresConnector, TableRef};
+    use ropa_connect::{Budget, PostgresConnector, TableRef};
 
     let Some(db) = fresh_database("Connector!") else {
         return;

@@ -379,7 +379,7 @@ fn symlink(target: &Path, link: &Path, is_dir: bool) {
 pub fn test_plugin(name: &str) -> PathBuf {
     static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     let dir = BUILT.get_or_init(|| {
-        let target = PathBuf::from(env!("ROPA_PLUGIN_TARGET_DIR"));
+        let target = PathBuf::from(ropa_scan::plugin::bundled::PLUGIN_TARGET_DIR);
         let manifest = workspace_root().join("tests/plugins/Cargo.toml");
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let output = Command::new(cargo)

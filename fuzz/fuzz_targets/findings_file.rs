@@ -1,5 +1,5 @@
 //! The findings reader: any bytes as a findings file, read by the function
-//! `ropa gaps` and `ropa accept` use (`scan::store::parse`, which
+//! `ropa gaps` and `ropa accept` use (`ropa_scan::store::parse`, which
 //! `scan::store::read` calls with the file's bytes). It must return a
 //! findings file or an error naming the place, never panic.
 
@@ -8,7 +8,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(file) = ropa::scan::store::parse(data, "fuzzed.json") {
+    if let Ok(file) = ropa_scan::store::parse(data, "fuzzed.json") {
         // What was read can be written back, as `ropa scan` writes it.
         serde_json::to_vec(&file).expect("a findings file read back serialises");
     }

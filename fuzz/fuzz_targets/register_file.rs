@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use ropa::source::{RawContent, RawEntry, assemble};
+use ropa_register::source::{RawContent, RawEntry, assemble};
 
 /// The valid base register of the end-to-end tests.
 const BASE: [(&str, &str); 8] = [
@@ -66,9 +66,9 @@ fuzz_target!(|data: &[u8]| {
         }))
         .collect();
     let set = assemble(Path::new("register"), entries).expect("the base files are present");
-    let loaded = ropa::load::load_sources(set.files, set.diagnostics);
-    let report = ropa::validate::validate_loaded(loaded);
-    let _ = ropa::diagnostic::render_text(&report.diagnostics);
+    let loaded = ropa_register::load::load_sources(set.files, set.diagnostics);
+    let report = ropa_register::validate::validate_loaded(loaded);
+    let _ = ropa_register::diagnostic::render_text(&report.diagnostics);
     // The cap on diagnostics per file holds, whatever the file.
     let in_file = report
         .diagnostics
@@ -76,7 +76,7 @@ fuzz_target!(|data: &[u8]| {
         .filter(|d| d.file == replaced)
         .count();
     assert!(
-        in_file <= ropa::diagnostic::MAX_PER_FILE + 1,
+        in_file <= ropa_register::diagnostic::MAX_PER_FILE + 1,
         "{in_file} diagnostics for {replaced}"
     );
 });

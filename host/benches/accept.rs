@@ -1,7 +1,7 @@
 //! How long `ropa accept --all` takes on one system with many findings
 //! (issue 13, item 9: 200,000 findings in under 5 s, release build).
 //!
-//! Writes the synthetic benchmark register (`ropa::synthetic::Size::BENCH`)
+//! Writes the synthetic benchmark register (`ropa_synthetic::Size::BENCH`)
 //! into a fresh git repository and commits it; then, for each size, a
 //! findings file with that many findings at distinct places of one system,
 //! of kinds its categories cover. Times the real binary end to end, once
@@ -20,12 +20,12 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use ropa::gaps::accept::{Decision, Selection, plan};
-use ropa::gaps::{self};
-use ropa::model::Date;
-use ropa::scan::FindingsFile;
-use ropa::synthetic::{Size, write};
-use ropa::validate::validate_dir;
+use ropa_register::model::Date;
+use ropa_register::validate::validate_dir;
+use ropa_scan::FindingsFile;
+use ropa_scan::gaps::accept::{Decision, Selection, plan};
+use ropa_scan::gaps::{self};
+use ropa_synthetic::{Size, write};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_ropa");
@@ -38,7 +38,7 @@ fn main() {
     let register = root.join("register");
     write(&register, &Size::BENCH).expect("the synthetic register is written");
     git2::Repository::init(&root).expect("a repository");
-    ropa::history::init_repository(&register, Some(AUTHOR)).expect("the first commit");
+    ropa_history::init_repository(&register, Some(AUTHOR)).expect("the first commit");
     let model = validate_dir(&register)
         .expect("the register is readable")
         .register

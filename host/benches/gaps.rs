@@ -1,6 +1,6 @@
 //! How long `ropa gaps` takes on a large register and a large scan.
 //!
-//! Writes the synthetic benchmark register (`ropa::synthetic::Size::BENCH`:
+//! Writes the synthetic benchmark register (`ropa_synthetic::Size::BENCH`:
 //! 1,000 activities, 100 systems) and a findings file with 200 findings for
 //! each of the 100 systems: kinds its categories cover, with some the
 //! register does not (bank accounts, health data) mixed in. Then times the
@@ -12,10 +12,10 @@
 
 use std::time::{Duration, Instant};
 
-use ropa::gaps;
-use ropa::scan::FindingsFile;
-use ropa::synthetic::{Size, write};
-use ropa::validate::validate_dir;
+use ropa_register::validate::validate_dir;
+use ropa_scan::FindingsFile;
+use ropa_scan::gaps;
+use ropa_synthetic::{Size, write};
 use serde_json::{Value, json};
 
 mod timing;
@@ -89,7 +89,10 @@ fn main() {
     let statement: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let started = Instant::now();
-            let statement = ropa::statement::Statement::derive(&model, ropa::model::Lang::En);
+            let statement = ropa_documents::statement::Statement::derive(
+                &model,
+                ropa_register::model::Lang::En,
+            );
             std::hint::black_box(statement);
             started.elapsed()
         })

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use git2::{FileMode, Repository, Signature, Time, build::TreeUpdateBuilder};
-use ropa::synthetic::{Size, write};
+use ropa_synthetic::{Size, write};
 
 const COMMITS: usize = 2_000;
 const RUNS: usize = 10;
@@ -126,14 +126,14 @@ fn main() {
 /// activity (a public text, every tenth an internal field), an hour apart.
 fn generate_history(root: &Path) {
     let repo = Repository::open(root).expect("the repository");
-    let workdir = ropa::history::Repo::discover(&root.join("register"))
+    let workdir = ropa_history::Repo::discover(&root.join("register"))
         .expect("the register is in the repository");
-    let unchecked = |_: ropa::source::SourceSet| Ok::<(), ()>(());
-    ropa::history::commit(
+    let unchecked = |_: ropa_register::source::SourceSet| Ok::<(), ()>(());
+    ropa_history::commit(
         &workdir,
         "Synthetic register",
         Some("Bench <bench@example.org>"),
-        ropa::history::Change::WorkingTree,
+        ropa_history::Change::WorkingTree,
         unchecked,
     )
     .expect("the first commit");

@@ -22,12 +22,12 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ropa::connect::{FilesConnector, SqliteConnector};
-use ropa::plugin::{
-    Cache, Grants, Guard, Limits, Runtime, ScanRequest, Source, SqlConnection, bundled,
-};
+use ropa_connect::{FilesConnector, SqliteConnector};
 use ropa_plugin_sdk::scanner::files as file_scan;
 use ropa_plugin_sdk::source::{DirEntry, EntryKind, FileSource, Finding, Level, Sink, SourceError};
+use ropa_scan::plugin::{
+    Cache, Grants, Guard, Limits, Runtime, ScanRequest, Source, SqlConnection, bundled,
+};
 
 const TEXT_BYTES: usize = 100 << 20;
 /// What the `files` capability hands out per call, and the SDK asks for.
@@ -49,7 +49,7 @@ fn main() {
             .map(|_| {
                 let started = Instant::now();
                 let p = warm.load(Source::Bundled(b)).unwrap();
-                assert_eq!(p.origin, ropa::plugin::Origin::Cached);
+                assert_eq!(p.origin, ropa_scan::plugin::Origin::Cached);
                 started.elapsed()
             })
             .collect();

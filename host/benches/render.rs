@@ -1,6 +1,6 @@
 //! How long `ropa render` takes on a large register.
 //!
-//! Writes the synthetic benchmark register (`ropa::synthetic::Size::BENCH`:
+//! Writes the synthetic benchmark register (`ropa_synthetic::Size::BENCH`:
 //! 1,000 activities) to a temporary directory, then times the real binary
 //! end to end, `render statement` and `render records` in each format,
 //! writing to a file with `-o` as a website build would. Each command runs
@@ -11,10 +11,10 @@
 
 use std::time::{Duration, Instant};
 
-use ropa::model::Lang;
-use ropa::render::{self, RecordsFormat, StatementFormat};
-use ropa::synthetic::{Size, write};
-use ropa::validate::validate_dir;
+use ropa_documents::{self, RecordsFormat, StatementFormat};
+use ropa_register::model::Lang;
+use ropa_register::validate::validate_dir;
+use ropa_synthetic::{Size, write};
 
 mod timing;
 
@@ -90,20 +90,20 @@ fn main() {
         let times: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let started = Instant::now();
-                let bytes = render::statement(model, Lang::Nl, format).expect("renders");
+                let bytes = ropa_documents::statement(model, Lang::Nl, format).expect("renders");
                 assert!(!bytes.is_empty());
                 started.elapsed()
             })
             .collect();
         println!(
-            "  render::statement {name:<9} {:>8.1} ms",
+            "  ropa_documents::statement {name:<9} {:>8.1} ms",
             ms(median(&times))
         );
     }
     let times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let started = Instant::now();
-            let records = render::records::Records::derive(model, Lang::Nl);
+            let records = ropa_documents::records::Records::derive(model, Lang::Nl);
             assert!(!records.activities.is_empty());
             started.elapsed()
         })
@@ -122,13 +122,13 @@ fn main() {
         let times: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let started = Instant::now();
-                let bytes = render::records(model, Lang::Nl, format).expect("renders");
+                let bytes = ropa_documents::records(model, Lang::Nl, format).expect("renders");
                 assert!(!bytes.is_empty());
                 started.elapsed()
             })
             .collect();
         println!(
-            "  render::records   {name:<9} {:>8.1} ms",
+            "  ropa_documents::records   {name:<9} {:>8.1} ms",
             ms(median(&times))
         );
     }

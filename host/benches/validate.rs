@@ -1,6 +1,6 @@
 //! How long `ropa validate` takes on a large register.
 //!
-//! Writes the synthetic benchmark register (`ropa::synthetic::Size::BENCH`:
+//! Writes the synthetic benchmark register (`ropa_synthetic::Size::BENCH`:
 //! 1,000 activities, 200 categories, 300 recipients, 100 systems) to a
 //! temporary directory, then times the real binary end to end, and the
 //! in-process `validate_dir` alone.
@@ -18,8 +18,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use ropa::synthetic::{Size, write};
-use ropa::validate::validate_dir;
+use ropa_register::validate::validate_dir;
+use ropa_synthetic::{Size, write};
 
 const RUNS: usize = 20;
 const TARGET_MS: f64 = 150.0;
@@ -93,12 +93,12 @@ fn main() {
         })
         .collect();
     println!();
-    println!("ropa::validate::validate_dir  ({RUNS} runs, in process)");
+    println!("ropa_register::validate::validate_dir  ({RUNS} runs, in process)");
     report(&mut in_process);
 }
 
-/// The size limit of a register file (`ropa::source::MAX_FILE_BYTES`).
-const LIMIT: usize = ropa::source::MAX_FILE_BYTES as usize;
+/// The size limit of a register file (`ropa_register::source::MAX_FILE_BYTES`).
+const LIMIT: usize = ropa_register::source::MAX_FILE_BYTES as usize;
 
 /// `prefix`, then `item` repeated with commas between as often as fits in
 /// the size limit, then `suffix`.

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
     // This process is the `ropa` binary, which can compile plugins in a copy
     // of itself that is killed at the compile timeout.
     if let Ok(exe) = std::env::current_exe() {
-        ropa::plugin::compile::compile_in_child_processes(exe);
+        ropa_scan::plugin::compile::compile_in_child_processes(exe);
     }
     let code = match cli::run(args) {
         Ok(code) => code,

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use crate::history::{self, Day, HistoryError, Repo};
-use crate::load::load_sources;
-use crate::source::ReadError;
-use crate::validate::{Report, validate_dir, validate_loaded};
+use ropa_history::{self, Day, HistoryError, Repo};
+use ropa_register::load::load_sources;
+use ropa_register::source::ReadError;
+use ropa_register::validate::{Report, validate_dir, validate_loaded};
 
 /// Why a register could not be read at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +51,7 @@ pub fn open(dir: &Path, at: Option<&str>, want: History) -> Result<Opened, OpenE
             // Outside a repository, or before the first commit, there is no history to ask.
             let last_public_change = match Repo::discover(dir) {
                 Ok(repo) => match repo.head_commit()? {
-                    Some(head) => history::last_public_change(&repo, &head)?,
+                    Some(head) => ropa_history::last_public_change(&repo, &head)?,
                     None => None,
                 },
                 Err(_) => None,
@@ -69,12 +69,12 @@ pub fn open(dir: &Path, at: Option<&str>, want: History) -> Result<Opened, OpenE
             let report = validate_loaded(load_sources(set.files, set.diagnostics));
             let last_public_change = match want {
                 History::Skip => None,
-                History::LastChanged => history::last_public_change(&repo, &commit)?,
+                History::LastChanged => ropa_history::last_public_change(&repo, &commit)?,
             };
             Ok(Opened {
                 report,
                 last_public_change,
-                commit: Some(history::short_id(commit.id())),
+                commit: Some(ropa_history::short_id(commit.id())),
             })
         }
     }

@@ -6,18 +6,18 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ropa::atomic::open_regular;
-use ropa::diagnostic::{Severity, render_text};
-use ropa::gaps::accept::{Decision, Plan, Selection, plan};
-use ropa::gaps::{self};
-use ropa::history::{
+use ropa_history::{
     Change, CommitError, CommitOutcome, Edit, HistoryError, Repo, check_author, commit, today_utc,
     uncommitted_register_files,
 };
-use ropa::load::load_sources;
-use ropa::model::{Date, Id};
-use ropa::source::{MAX_FILE_BYTES, SourceSet, read_register, too_large};
-use ropa::validate::{Report, validate_loaded};
+use ropa_register::atomic::open_regular;
+use ropa_register::diagnostic::{Severity, render_text};
+use ropa_register::load::load_sources;
+use ropa_register::model::{Date, Id};
+use ropa_register::source::{MAX_FILE_BYTES, SourceSet, read_register, too_large};
+use ropa_register::validate::{Report, validate_loaded};
+use ropa_scan::gaps::accept::{Decision, Plan, Selection, plan};
+use ropa_scan::gaps::{self};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 

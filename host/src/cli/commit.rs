@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use ropa::diagnostic::{Severity, render_text};
-use ropa::history::{Change, CommitError, CommitOutcome, Repo, commit};
-use ropa::load::load_sources;
-use ropa::validate::validate_loaded;
+use ropa_history::{Change, CommitError, CommitOutcome, Repo, commit};
+use ropa_register::diagnostic::{Severity, render_text};
+use ropa_register::load::load_sources;
+use ropa_register::validate::validate_loaded;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 

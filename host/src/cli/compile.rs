@@ -1,6 +1,6 @@
 //! `ropa internal-compile` (hidden): the child process in which ropa
 //! compiles a plugin, so that a compilation past its timeout can be killed
-//! (see `ropa::plugin::compile`).
+//! (see `ropa_scan::plugin::compile`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let code = ropa::plugin::compile::child_main(
+    let code = ropa_scan::plugin::compile::child_main(
         &args.input,
         &args.output,
         Duration::from_millis(args.deadline_ms),

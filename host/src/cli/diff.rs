@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use ropa::history::{HistoryError, Repo, Side, diff};
-use ropa::semantic_diff::{Change, ChangeKind, short, values};
 use ropa::terminal;
+use ropa_history::semantic_diff::{Change, ChangeKind, short, values};
+use ropa_history::{HistoryError, Repo, Side, diff};
 
 use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 

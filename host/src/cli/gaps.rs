@@ -4,11 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ropa::gaps::{self, Gap, GapKind, GapReport, Place};
 use ropa::open::{History, open};
-use ropa::register::Register;
-use ropa::scan::{FindingsFile, store};
 use ropa::terminal::{self, line};
+use ropa_register::register::Register;
+use ropa_scan::gaps::{self, Gap, GapKind, GapReport, Place};
+use ropa_scan::{FindingsFile, store};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -66,7 +66,7 @@ pub(super) fn inputs(
     let Some(register) = report.register.filter(|_| passes) else {
         eprint!(
             "{}",
-            terminal::lines(&ropa::diagnostic::render_text(&report.diagnostics))
+            terminal::lines(&ropa_register::diagnostic::render_text(&report.diagnostics))
         );
         eprintln!("error: the register has errors; fix them before holding a scan against it");
         return Err(unreadable());

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ropa::history::{CommitOutcome, check_author, init_repository};
-use ropa::init::{InitOptions, init};
+use ropa_history::{CommitOutcome, check_author, init_repository};
+use ropa_register::init::{InitOptions, init};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 

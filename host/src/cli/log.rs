@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use ropa::history::{Repo, log};
 use ropa::terminal;
+use ropa_history::{Repo, log};
 
 use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 

@@ -71,7 +71,7 @@ pub enum Command {
     Plugin(plugin::Args),
     /// Compiles a plugin for the ropa process that started this one, which
     /// kills it at the compile timeout (not for people).
-    #[command(name = ropa::plugin::compile::SUBCOMMAND, hide = true)]
+    #[command(name = ropa_scan::plugin::compile::SUBCOMMAND, hide = true)]
     InternalCompile(compile::Args),
 }
 
@@ -103,7 +103,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Before a command that reads or writes the register: a `ropa commit` or
 /// `ropa accept` killed half-way is finished or rolled back (see
-/// `ropa::history::journal`), so no command sees it half-applied. When that
+/// `ropa_history::journal`), so no command sees it half-applied. When that
 /// fails, a command that commits stops (exit code returned); one that only
 /// reads goes on after a warning.
 fn settle_interrupted(cli: &Cli) -> Option<ExitCode> {
@@ -119,7 +119,7 @@ fn settle_interrupted(cli: &Cli) -> Option<ExitCode> {
             return None;
         }
     };
-    match ropa::history::recover(&cli.register) {
+    match ropa_history::recover(&cli.register) {
         Ok(Some(note)) => eprintln!("note: {note}"),
         Ok(None) => {}
         Err(err) if writes => {

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ropa::plugin::{Runtime, Source, bundled, contract, inspect, template};
 use ropa::terminal::{self, line};
+use ropa_scan::plugin::{Runtime, Source, bundled, contract, inspect, template};
 
 use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -79,7 +79,7 @@ fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
         Some(b) => (Source::Bundled(b), b.wasm.to_vec()),
         None => {
             let path = PathBuf::from(wanted);
-            match ropa::plugin::read_component(&path) {
+            match ropa_scan::plugin::read_component(&path) {
                 Ok(bytes) => (Source::File(path), bytes),
                 Err(err) => {
                     eprintln!("error: plugin {}: {err}", line(wanted));

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
-use ropa::diagnostic::{Severity, render_text};
-use ropa::model::Date;
-use ropa::model::Lang;
 use ropa::open::{History, open};
-use ropa::render::{self, RecordsFormat, StatementFormat};
 use ropa::terminal;
+use ropa_documents::{self, RecordsFormat, StatementFormat};
+use ropa_register::diagnostic::{Severity, render_text};
+use ropa_register::model::Date;
+use ropa_register::model::Lang;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 
@@ -138,7 +138,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
     // Before anything is read or written: a statement written into the
     // register or into `.git` would be taken for one of their files.
     if let Some(path) = &common.output
-        && let Err(message) = ropa::atomic::refuse_protected(path, register)
+        && let Err(message) = ropa_history::refuse_protected(path, register)
     {
         eprintln!("error: {message}");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
@@ -203,8 +203,8 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
     }
 
     let rendered = match job {
-        Job::Statement(format) => render::statement(register_model, lang, format),
-        Job::Records(format) => render::records(register_model, lang, format),
+        Job::Statement(format) => ropa_documents::statement(register_model, lang, format),
+        Job::Records(format) => ropa_documents::records(register_model, lang, format),
     };
     let bytes = match rendered {
         Ok(bytes) => bytes,
@@ -215,7 +215,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
     };
 
     let written = match &common.output {
-        Some(path) => ropa::atomic::write_atomically(path, &bytes),
+        Some(path) => ropa_register::atomic::write_atomically(path, &bytes),
         None => write_stdout(&bytes),
     };
     // The process ends here: freeing a large register's memory piece by

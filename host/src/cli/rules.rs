@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use ropa::rules::Rule;
+use ropa_register::rules::Rule;
 
 use super::{EXIT_OK, OutputFormat};
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use ropa::open::{History, open};
-use ropa::scan::{self, Event, FindingsFile, Options};
+use ropa_scan::{self, Event, FindingsFile, Options};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 
@@ -45,12 +45,15 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
     // Scanning an invalid register would scan systems whose grants were
     // never checked.
     let Some(register) = report.register.as_ref().filter(|_| report.passes(false)) else {
-        eprint!("{}", ropa::diagnostic::render_text(&report.diagnostics));
+        eprint!(
+            "{}",
+            ropa_register::diagnostic::render_text(&report.diagnostics)
+        );
         eprintln!("error: the register has errors; fix them before scanning");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     };
     if let Some(path) = &args.output
-        && let Err(err) = ropa::atomic::refuse_protected(path, register_dir)
+        && let Err(err) = ropa_history::refuse_protected(path, register_dir)
     {
         eprintln!("error: {}", ropa::terminal::line(&err));
         return Ok(ExitCode::from(EXIT_UNREADABLE));
@@ -66,7 +69,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         jobs,
         events: Some(events),
     };
-    let file = match scan::scan(register, register_dir, &options) {
+    let file = match ropa_scan::scan(register, register_dir, &options) {
         Ok(file) => file,
         Err(err) => {
             display.finish();
@@ -75,7 +78,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         }
     };
     display.finish();
-    match scan::store::save(register_dir, &file) {
+    match ropa_scan::store::save(register_dir, &file) {
         Ok(path) => eprintln!(
             "findings saved to {} (`ropa gaps` holds them against the register)",
             path.display()
@@ -86,7 +89,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
     }
     if let Some(path) = &args.output {
         let json = serde_json::to_vec_pretty(&file)?;
-        if let Err(err) = ropa::atomic::write_atomically(path, &json) {
+        if let Err(err) = ropa_register::atomic::write_atomically(path, &json) {
             eprintln!("error: {err}");
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }

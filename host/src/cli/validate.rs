@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ropa::diagnostic::{JsonReport, render_text};
 use ropa::open::{History, open};
 use ropa::terminal;
+use ropa_register::diagnostic::{JsonReport, render_text};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
 

@@ -1,0 +1,1286 @@
+//! The internal record of processing activities (Art. 30(1)): one entry per
+//! activity, public and internal, with every field Art. 30(1) asks for and
+//! the extras supervisory authorities recommend (legal basis, legitimate
+//! interest, sources, systems, DPIA, profiling and automated decisions,
+//! review dates) and the known gaps the DPO recorded.
+//!
+//! [`Records::derive`] builds the view every format shares; the column
+//! names follow the ICO's documentation template (English) and the
+//! Autoriteit Persoonsgegevens' terms (Dutch). [`super::csv`] and
+//! [`super::xlsx`] write one row per activity × data category.
+
+use std::collections::HashMap;
+
+use crate::statement::{format_date, format_period};
+use ropa_register::model::{
+    ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
+    MechanismKind, Recipient, RecipientRole, Retention, SourceKind, SpecialCategory, Status,
+    Subject,
+};
+use ropa_register::register::Register;
+
+/// A column of the record, in the order the tables show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Activity,
+    BusinessFunction,
+    Description,
+    Public,
+    Status,
+    Controller,
+    JointController,
+    Dpo,
+    Representative,
+    Purpose,
+    LawfulBasis,
+    LegitimateInterests,
+    Lia,
+    Subjects,
+    Category,
+    SpecialCategory,
+    Source,
+    Recipients,
+    ProcessorContract,
+    ThirdCountries,
+    Safeguards,
+    Retention,
+    Security,
+    Rights,
+    Adm,
+    ConsentRecord,
+    Location,
+    DpiaRequired,
+    Dpia,
+    LastReview,
+    NextReview,
+    KnownGaps,
+}
+
+impl Column {
+    pub const ALL: [Column; 33] = [
+        Column::Id,
+        Column::Activity,
+        Column::BusinessFunction,
+        Column::Description,
+        Column::Public,
+        Column::Status,
+        Column::Controller,
+        Column::JointController,
+        Column::Dpo,
+        Column::Representative,
+        Column::Purpose,
+        Column::LawfulBasis,
+        Column::LegitimateInterests,
+        Column::Lia,
+        Column::Subjects,
+        Column::Category,
+        Column::SpecialCategory,
+        Column::Source,
+        Column::Recipients,
+        Column::ProcessorContract,
+        Column::ThirdCountries,
+        Column::Safeguards,
+        Column::Retention,
+        Column::Security,
+        Column::Rights,
+        Column::Adm,
+        Column::ConsentRecord,
+        Column::Location,
+        Column::DpiaRequired,
+        Column::Dpia,
+        Column::LastReview,
+        Column::NextReview,
+        Column::KnownGaps,
+    ];
+
+    /// Whether the value differs per data category (the rest is per activity).
+    pub fn per_category(self) -> bool {
+        matches!(
+            self,
+            Column::Category | Column::SpecialCategory | Column::Source | Column::Retention
+        )
+    }
+
+    /// Whether the value is the same for every activity (the controller block).
+    pub fn organisation_wide(self) -> bool {
+        matches!(
+            self,
+            Column::Controller | Column::JointController | Column::Dpo | Column::Representative
+        )
+    }
+
+    /// The column's name as the ICO (en) or the AP (nl) names it.
+    pub fn header(self, lang: Lang) -> &'static str {
+        let (en, nl) = match self {
+            Column::Id => ("Reference", "Kenmerk"),
+            Column::Activity => ("Processing activity", "Verwerkingsactiviteit"),
+            Column::BusinessFunction => ("Business function", "Afdeling"),
+            Column::Description => ("Description", "Omschrijving"),
+            Column::Public => ("In privacy notice", "In privacyverklaring"),
+            Column::Status => ("Status", "Status"),
+            Column::Controller => (
+                "Name and contact details of controller",
+                "Naam en contactgegevens verwerkingsverantwoordelijke",
+            ),
+            Column::JointController => (
+                "Joint controller",
+                "Gezamenlijke verwerkingsverantwoordelijke",
+            ),
+            Column::Dpo => (
+                "Name and contact details of data protection officer",
+                "Functionaris voor gegevensbescherming",
+            ),
+            Column::Representative => (
+                "Name and contact details of representative",
+                "Vertegenwoordiger",
+            ),
+            Column::Purpose => ("Purposes of processing", "Verwerkingsdoeleinden"),
+            Column::LawfulBasis => (
+                "Article 6 lawful basis for processing",
+                "Grondslag (art. 6 AVG)",
+            ),
+            Column::LegitimateInterests => (
+                "Legitimate interests for the processing",
+                "Gerechtvaardigd belang",
+            ),
+            Column::Lia => (
+                "Link to record of legitimate interests assessment",
+                "Belangenafweging",
+            ),
+            Column::Subjects => ("Categories of individuals", "Categorieën van betrokkenen"),
+            Column::Category => (
+                "Categories of personal data",
+                "Categorieën van persoonsgegevens",
+            ),
+            Column::SpecialCategory => (
+                "Article 9 condition for processing special category data",
+                "Bijzondere of strafrechtelijke persoonsgegevens (art. 9, 10 AVG)",
+            ),
+            Column::Source => ("Source of personal data", "Bron van de persoonsgegevens"),
+            Column::Recipients => ("Categories of recipients", "Categorieën van ontvangers"),
+            Column::ProcessorContract => {
+                ("Link to contract with processor", "Verwerkersovereenkomst")
+            }
+            Column::ThirdCountries => (
+                "Names of third countries or international organisations that personal data are transferred to",
+                "Doorgifte naar derde landen of internationale organisaties",
+            ),
+            Column::Safeguards => (
+                "Safeguards for exceptional transfers of personal data to third countries or international organisations",
+                "Passende waarborgen bij doorgifte",
+            ),
+            Column::Retention => ("Retention schedule", "Bewaartermijn"),
+            Column::Security => (
+                "General description of technical and organisational security measures",
+                "Technische en organisatorische beveiligingsmaatregelen",
+            ),
+            Column::Rights => ("Rights available to individuals", "Rechten van betrokkenen"),
+            Column::Adm => (
+                "Existence of automated decision-making, including profiling",
+                "Geautomatiseerde besluitvorming, waaronder profilering",
+            ),
+            Column::ConsentRecord => ("Link to record of consent", "Vastlegging van toestemming"),
+            Column::Location => (
+                "Location of personal data",
+                "Locatie van de persoonsgegevens (systemen)",
+            ),
+            Column::DpiaRequired => (
+                "Data Protection Impact Assessment required?",
+                "DPIA vereist?",
+            ),
+            Column::Dpia => ("Link to Data Protection Impact Assessment", "DPIA"),
+            Column::LastReview => ("Last review", "Laatst beoordeeld"),
+            Column::NextReview => ("Next review", "Volgende beoordeling"),
+            Column::KnownGaps => ("Known gaps", "Bekende tekortkomingen"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Nl => nl,
+        }
+    }
+
+    /// Column width in the spreadsheet, in characters.
+    pub fn width(self) -> f64 {
+        match self {
+            Column::Id | Column::Public | Column::Status => 14.0,
+            Column::DpiaRequired | Column::LastReview | Column::NextReview => 14.0,
+            Column::Activity | Column::BusinessFunction | Column::Category => 24.0,
+            Column::Subjects | Column::Lia | Column::Dpia | Column::ProcessorContract => 28.0,
+            Column::ThirdCountries | Column::SpecialCategory | Column::Location => 28.0,
+            Column::Rights | Column::ConsentRecord | Column::Representative => 30.0,
+            Column::Controller | Column::JointController | Column::Dpo => 34.0,
+            _ => 44.0,
+        }
+    }
+}
+
+/// Fixed words of the record documents, per language.
+#[derive(Debug)]
+pub struct Labels {
+    pub title: &'static str,
+    pub controller: &'static str,
+    pub activities: &'static str,
+    pub data: &'static str,
+    pub register_gaps: &'static str,
+    pub field: &'static str,
+    pub value: &'static str,
+    pub intro: &'static str,
+    pub sheet: &'static str,
+    pub controller_sheet: &'static str,
+}
+
+static EN: Labels = Labels {
+    title: "Record of processing activities",
+    controller: "Controller",
+    activities: "Processing activities",
+    data: "Personal data",
+    register_gaps: "Known gaps in the register's catalogues",
+    field: "Field",
+    value: "Value",
+    intro: "Record of processing activities under Article 30(1) GDPR, generated from the register. Internal: for the data protection officer, auditors and the supervisory authority.",
+    sheet: "Record",
+    controller_sheet: "Controller",
+};
+
+static NL: Labels = Labels {
+    title: "Register van verwerkingsactiviteiten",
+    controller: "Verwerkingsverantwoordelijke",
+    activities: "Verwerkingsactiviteiten",
+    data: "Persoonsgegevens",
+    register_gaps: "Bekende tekortkomingen in de catalogi van het register",
+    field: "Veld",
+    value: "Waarde",
+    intro: "Register van verwerkingsactiviteiten op grond van artikel 30, lid 1, AVG, gegenereerd uit het register. Intern: voor de functionaris voor gegevensbescherming, auditors en de toezichthouder.",
+    sheet: "Register",
+    controller_sheet: "Verwerkingsverantwoordelijke",
+};
+
+impl Labels {
+    pub fn of(lang: Lang) -> &'static Labels {
+        match lang {
+            Lang::En => &EN,
+            Lang::Nl => &NL,
+        }
+    }
+}
+
+/// A field with its value, one line per item.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub column: Column,
+    pub label: &'static str,
+    pub lines: Vec<String>,
+}
+
+/// The whole record, in one language.
+#[derive(Debug, Clone)]
+pub struct Records {
+    pub lang: Lang,
+    pub labels: &'static Labels,
+    pub controller_name: String,
+    /// The controller block (Art. 30(1)(a)), shared by every activity.
+    pub controller: Vec<Field>,
+    pub activities: Vec<RecordActivity>,
+    /// Known gaps recorded in organisation, categories, subjects and recipients.
+    pub register_gaps: Vec<String>,
+    /// The date the spreadsheet carries as its creation date: the pinned
+    /// "last changed" date, or 2000-01-01, never the clock.
+    pub document_date: (u16, u8, u8),
+}
+
+#[derive(Debug, Clone)]
+pub struct RecordActivity {
+    pub id: String,
+    pub name: String,
+    /// Activity-level fields, in column order (organisation-wide ones left out).
+    pub fields: Vec<Field>,
+    /// One entry per data category.
+    pub data: Vec<RecordData>,
+}
+
+/// The per-category part of an activity's record.
+#[derive(Debug, Clone)]
+pub struct RecordData {
+    pub category: String,
+    pub special: Vec<String>,
+    pub sources: Vec<String>,
+    pub retention: Vec<String>,
+}
+
+impl Records {
+    pub fn derive(register: &Register, lang: Lang) -> Records {
+        let d = Deriver::new(register, lang);
+        let org = &register.organisation;
+        let controller: Vec<Field> = Column::ALL
+            .iter()
+            .filter(|c| c.organisation_wide())
+            .map(|&c| d.field(c, d.organisation_value(c)))
+            .collect();
+        // Activities are independent of each other: derived on all cores.
+        let entries: Vec<(&Id, &ActivityFile)> = register.activities.iter().collect();
+        let activities = ropa_register::parallel::map_chunks(&entries, 64, |part| {
+            part.iter()
+                .map(|(id, a)| d.activity(id.as_str(), a))
+                .collect::<Vec<_>>()
+        })
+        .concat();
+        let mut register_gaps = Vec::new();
+        for (file, gaps) in [
+            ("organisation.json", &org.known_gaps),
+            ("categories.json", &register.categories.known_gaps),
+            ("subjects.json", &register.subjects.known_gaps),
+            ("recipients.json", &register.recipients.known_gaps),
+        ] {
+            register_gaps.extend(gaps.iter().map(|g| format!("{file}: {}", gap(g))));
+        }
+        let document_date = org
+            .notice
+            .last_changed
+            .as_ref()
+            .and_then(|date| {
+                let mut parts = date.as_str().split('-').map(|p| p.parse::<u16>().ok());
+                let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+                Some((y, u8::try_from(m).ok()?, u8::try_from(d).ok()?))
+            })
+            .unwrap_or((2000, 1, 1));
+        Records {
+            lang,
+            labels: Labels::of(lang),
+            controller_name: org.controller.name.clone(),
+            controller,
+            activities,
+            register_gaps,
+            document_date,
+        }
+    }
+
+    /// The headers of the per-category table: category, Art. 9/10, source, retention.
+    pub fn data_headers(&self) -> [&'static str; 4] {
+        DATA_COLUMNS.map(|c| c.header(self.lang))
+    }
+
+    /// The header row of the tables.
+    pub fn headers(&self) -> Vec<&'static str> {
+        Column::ALL.iter().map(|c| c.header(self.lang)).collect()
+    }
+
+    /// Calls `each` once per activity with its own cells in [`Column::ALL`]
+    /// order (the data category's four left empty) and one
+    /// [`DATA_COLUMNS`] entry per data category (one of empty cells for an
+    /// activity without data). An activity's own cells are the same in each
+    /// of its rows, so they are joined and laid out once.
+    pub fn for_each_activity<E>(
+        &self,
+        each: impl FnMut(&[&str], &[[&str; 4]]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.for_each_activity_of(&self.activities, each)
+    }
+
+    /// [`Records::for_each_activity`] for some of the activities, so that
+    /// a format can lay out parts of the record on different cores.
+    pub fn for_each_activity_of<E>(
+        &self,
+        activities: &[RecordActivity],
+        mut each: impl FnMut(&[&str], &[[&str; 4]]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let controller = joined_lines(&self.controller);
+        for activity in activities {
+            let own = joined_lines(&activity.fields);
+            let data: Vec<[String; 4]> = activity
+                .data
+                .iter()
+                .map(|d| {
+                    [
+                        d.category.clone(),
+                        d.special.join("\n"),
+                        d.sources.join("\n"),
+                        d.retention.join("\n"),
+                    ]
+                })
+                .collect();
+            let mut data: Vec<[&str; 4]> = data
+                .iter()
+                .map(|[a, b, c, d]| [a.as_str(), b.as_str(), c.as_str(), d.as_str()])
+                .collect();
+            if data.is_empty() {
+                data.push([""; 4]);
+            }
+            let cells: Vec<&str> = Column::ALL
+                .iter()
+                .map(|&column| match column {
+                    Column::Id => activity.id.as_str(),
+                    Column::Activity => activity.name.as_str(),
+                    c if c.per_category() => "",
+                    c if c.organisation_wide() => lookup(&controller, c),
+                    c => lookup(&own, c),
+                })
+                .collect();
+            each(&cells, &data)?;
+        }
+        Ok(())
+    }
+}
+
+/// The columns whose value differs per data category, in the order of
+/// [`Records::for_each_activity`]'s data entries, which is their order in
+/// [`Column::ALL`].
+pub const DATA_COLUMNS: [Column; 4] = [
+    Column::Category,
+    Column::SpecialCategory,
+    Column::Source,
+    Column::Retention,
+];
+
+/// Each field's lines joined into its cell text.
+fn joined_lines(fields: &[Field]) -> Vec<(Column, String)> {
+    fields
+        .iter()
+        .map(|f| (f.column, f.lines.join("\n")))
+        .collect()
+}
+
+fn lookup(cells: &[(Column, String)], column: Column) -> &str {
+    cells
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+struct Deriver<'a> {
+    register: &'a Register,
+    lang: Lang,
+    // Every activity names catalogue entries by id; indexed once, so that a
+    // large register does not search its catalogues for each reference.
+    categories: HashMap<&'a Id, &'a Category>,
+    subjects: HashMap<&'a Id, &'a Subject>,
+    recipients: HashMap<&'a Id, &'a Recipient>,
+}
+
+impl<'a> Deriver<'a> {
+    fn new(register: &'a Register, lang: Lang) -> Deriver<'a> {
+        Deriver {
+            register,
+            lang,
+            categories: by_id(&register.categories.categories, |c| &c.id),
+            subjects: by_id(&register.subjects.subjects, |s| &s.id),
+            recipients: by_id(&register.recipients.recipients, |r| &r.id),
+        }
+    }
+
+    fn category(&self, id: &Id) -> Option<&'a Category> {
+        self.categories.get(id).copied()
+    }
+
+    fn subject(&self, id: &Id) -> Option<&'a Subject> {
+        self.subjects.get(id).copied()
+    }
+
+    fn recipient(&self, id: &Id) -> Option<&'a Recipient> {
+        self.recipients.get(id).copied()
+    }
+
+    fn w(&self, en: &'static str, nl: &'static str) -> &'static str {
+        match self.lang {
+            Lang::En => en,
+            Lang::Nl => nl,
+        }
+    }
+
+    fn t(&self, text: &ropa_register::model::Text) -> String {
+        text.get(self.lang).unwrap_or_default().trim().to_owned()
+    }
+
+    fn field(&self, column: Column, lines: Vec<String>) -> Field {
+        Field {
+            column,
+            label: column.header(self.lang),
+            lines,
+        }
+    }
+
+    fn yes_no(&self, yes: bool) -> String {
+        self.w(
+            if yes { "yes" } else { "no" },
+            if yes { "ja" } else { "nee" },
+        )
+        .to_owned()
+    }
+
+    fn channels(&self, channels: &[Channel]) -> String {
+        channels
+            .iter()
+            .map(|c| match &c.label {
+                Some(label) => format!("{} ({})", self.t(label), c.value),
+                None => c.value.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn organisation_value(&self, column: Column) -> Vec<String> {
+        let org = &self.register.organisation;
+        let none = || vec![self.w("none", "geen").to_owned()];
+        match column {
+            Column::Controller => {
+                let c = &org.controller;
+                let mut lines = vec![
+                    c.name.clone(),
+                    format!(
+                        "{}, {} {}, {}",
+                        c.address.street, c.address.postcode, c.address.city, c.address.country
+                    ),
+                ];
+                if !c.contact.is_empty() {
+                    lines.push(self.channels(&c.contact));
+                }
+                if let Some(kvk) = &c.chamber_of_commerce {
+                    lines.push(format!("{} {kvk}", self.w("Chamber of Commerce", "KvK")));
+                }
+                lines
+            }
+            Column::JointController if org.joint_controllers.is_empty() => none(),
+            Column::JointController => org
+                .joint_controllers
+                .iter()
+                .map(|j| {
+                    let mut line = format!("{} ({})", j.name, self.channels(&j.contact));
+                    if let Some(r) = &j.arrangement_ref {
+                        line.push_str(&format!("; {}: {r}", self.w("arrangement", "regeling")));
+                    }
+                    line
+                })
+                .collect(),
+            Column::Dpo => match &org.dpo {
+                None => vec![self.w("not recorded", "niet vastgelegd").to_owned()],
+                Some(dpo) if dpo.appointed => {
+                    let mut lines = Vec::new();
+                    if let Some(name) = &dpo.name {
+                        lines.push(name.clone());
+                    }
+                    lines.push(self.channels(&dpo.contact));
+                    lines
+                }
+                Some(dpo) => vec![format!(
+                    "{}{}",
+                    self.w("none appointed", "niet aangesteld"),
+                    dpo.rationale
+                        .as_deref()
+                        .map(|r| format!(": {r}"))
+                        .unwrap_or_default()
+                )],
+            },
+            Column::Representative => match &org.representative {
+                None => vec![self.w("not required", "niet vereist").to_owned()],
+                Some(r) => vec![format!("{} ({})", r.name, self.channels(&r.contact))],
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn activity(&self, id: &str, a: &ActivityFile) -> RecordActivity {
+        let fields = Column::ALL
+            .iter()
+            .filter(|c| !c.per_category() && !c.organisation_wide())
+            .filter(|c| !matches!(c, Column::Id | Column::Activity))
+            .map(|&c| self.field(c, self.activity_value(c, a)))
+            .collect();
+        // Categories without a retention rule of their own follow the
+        // activity's, worded once rather than once per category.
+        let activity_retention = a.retention.as_ref().map(|r| self.retention(r));
+        let data = a
+            .data
+            .iter()
+            .map(|d| {
+                let category = self.category(&d.category);
+                let label = category
+                    .map(|c| self.t(&c.label))
+                    .unwrap_or_else(|| d.category.to_string());
+                let mut special = Vec::new();
+                if let Some(c) = category {
+                    if c.special != SpecialCategory::None {
+                        let condition = a
+                            .special_category_conditions
+                            .iter()
+                            .find(|s| s.category == d.category);
+                        special.push(format!(
+                            "{} ({}){}",
+                            self.special_name(c.special),
+                            self.w("Art. 9(1)", "art. 9 lid 1"),
+                            match condition {
+                                Some(s) => format!(
+                                    ": {} 9(2)({}){}",
+                                    self.w("Art.", "art."),
+                                    s.condition,
+                                    s.legal_reference
+                                        .as_deref()
+                                        .map(|r| format!(", {r}"))
+                                        .unwrap_or_default()
+                                ),
+                                None => format!(
+                                    ": {}",
+                                    self.w(
+                                        "no condition recorded",
+                                        "geen uitzonderingsgrond vastgelegd"
+                                    )
+                                ),
+                            }
+                        ));
+                    }
+                    if c.criminal {
+                        special.push(
+                            self.w(
+                                "criminal offence data (Art. 10)",
+                                "strafrechtelijke persoonsgegevens (art. 10)",
+                            )
+                            .to_owned(),
+                        );
+                    }
+                    if c.national_id {
+                        special.push(
+                            self.w(
+                                "national identification number (Art. 87)",
+                                "nationaal identificatienummer (art. 87)",
+                            )
+                            .to_owned(),
+                        );
+                    }
+                }
+                if special.is_empty() {
+                    special.push(self.w("none", "geen").to_owned());
+                }
+                let sources = a
+                    .sources
+                    .iter()
+                    .filter(|s| s.categories.is_empty() || s.categories.contains(&d.category))
+                    .map(|s| format!("{}: {}", self.source_kind(s.kind), self.t(&s.description)))
+                    .collect();
+                let retention = d
+                    .retention
+                    .as_ref()
+                    .map(|r| self.retention(r))
+                    .or_else(|| activity_retention.clone())
+                    .unwrap_or_else(|| self.w("not recorded", "niet vastgelegd").to_owned());
+                RecordData {
+                    category: label,
+                    special,
+                    sources,
+                    retention: vec![retention],
+                }
+            })
+            .collect();
+        RecordActivity {
+            id: id.to_owned(),
+            name: self.t(&a.name),
+            fields,
+            data,
+        }
+    }
+
+    fn activity_value(&self, column: Column, a: &ActivityFile) -> Vec<String> {
+        let none = || vec![self.w("none", "geen").to_owned()];
+        let not_recorded = || vec![self.w("not recorded", "niet vastgelegd").to_owned()];
+        let or_none = |lines: Vec<String>| if lines.is_empty() { none() } else { lines };
+        match column {
+            Column::BusinessFunction => a.owner.clone().into_iter().collect(),
+            Column::Description => a
+                .description
+                .as_ref()
+                .map(|d| self.t(d))
+                .into_iter()
+                .collect(),
+            Column::Public => vec![self.yes_no(a.public)],
+            Column::Status => vec![
+                match a.status {
+                    Status::Planned => self.w("planned", "gepland"),
+                    Status::Active => self.w("active", "actief"),
+                    Status::Retired => self.w("retired", "beëindigd"),
+                }
+                .to_owned(),
+            ],
+            Column::Purpose => a
+                .purposes
+                .iter()
+                .map(|p| {
+                    let mut line = self.t(&p.label);
+                    if let Some(d) = &p.description {
+                        line = format!("{line}: {}", self.t(d));
+                    }
+                    if p.direct_marketing {
+                        line.push_str(self.w(" (direct marketing)", " (direct marketing)"));
+                    }
+                    line
+                })
+                .collect(),
+            Column::LawfulBasis => a
+                .purposes
+                .iter()
+                .map(|p| {
+                    let bases = if p.legal_bases.is_empty() {
+                        self.w("none recorded", "niet vastgelegd").to_owned()
+                    } else {
+                        p.legal_bases
+                            .iter()
+                            .map(|b| {
+                                let mut s = format!(
+                                    "{} {}",
+                                    self.article(b.basis),
+                                    self.basis_name(b.basis)
+                                );
+                                if let Some(r) = &b.legal_reference {
+                                    s.push_str(&format!(" ({r})"));
+                                }
+                                s
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    };
+                    format!("{}: {bases}", self.t(&p.label))
+                })
+                .collect(),
+            Column::LegitimateInterests => or_none(
+                a.purposes
+                    .iter()
+                    .flat_map(|p| {
+                        p.legal_bases
+                            .iter()
+                            .filter(|b| b.basis == Basis::LegitimateInterests)
+                            .filter_map(|b| b.legitimate_interest.as_ref())
+                            .map(|i| format!("{}: {}", self.t(&p.label), self.t(i)))
+                    })
+                    .collect(),
+            ),
+            Column::Lia => {
+                let lines: Vec<String> = a
+                    .purposes
+                    .iter()
+                    .flat_map(|p| {
+                        p.legal_bases
+                            .iter()
+                            .filter(|b| b.basis == Basis::LegitimateInterests)
+                            .map(|b| {
+                                format!(
+                                    "{}: {}",
+                                    self.t(&p.label),
+                                    b.lia_ref.clone().unwrap_or_else(|| self
+                                        .w("not recorded", "niet vastgelegd")
+                                        .to_owned())
+                                )
+                            })
+                    })
+                    .collect();
+                lines
+            }
+            Column::Subjects => or_none(
+                a.subjects
+                    .iter()
+                    .map(|s| {
+                        self.subject(s)
+                            .map(|s| self.t(&s.label))
+                            .unwrap_or_else(|| s.to_string())
+                    })
+                    .collect(),
+            ),
+            Column::Recipients => or_none(
+                a.recipients
+                    .iter()
+                    .map(|id| match self.recipient(id) {
+                        Some(r) => {
+                            let mut line = self.t(&r.label);
+                            if let Some(name) = &r.name {
+                                line = format!("{line} ({name})");
+                            }
+                            format!(
+                                "{line}: {}; {}",
+                                self.role(r.role),
+                                r.countries
+                                    .iter()
+                                    .map(|c| c.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        }
+                        None => id.to_string(),
+                    })
+                    .collect(),
+            ),
+            Column::ProcessorContract => a
+                .recipients
+                .iter()
+                .filter_map(|id| self.recipient(id))
+                .filter(|r| {
+                    matches!(
+                        r.role,
+                        RecipientRole::Processor | RecipientRole::SubProcessor
+                    ) || r.processing_agreement.is_some()
+                })
+                .map(|r| {
+                    let agreement = match &r.processing_agreement {
+                        Some(p) => {
+                            let mut s = p.reference.clone();
+                            if let Some(date) = &p.date {
+                                s.push_str(&format!(" ({date})"));
+                            }
+                            if let Some(url) = &p.url {
+                                s.push_str(&format!(" {url}"));
+                            }
+                            s
+                        }
+                        None => self.w("none recorded", "niet vastgelegd").to_owned(),
+                    };
+                    format!("{}: {agreement}", self.t(&r.label))
+                })
+                .collect(),
+            Column::ThirdCountries => or_none(
+                a.transfers
+                    .iter()
+                    .map(|t| {
+                        let recipient = self
+                            .recipient(&t.recipient)
+                            .map(|r| self.t(&r.label))
+                            .unwrap_or_else(|| t.recipient.to_string());
+                        format!("{}: {recipient}", t.country)
+                    })
+                    .collect(),
+            ),
+            Column::Safeguards => or_none(
+                a.transfers
+                    .iter()
+                    .map(|t| {
+                        let mechanisms = t
+                            .mechanisms
+                            .iter()
+                            .map(|m| {
+                                let mut s = self.mechanism(m.kind).to_owned();
+                                if let Some(d) = &m.decision {
+                                    s.push_str(&format!(" {d}"));
+                                }
+                                if let Some(module) = m.module {
+                                    s.push_str(&format!(" module {module}"));
+                                }
+                                if let Some(p) = &m.derogation {
+                                    s.push_str(&format!(" (49(1)({p}))"));
+                                }
+                                s
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let mut line = format!("{}: {mechanisms}", t.country);
+                        if let Some(copy) = &t.copy_via {
+                            line.push_str(&format!(
+                                "; {}: {}",
+                                self.w("copy via", "kopie via"),
+                                self.t(copy)
+                            ));
+                        }
+                        if let Some(tia) = &t.tia_ref {
+                            line.push_str(&format!("; TIA {tia}"));
+                        }
+                        line
+                    })
+                    .collect(),
+            ),
+            Column::Security => or_none(
+                self.register
+                    .organisation
+                    .security_measures
+                    .iter()
+                    .chain(&a.security_measures)
+                    .map(|m| match &m.dpv {
+                        Some(dpv) => format!("{} ({dpv})", m.description),
+                        None => m.description.clone(),
+                    })
+                    .collect(),
+            ),
+            Column::Rights => vec![self.rights(a)],
+            Column::Adm => {
+                let p = &a.profiling;
+                let mut lines = Vec::new();
+                if p.exists {
+                    let mut line = self.w("Profiling: yes", "Profilering: ja").to_owned();
+                    if !p.data_types.is_empty() {
+                        line.push_str(&format!(
+                            " ({})",
+                            p.data_types
+                                .iter()
+                                .map(|d| self.t(&d.label))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
+                    }
+                    match p.special_categories {
+                        Some(false) => line.push_str(self.w(
+                            "; no special categories in profiles",
+                            "; geen bijzondere persoonsgegevens in profielen",
+                        )),
+                        Some(true) => line.push_str(self.w(
+                            "; special categories in profiles",
+                            "; bijzondere persoonsgegevens in profielen",
+                        )),
+                        None => {}
+                    }
+                    if p.for_direct_marketing {
+                        line.push_str(self.w("; for direct marketing", "; voor direct marketing"));
+                    }
+                    lines.push(line);
+                } else {
+                    lines.push(self.w("Profiling: no", "Profilering: nee").to_owned());
+                }
+                lines.push(match &a.automated_decisions {
+                    None => self
+                        .w("Automated decisions: not assessed", "Geautomatiseerde besluiten: niet beoordeeld")
+                        .to_owned(),
+                    Some(adm) if !adm.solely_automated_significant => self
+                        .w(
+                            "Automated decisions with legal or similarly significant effects: no",
+                            "Geautomatiseerde besluiten met rechtsgevolgen of aanmerkelijke gevolgen: nee",
+                        )
+                        .to_owned(),
+                    Some(adm) => {
+                        let safeguards = adm
+                            .safeguards
+                            .iter()
+                            .map(|s| self.safeguard(*s))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        format!(
+                            "{}{}{}",
+                            self.w(
+                                "Automated decisions with legal or similarly significant effects: yes",
+                                "Geautomatiseerde besluiten met rechtsgevolgen of aanmerkelijke gevolgen: ja"
+                            ),
+                            adm.exception
+                                .as_deref()
+                                .map(|e| format!("; {} 22(2)({e})", self.w("Art.", "art.")))
+                                .unwrap_or_default(),
+                            if safeguards.is_empty() {
+                                String::new()
+                            } else {
+                                format!("; {safeguards}")
+                            }
+                        )
+                    }
+                });
+                lines
+            }
+            Column::ConsentRecord => match &a.consent {
+                None => Vec::new(),
+                Some(c) => {
+                    let mut lines = vec![match &c.proof_location {
+                        Some(p) => p.clone(),
+                        None => self
+                            .w(
+                                "proof of consent: not recorded",
+                                "bewijs van toestemming: niet vastgelegd",
+                            )
+                            .to_owned(),
+                    }];
+                    if !c.withdrawal_channels.is_empty() {
+                        lines.push(format!(
+                            "{}: {}",
+                            self.w("withdrawal", "intrekken"),
+                            self.channels(&c.withdrawal_channels)
+                        ));
+                    }
+                    lines
+                }
+            },
+            Column::Location => {
+                if a.systems.is_empty() {
+                    not_recorded()
+                } else {
+                    a.systems
+                        .iter()
+                        .map(|id| match self.register.systems.get(id) {
+                            Some(s) => format!(
+                                "{} ({})",
+                                s.name,
+                                s.countries
+                                    .iter()
+                                    .map(|c| c.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            None => id.to_string(),
+                        })
+                        .collect()
+                }
+            }
+            Column::DpiaRequired => match &a.dpia {
+                None => vec![self.w("not assessed", "niet beoordeeld").to_owned()],
+                Some(d) => {
+                    let mut line = self.yes_no(d.required);
+                    if let Some(reason) = &d.reason {
+                        line.push_str(&format!(": {reason}"));
+                    }
+                    vec![line]
+                }
+            },
+            Column::Dpia => a
+                .dpia
+                .as_ref()
+                .and_then(|d| d.reference.clone())
+                .into_iter()
+                .collect(),
+            Column::LastReview => a
+                .review
+                .as_ref()
+                .and_then(|r| r.last.as_ref())
+                .map(|d| format_date(d, self.lang))
+                .into_iter()
+                .collect(),
+            Column::NextReview => a
+                .review
+                .as_ref()
+                .and_then(|r| r.next.as_ref())
+                .map(|d| format_date(d, self.lang))
+                .into_iter()
+                .collect(),
+            Column::KnownGaps => or_none(a.known_gaps.iter().map(gap).collect()),
+            _ => Vec::new(),
+        }
+    }
+
+    fn retention(&self, r: &Retention) -> String {
+        let mut parts = Vec::new();
+        if let Some(period) = &r.period {
+            let mut s = format_period(period, self.lang);
+            if let Some(start) = &r.start_event {
+                s.push_str(&format!(" {} {}", self.w("after", "na"), self.t(start)));
+            }
+            parts.push(s);
+        } else if let Some(start) = &r.start_event {
+            parts.push(format!("{}: {}", self.w("from", "vanaf"), self.t(start)));
+        }
+        if let Some(criteria) = &r.criteria {
+            parts.push(self.t(criteria));
+        }
+        if let Some(law) = &r.legal_reference {
+            parts.push(format!("({law})"));
+        }
+        let end = match r.end_action {
+            EndAction::Erase => self.w("then erased", "daarna verwijderd"),
+            EndAction::Anonymise => self.w("then anonymised", "daarna geanonimiseerd"),
+            EndAction::EraseOrAnonymise => self.w(
+                "then erased or anonymised",
+                "daarna verwijderd of geanonimiseerd",
+            ),
+        };
+        let mut text = parts.join("; ");
+        if text.ends_with('.') {
+            // After a full sentence, the end action is a sentence of its own.
+            let mut chars = end.chars();
+            let first = chars
+                .next()
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default();
+            text.push_str(&format!(" {first}{}.", chars.as_str()));
+        } else if text.is_empty() {
+            text = end.to_owned();
+        } else {
+            text.push_str(&format!("; {end}"));
+        }
+        text
+    }
+
+    fn rights(&self, a: &ActivityFile) -> String {
+        let bases: Vec<Basis> = a
+            .purposes
+            .iter()
+            .flat_map(|p| p.legal_bases.iter().map(|b| b.basis))
+            .collect();
+        let has = |b: Basis| bases.contains(&b);
+        let mut rights = vec![
+            self.w("access (15)", "inzage (15)"),
+            self.w("rectification (16)", "rectificatie (16)"),
+        ];
+        if bases.is_empty()
+            || has(Basis::Consent)
+            || has(Basis::Contract)
+            || has(Basis::VitalInterests)
+            || has(Basis::LegitimateInterests)
+        {
+            rights.push(self.w("erasure (17)", "gegevenswissing (17)"));
+        }
+        rights.push(self.w("restriction (18)", "beperking (18)"));
+        if has(Basis::Consent) || has(Basis::Contract) {
+            rights.push(self.w("portability (20)", "overdraagbaarheid (20)"));
+        }
+        let marketing =
+            a.purposes.iter().any(|p| p.direct_marketing) || a.profiling.for_direct_marketing;
+        if has(Basis::LegitimateInterests) || has(Basis::PublicTask) || marketing {
+            rights.push(self.w("objection (21)", "bezwaar (21)"));
+        }
+        if a.automated_decisions
+            .as_ref()
+            .is_some_and(|d| d.solely_automated_significant)
+        {
+            rights.push(self.w("human intervention (22)", "menselijke tussenkomst (22)"));
+        }
+        if has(Basis::Consent) {
+            rights.push(self.w("withdraw consent (7(3))", "toestemming intrekken (7 lid 3)"));
+        }
+        rights.join(", ")
+    }
+
+    fn article(&self, basis: Basis) -> &'static str {
+        match (self.lang, basis) {
+            (Lang::En, b) => b.article(),
+            (Lang::Nl, Basis::Consent) => "art. 6 lid 1 sub a",
+            (Lang::Nl, Basis::Contract) => "art. 6 lid 1 sub b",
+            (Lang::Nl, Basis::LegalObligation) => "art. 6 lid 1 sub c",
+            (Lang::Nl, Basis::VitalInterests) => "art. 6 lid 1 sub d",
+            (Lang::Nl, Basis::PublicTask) => "art. 6 lid 1 sub e",
+            (Lang::Nl, Basis::LegitimateInterests) => "art. 6 lid 1 sub f",
+        }
+    }
+
+    fn basis_name(&self, basis: Basis) -> &'static str {
+        match basis {
+            Basis::Consent => self.w("consent", "toestemming"),
+            Basis::Contract => self.w("contract", "uitvoering van een overeenkomst"),
+            Basis::LegalObligation => self.w("legal obligation", "wettelijke verplichting"),
+            Basis::VitalInterests => self.w("vital interests", "vitaal belang"),
+            Basis::PublicTask => {
+                self.w("public task", "taak van algemeen belang of openbaar gezag")
+            }
+            Basis::LegitimateInterests => self.w("legitimate interests", "gerechtvaardigd belang"),
+        }
+    }
+
+    fn role(&self, role: RecipientRole) -> &'static str {
+        match role {
+            RecipientRole::Internal => self.w("internal", "intern"),
+            RecipientRole::Processor => self.w("processor", "verwerker"),
+            RecipientRole::SubProcessor => self.w("sub-processor", "subverwerker"),
+            RecipientRole::Controller => self.w("controller", "verwerkingsverantwoordelijke"),
+            RecipientRole::JointController => self.w(
+                "joint controller",
+                "gezamenlijke verwerkingsverantwoordelijke",
+            ),
+            RecipientRole::PublicAuthority => self.w("public authority", "overheidsinstantie"),
+            RecipientRole::ThirdParty => self.w("third party", "derde"),
+        }
+    }
+
+    fn mechanism(&self, kind: MechanismKind) -> &'static str {
+        match kind {
+            MechanismKind::Adequacy => self.w(
+                "adequacy decision (Art. 45)",
+                "adequaatheidsbesluit (art. 45)",
+            ),
+            MechanismKind::Scc => self.w(
+                "standard contractual clauses (Art. 46(2)(c))",
+                "standaardcontractbepalingen (art. 46 lid 2 sub c)",
+            ),
+            MechanismKind::Bcr => self.w(
+                "binding corporate rules (Art. 47)",
+                "bindende bedrijfsvoorschriften (art. 47)",
+            ),
+            MechanismKind::CodeOfConduct => self.w(
+                "code of conduct (Art. 46(2)(e))",
+                "gedragscode (art. 46 lid 2 sub e)",
+            ),
+            MechanismKind::Certification => self.w(
+                "certification (Art. 46(2)(f))",
+                "certificering (art. 46 lid 2 sub f)",
+            ),
+            MechanismKind::AdHocClauses => self.w(
+                "contractual clauses authorised by the supervisory authority (Art. 46(3)(a))",
+                "door de toezichthouder goedgekeurde contractbepalingen (art. 46 lid 3 sub a)",
+            ),
+            MechanismKind::Derogation => self.w("derogation (Art. 49)", "afwijking (art. 49)"),
+        }
+    }
+
+    fn safeguard(&self, s: AdmSafeguard) -> &'static str {
+        match s {
+            AdmSafeguard::HumanIntervention => {
+                self.w("human intervention", "menselijke tussenkomst")
+            }
+            AdmSafeguard::ExpressPointOfView => {
+                self.w("expressing one's point of view", "standpunt kenbaar maken")
+            }
+            AdmSafeguard::ContestDecision => {
+                self.w("contesting the decision", "besluit aanvechten")
+            }
+        }
+    }
+
+    fn source_kind(&self, kind: SourceKind) -> &'static str {
+        match kind {
+            SourceKind::DataSubject => self.w("data subject", "betrokkene"),
+            SourceKind::Observed => self.w("observed", "waargenomen"),
+            SourceKind::OtherPerson => self.w("another person", "andere persoon"),
+            SourceKind::ThirdParty => self.w("third party", "derde"),
+            SourceKind::Public => self.w("public source", "openbare bron"),
+        }
+    }
+
+    fn special_name(&self, special: SpecialCategory) -> &'static str {
+        match special {
+            SpecialCategory::None => self.w("none", "geen"),
+            SpecialCategory::RacialOrEthnicOrigin => {
+                self.w("racial or ethnic origin", "ras of etnische afkomst")
+            }
+            SpecialCategory::PoliticalOpinions => {
+                self.w("political opinions", "politieke opvattingen")
+            }
+            SpecialCategory::ReligiousOrPhilosophicalBeliefs => self.w(
+                "religious or philosophical beliefs",
+                "religieuze of levensbeschouwelijke overtuigingen",
+            ),
+            SpecialCategory::TradeUnionMembership => {
+                self.w("trade union membership", "lidmaatschap van een vakbond")
+            }
+            SpecialCategory::Genetic => self.w("genetic data", "genetische gegevens"),
+            SpecialCategory::Biometric => self.w("biometric data", "biometrische gegevens"),
+            SpecialCategory::Health => self.w("health data", "gezondheidsgegevens"),
+            SpecialCategory::SexLifeOrOrientation => self.w(
+                "sex life or sexual orientation",
+                "seksueel gedrag of seksuele gerichtheid",
+            ),
+        }
+    }
+}
+
+/// Catalogue entries by id. A register with a duplicate id does not pass
+/// validation; should one get here anyway, the first entry wins, as in the
+/// catalogue's own order.
+fn by_id<T>(entries: &[T], id: impl Fn(&T) -> &Id) -> HashMap<&Id, &T> {
+    let mut index = HashMap::with_capacity(entries.len());
+    for entry in entries {
+        index.entry(id(entry)).or_insert(entry);
+    }
+    index
+}
+
+fn gap(g: &KnownGap) -> String {
+    match &g.at {
+        Some(at) => format!("{} ({at}): {}", g.rule, g.note),
+        None => format!("{}: {}", g.rule, g.note),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_columns_are_in_table_order() {
+        let in_all: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|c| c.per_category())
+            .collect();
+        assert_eq!(in_all, DATA_COLUMNS);
+    }
+
+    #[test]
+    fn a_column_as_usize_is_its_place_in_all() {
+        // The spreadsheet writer indexes rows with `column as usize`.
+        for (i, column) in Column::ALL.iter().enumerate() {
+            assert_eq!(*column as usize, i, "{column:?}");
+        }
+    }
+}

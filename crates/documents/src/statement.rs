@@ -1,0 +1,1590 @@
+//! The public privacy statement (Art. 13/14), derived from a register.
+//!
+//! [`Statement::derive`] turns a [`Register`] and a [`Lang`] into a plain
+//! view model: every fact the statement tells, already picked in the
+//! language asked for, ordered and de-duplicated, with nothing left for a
+//! template to decide but wording. What the statement says is computed here,
+//! never typed by hand: which data is collected and from where, each
+//! purpose with its basis, whether anything leaves the EEA, which rights
+//! apply given the bases, and so on.
+//!
+//! Not for: wording (the templates in `templates/` hold every fixed sentence
+//! per language), escaping or formats (`render`), IO of any kind.
+//! Only activities with `"public": true` are described.
+//!
+//! Everything iterates the register in its own order (catalogues as listed,
+//! activities by id), so the same register always gives the same statement.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use ropa_register::model::{
+    ActivityFile, AdmSafeguard, Basis, Channel, ChannelKind, Date, EndAction, Id, Lang, Location,
+    MechanismKind, ProvisionKind, RecipientRole, Retention, SourceKind, Text, ThirdPartyMarketing,
+};
+use ropa_register::register::Register;
+use ropa_register::rules::in_eea;
+
+/// A section of the statement, in the order the statement tells them (the
+/// order of the ISMT seed statement). Its id is the HTML anchor, the same in
+/// every language so links survive a change of language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    WhoWeAre,
+    PersonalData,
+    DataYouProvide,
+    DataAboutOthers,
+    DataFromThirdParties,
+    Purposes,
+    LegalBases,
+    LegitimateInterests,
+    Recipients,
+    OutsideEea,
+    Retention,
+    Rights,
+    WithdrawingConsent,
+    Complaints,
+    RequiredData,
+    Profiling,
+    LastChanged,
+}
+
+impl Section {
+    /// The stable anchor id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::WhoWeAre => "who-we-are",
+            Section::PersonalData => "personal-data",
+            Section::DataYouProvide => "data-you-provide",
+            Section::DataAboutOthers => "data-about-others",
+            Section::DataFromThirdParties => "data-from-third-parties",
+            Section::Purposes => "purposes",
+            Section::LegalBases => "legal-bases",
+            Section::LegitimateInterests => "legitimate-interests",
+            Section::Recipients => "recipients",
+            Section::OutsideEea => "outside-eea",
+            Section::Retention => "retention",
+            Section::Rights => "your-rights",
+            Section::WithdrawingConsent => "withdrawing-consent",
+            Section::Complaints => "complaints",
+            Section::RequiredData => "required-data",
+            Section::Profiling => "profiling",
+            Section::LastChanged => "last-changed",
+        }
+    }
+}
+
+/// The statement's content in one language.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub lang: Lang,
+    /// The sections that have something to say, in order.
+    pub sections: Vec<Section>,
+    pub controller: ControllerView,
+    /// Which activities, companies and trade names the statement covers.
+    pub scope: Option<String>,
+    /// The data protection officer, when one is appointed (Art. 13(1)(b)).
+    pub dpo: Option<PartyView>,
+    /// The EU representative (Art. 27).
+    pub representative: Option<PartyView>,
+    /// Joint controllers and the essence of the arrangement (Art. 26(2)).
+    pub joint_controllers: Vec<JointView>,
+    pub cookie_statement: Option<String>,
+    /// How people are told of material changes (Art. 13(3)).
+    pub change_notification: Option<String>,
+    /// The pinned "last changed" date, formatted for the language; `None`
+    /// leaves the date out (the register's history will supply it).
+    pub last_changed: Option<String>,
+    /// The categories collected, in catalogue order (Art. 14(1)(d)).
+    pub categories: Vec<CategoryView>,
+    /// Whether some data comes from the people themselves (given or observed).
+    pub collected_from_you: bool,
+    /// Whether some data comes from anyone else (Art. 14).
+    pub collected_from_others: bool,
+    /// Sources where the data subject provides the data or is observed (Art. 13).
+    pub sources_direct: Vec<SourceView>,
+    /// Data about other people that someone provides (Art. 14).
+    pub sources_other_persons: Vec<SourceView>,
+    /// Data from third parties and public sources (Art. 14(2)(f)).
+    pub sources_third_parties: Vec<SourceView>,
+    pub purposes: Vec<PurposeView>,
+    /// The legal bases relied on, each with the purposes resting on it.
+    pub bases: Vec<BasisView>,
+    /// The legitimate interests pursued (Art. 13(1)(d)).
+    pub interests: Vec<InterestView>,
+    /// How people opt out of communications resting on legitimate interests.
+    pub objections: Vec<ObjectionView>,
+    pub third_party_marketing: ThirdPartyMarketing,
+    pub recipient_groups: Vec<RecipientGroup>,
+    /// Where data is processed outside the EEA; empty when nowhere (Art. 13(1)(f)).
+    pub outside_eea: Vec<TransferView>,
+    /// Retention, grouped by identical rule (Art. 13(2)(a)).
+    pub retention: Vec<RetentionView>,
+    /// Whether one retention rule covers every category listed.
+    pub retention_uniform: bool,
+    pub rights: RightsView,
+    /// The right to object to direct marketing (Art. 21(2)-(4)), when there is any.
+    pub direct_marketing: Option<DirectMarketingView>,
+    /// Withdrawing consent (Art. 7(3), 13(2)(c)), when any purpose rests on consent.
+    pub consent: Option<ConsentView>,
+    pub authority: AuthorityView,
+    pub provision: ProvisionView,
+    pub profiling: ProfilingView,
+}
+
+#[derive(Debug, Clone)]
+pub struct ControllerView {
+    /// The full legal name, e.g. "ISMT B.V.".
+    pub name: String,
+    /// The name without its legal form, as running text uses it, e.g. "ISMT".
+    pub short_name: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    /// The country, named in the statement's language.
+    pub country: String,
+    /// ISO 3166-1 alpha-2, e.g. `NL`.
+    pub country_code: String,
+    pub contact: Vec<ChannelView>,
+    pub chamber_of_commerce: Option<String>,
+}
+
+/// Someone with a name and ways to reach them.
+#[derive(Debug, Clone)]
+pub struct PartyView {
+    pub name: Option<String>,
+    pub contact: Vec<ChannelView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct JointView {
+    pub name: String,
+    pub contact: Vec<ChannelView>,
+    pub essence: Option<String>,
+}
+
+/// A way to reach someone. `href` is set only for what is safe to link: a
+/// `mailto:` of a plausible e-mail address, or an `http(s)://` URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelView {
+    pub kind: ChannelKind,
+    /// What the reader sees: the channel's label, or else its value.
+    pub text: String,
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CategoryView {
+    pub label: String,
+    pub examples: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    pub kind: SourceKind,
+    pub description: String,
+    /// The categories that come from this source (labels), shown for indirect sources.
+    pub categories: Vec<String>,
+    /// How the people concerned are informed, when the register says (Art. 14).
+    pub informed_via: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PurposeView {
+    pub label: String,
+    pub description: Option<String>,
+    pub bases: Vec<Basis>,
+    /// How data minimisation is applied, e.g. anonymous data where possible.
+    pub minimisation: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BasisView {
+    pub basis: Basis,
+    /// The purposes resting on this basis (labels).
+    pub purposes: Vec<String>,
+    /// The laws relied on, for legal obligations and public tasks (Art. 6(3)).
+    pub legal_references: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct InterestView {
+    pub text: String,
+    pub purposes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ObjectionView {
+    pub description: String,
+    pub channels: Vec<ChannelView>,
+}
+
+/// Recipients grouped the way a reader thinks of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RecipientGroupKind {
+    /// Public authorities.
+    Authorities,
+    /// Processors and sub-processors.
+    ServiceProviders,
+    /// Independent and joint controllers, other third parties.
+    Others,
+    /// Within the controller's own organisation.
+    Internal,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecipientGroup {
+    pub kind: RecipientGroupKind,
+    pub recipients: Vec<RecipientView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecipientView {
+    pub label: String,
+    /// The organisation's name, only where the register says to publish it.
+    pub name: Option<String>,
+    pub description: Option<String>,
+    /// When data is disclosed to this recipient.
+    pub cases: Vec<String>,
+}
+
+/// One destination outside the EEA.
+#[derive(Debug, Clone)]
+pub struct TransferView {
+    /// The country, named in the statement's language.
+    pub country: String,
+    /// The country's code as the register holds it, e.g. `US`.
+    pub country_code: Location,
+    /// Who receives the data there (label, or name where published).
+    pub recipient: String,
+    pub mechanism: Option<MechanismKind>,
+    /// The adequacy decision or SCC instrument, when recorded.
+    pub decision: Option<String>,
+    /// How to obtain a copy of the safeguards (Art. 13(1)(f)).
+    pub copy_via: Option<String>,
+}
+
+/// One retention rule and the categories it applies to.
+#[derive(Debug, Clone)]
+pub struct RetentionView {
+    pub categories: Vec<String>,
+    /// The period, formatted for the language, e.g. "7 jaar".
+    pub period: Option<String>,
+    pub criteria: Option<String>,
+    pub start_event: Option<String>,
+    pub end_action: EndAction,
+    pub legal_reference: Option<String>,
+}
+
+/// A right of the data subject, as the statement lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Right {
+    /// Art. 15.
+    Access,
+    /// Art. 16.
+    Rectification,
+    /// Art. 17.
+    Erasure,
+    /// Art. 18.
+    Restriction,
+    /// Art. 20: only for consent and contract.
+    Portability,
+    /// Art. 21(1): only for public task and legitimate interests.
+    Objection,
+    /// Art. 22: only where solely automated decisions with significant effects are taken.
+    HumanIntervention,
+}
+
+#[derive(Debug, Clone)]
+pub struct RightsView {
+    /// The rights that apply given the legal bases used (reference §3.5).
+    pub list: Vec<Right>,
+    /// Objection rests on legitimate interests (Art. 21(1)).
+    pub objection_legitimate_interests: bool,
+    /// Objection rests on a public task (Art. 21(1)).
+    pub objection_public_task: bool,
+    /// Portability applies to data processed with consent.
+    pub portability_consent: bool,
+    /// Portability applies to data processed for a contract.
+    pub portability_contract: bool,
+    pub self_service: Option<String>,
+    pub channels: Vec<ChannelView>,
+    pub identity_verification: Option<String>,
+    /// The response time, formatted for the language, e.g. "1 maand".
+    pub response_time: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct DirectMarketingView {
+    /// Whether profiling serves direct marketing (Art. 21(2): objection covers it).
+    pub profiling: bool,
+    pub channels: Vec<ChannelView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ConsentView {
+    /// The purposes resting on consent.
+    pub purposes: Vec<String>,
+    /// How consent is asked, where the register words it as whole sentences.
+    pub mechanism_sentences: Vec<String>,
+    /// How consent is asked, where the register words it as a phrase
+    /// ("a checkbox in the form").
+    pub mechanism_phrases: Vec<String>,
+    pub channels: Vec<ChannelView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuthorityView {
+    pub name: String,
+    /// The website, when it is an `http(s)` URL.
+    pub href: Option<String>,
+    /// The website as people type it, e.g. "www.autoriteitpersoonsgegevens.nl".
+    pub website: String,
+}
+
+/// Whether people must provide data, and what happens if they do not (Art. 13(2)(e)).
+#[derive(Debug, Clone)]
+pub struct ProvisionView {
+    /// The mark forms put on required fields, when forms mark them.
+    pub marker: Option<String>,
+    /// What happens when required data is not given (from `notice.form_fields`).
+    pub consequence: Option<String>,
+    /// What filling in an optional field means.
+    pub optional_fields: Option<String>,
+    pub required_by_law: Vec<ProvisionItem>,
+    pub required_for_contract: Vec<ProvisionItem>,
+    /// Categories people may choose not to give (labels).
+    pub voluntary: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProvisionItem {
+    pub label: String,
+    pub consequence: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProfilingView {
+    /// Whether any public activity profiles people.
+    pub exists: bool,
+    pub descriptions: Vec<String>,
+    pub external_sources: bool,
+    /// `Some(false)`: no special categories go into profiles; `Some(true)`:
+    /// some do; `None`: not recorded for every profiling activity.
+    pub special_categories: Option<bool>,
+    pub data_types: Vec<ProfilingDataView>,
+    pub opt_outs: Vec<String>,
+    /// Solely automated decisions with legal or similarly significant effects (Art. 22).
+    pub decisions: Vec<DecisionView>,
+    /// Every public activity records that it takes no such decisions.
+    pub no_decisions: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProfilingDataView {
+    pub label: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DecisionView {
+    /// The activity that takes the decisions (its name).
+    pub activity: String,
+    pub logic: Option<String>,
+    pub consequences: Option<String>,
+    pub safeguards: Vec<AdmSafeguard>,
+}
+
+impl Statement {
+    /// Derives the statement in `lang` from the public activities of `register`.
+    ///
+    /// The register is expected to have passed validation: a missing text
+    /// comes out empty rather than failing, but validation (V40) refuses such
+    /// a register before it gets here.
+    pub fn derive(register: &Register, lang: Lang) -> Statement {
+        let categories = register
+            .categories
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (&c.id, (i, c)))
+            .collect();
+        let recipients = register
+            .recipients
+            .recipients
+            .iter()
+            .map(|r| (&r.id, r))
+            .collect();
+        Deriver {
+            register,
+            lang,
+            categories,
+            recipients,
+        }
+        .statement()
+    }
+}
+
+struct Deriver<'a> {
+    register: &'a Register,
+    lang: Lang,
+    /// Categories by id, with their place in the catalogue.
+    categories: HashMap<&'a Id, (usize, &'a ropa_register::model::Category)>,
+    recipients: HashMap<&'a Id, &'a ropa_register::model::Recipient>,
+}
+
+impl<'a> Deriver<'a> {
+    fn t(&self, text: &Text) -> String {
+        text.get(self.lang).unwrap_or_default().trim().to_owned()
+    }
+
+    fn opt(&self, text: &Option<Text>) -> Option<String> {
+        text.as_ref().map(|t| self.t(t)).filter(|s| !s.is_empty())
+    }
+
+    /// The public activities, in the order the register asks for.
+    fn public(&self) -> impl Iterator<Item = (&'a Id, &'a ActivityFile)> + use<'a> {
+        let order = &self.register.organisation.notice.activity_order;
+        let mut public: Vec<(&'a Id, &'a ActivityFile)> = self
+            .register
+            .activities
+            .iter()
+            .filter(|(_, a)| a.public)
+            .collect();
+        public.sort_by_key(|(id, _)| order.iter().position(|o| o == *id).unwrap_or(order.len()));
+        public.into_iter()
+    }
+
+    fn channels(&self, channels: &[Channel]) -> Vec<ChannelView> {
+        channels.iter().map(|c| self.channel(c)).collect()
+    }
+
+    fn channel(&self, channel: &Channel) -> ChannelView {
+        let value = channel.value.trim();
+        let href = match channel.kind {
+            ChannelKind::Email if plausible_email(value) => Some(format!("mailto:{value}")),
+            ChannelKind::Web | ChannelKind::Account if web_url(value) => Some(value.to_owned()),
+            _ => None,
+        };
+        // A link shows its label; a channel that is not linked (a phone
+        // number, an address) must still show its value.
+        let text = match (self.opt(&channel.label), &href) {
+            (Some(label), Some(_)) => label,
+            (Some(label), None) if label != value => format!("{label} ({value})"),
+            _ => value.to_owned(),
+        };
+        ChannelView {
+            kind: channel.kind,
+            text,
+            href,
+        }
+    }
+
+    fn recipient(&self, id: &Id) -> Option<&'a ropa_register::model::Recipient> {
+        self.recipients.get(id).copied()
+    }
+
+    fn statement(&self) -> Statement {
+        let org = &self.register.organisation;
+        let controller = ControllerView {
+            name: org.controller.name.trim().to_owned(),
+            short_name: short_name(&org.controller.name),
+            street: org.controller.address.street.clone(),
+            postcode: org.controller.address.postcode.clone(),
+            city: org.controller.address.city.clone(),
+            country: country_name(&org.controller.address.country, self.lang),
+            country_code: org.controller.address.country.to_string(),
+            contact: self.channels(&org.controller.contact),
+            chamber_of_commerce: org.controller.chamber_of_commerce.clone(),
+        };
+        let dpo = org.dpo.as_ref().filter(|d| d.appointed).map(|d| PartyView {
+            name: d.name.clone(),
+            contact: self.channels(&d.contact),
+        });
+        let representative = org.representative.as_ref().map(|r| PartyView {
+            name: Some(r.name.clone()),
+            contact: self.channels(&r.contact),
+        });
+        let joint_controllers = org
+            .joint_controllers
+            .iter()
+            .map(|j| JointView {
+                name: j.name.clone(),
+                contact: self.channels(&j.contact),
+                essence: self.opt(&j.essence),
+            })
+            .collect();
+
+        let categories = self.categories();
+        let (sources_direct, sources_other_persons, sources_third_parties) = self.sources();
+        let kinds: Vec<SourceKind> = self
+            .public()
+            .flat_map(|(_, a)| a.sources.iter().map(|s| s.kind))
+            .collect();
+        let purposes = self.purposes();
+        let bases = self.bases();
+        let (interests, objections) = self.interests();
+        let recipient_groups = self.recipients();
+        let outside_eea = self.outside_eea();
+        let (retention, retention_uniform) = self.retention(&categories);
+        let rights = self.rights(&bases);
+        let direct_marketing = self.direct_marketing();
+        let consent = self.consent();
+        let provision = self.provision();
+        let profiling = self.profiling();
+        let last_changed = org
+            .notice
+            .last_changed
+            .as_ref()
+            .map(|d| format_date(d, self.lang));
+
+        let mut sections = vec![Section::WhoWeAre];
+        if !categories.is_empty() {
+            sections.push(Section::PersonalData);
+        }
+        if !sources_direct.is_empty() {
+            sections.push(Section::DataYouProvide);
+        }
+        if !sources_other_persons.is_empty() {
+            sections.push(Section::DataAboutOthers);
+        }
+        if !sources_third_parties.is_empty() {
+            sections.push(Section::DataFromThirdParties);
+        }
+        sections.push(Section::Purposes);
+        if !bases.is_empty() {
+            sections.push(Section::LegalBases);
+        }
+        if !interests.is_empty() || !objections.is_empty() {
+            sections.push(Section::LegitimateInterests);
+        }
+        sections.push(Section::Recipients);
+        sections.push(Section::OutsideEea);
+        if !retention.is_empty() {
+            sections.push(Section::Retention);
+        }
+        sections.push(Section::Rights);
+        if consent.is_some() {
+            sections.push(Section::WithdrawingConsent);
+        }
+        sections.push(Section::Complaints);
+        if provision.marker.is_some()
+            || !provision.required_by_law.is_empty()
+            || !provision.required_for_contract.is_empty()
+            || !provision.voluntary.is_empty()
+        {
+            sections.push(Section::RequiredData);
+        }
+        sections.push(Section::Profiling);
+        if last_changed.is_some() {
+            sections.push(Section::LastChanged);
+        }
+
+        let authority = &org.supervisory_authority;
+        let url = authority.url.trim();
+        Statement {
+            lang: self.lang,
+            sections,
+            controller,
+            scope: self.opt(&org.scope),
+            dpo,
+            representative,
+            joint_controllers,
+            cookie_statement: self.opt(&org.notice.cookie_statement),
+            change_notification: self.opt(&org.notice.change_notification),
+            last_changed,
+            categories,
+            collected_from_you: kinds.iter().any(|k| k.is_direct()),
+            collected_from_others: kinds.iter().any(|k| !k.is_direct()),
+            sources_direct,
+            sources_other_persons,
+            sources_third_parties,
+            purposes,
+            bases,
+            interests,
+            objections,
+            third_party_marketing: self.register.recipients.third_party_marketing,
+            recipient_groups,
+            outside_eea,
+            retention,
+            retention_uniform,
+            rights,
+            direct_marketing,
+            consent,
+            authority: AuthorityView {
+                name: self.t(&authority.name),
+                href: web_url(url).then(|| url.to_owned()),
+                website: display_url(url),
+            },
+            provision,
+            profiling,
+        }
+    }
+
+    /// The categories public activities use, in catalogue order.
+    fn categories(&self) -> Vec<CategoryView> {
+        let used: BTreeSet<&Id> = self
+            .public()
+            .flat_map(|(_, a)| a.data.iter().map(|d| &d.category))
+            .collect();
+        self.register
+            .categories
+            .categories
+            .iter()
+            .filter(|c| used.contains(&c.id))
+            .map(|c| CategoryView {
+                label: self.t(&c.label),
+                examples: self.opt(&c.examples),
+            })
+            .collect()
+    }
+
+    /// Sources by kind; identical descriptions are told once, in the order
+    /// first seen (activities by id), their categories merged and listed in
+    /// catalogue order.
+    fn sources(&self) -> (Vec<SourceView>, Vec<SourceView>, Vec<SourceView>) {
+        struct Group {
+            views: Vec<SourceView>,
+            index: HashMap<String, usize>,
+            /// Catalogue positions of each view's categories.
+            categories: Vec<BTreeSet<usize>>,
+        }
+        let new_group = || Group {
+            views: Vec::new(),
+            index: HashMap::new(),
+            categories: Vec::new(),
+        };
+        let mut groups = [new_group(), new_group(), new_group()];
+        for (_, activity) in self.public() {
+            for source in &activity.sources {
+                let group = &mut groups[match source.kind {
+                    SourceKind::DataSubject | SourceKind::Observed => 0,
+                    SourceKind::OtherPerson => 1,
+                    SourceKind::ThirdParty | SourceKind::Public => 2,
+                }];
+                let description = self.t(&source.description);
+                let index = match group.index.get(&description) {
+                    Some(&i) => i,
+                    None => {
+                        group.index.insert(description.clone(), group.views.len());
+                        group.views.push(SourceView {
+                            kind: source.kind,
+                            description,
+                            categories: Vec::new(),
+                            informed_via: Vec::new(),
+                        });
+                        group.categories.push(BTreeSet::new());
+                        group.views.len() - 1
+                    }
+                };
+                for id in &source.categories {
+                    if let Some((at, _)) = self.categories.get(id) {
+                        group.categories[index].insert(*at);
+                    }
+                }
+                let view = &mut group.views[index];
+                for id in &source.subjects {
+                    if let Some(text) = self
+                        .register
+                        .subject(id)
+                        .and_then(|s| self.opt(&s.informed_via))
+                    {
+                        push_unique(&mut view.informed_via, text);
+                    }
+                }
+            }
+        }
+        let [direct, others, third] = groups.map(|group| {
+            group
+                .views
+                .into_iter()
+                .zip(group.categories)
+                .map(|(mut view, at)| {
+                    view.categories = self.labels_at(&at);
+                    view
+                })
+                .collect::<Vec<_>>()
+        });
+        (direct, others, third)
+    }
+
+    /// The labels of the categories at these catalogue positions, in order,
+    /// each label once.
+    fn labels_at(&self, positions: &BTreeSet<usize>) -> Vec<String> {
+        let mut out = Vec::with_capacity(positions.len());
+        let mut seen = HashSet::new();
+        for &at in positions {
+            let label = self.t(&self.register.categories.categories[at].label);
+            if seen.insert(label.clone()) {
+                out.push(label);
+            }
+        }
+        out
+    }
+
+    fn purposes(&self) -> Vec<PurposeView> {
+        let mut out: Vec<PurposeView> = Vec::new();
+        let mut index: HashMap<(String, Option<String>), usize> = HashMap::new();
+        for (_, activity) in self.public() {
+            for purpose in &activity.purposes {
+                let label = self.t(&purpose.label);
+                let description = self.opt(&purpose.description);
+                let key = (label, description);
+                let view = match index.get(&key) {
+                    Some(&i) => &mut out[i],
+                    None => {
+                        index.insert(key.clone(), out.len());
+                        let (label, description) = key;
+                        out.push(PurposeView {
+                            label,
+                            description,
+                            bases: Vec::new(),
+                            minimisation: self.opt(&purpose.minimisation),
+                        });
+                        out.last_mut().expect("just pushed")
+                    }
+                };
+                for basis in &purpose.legal_bases {
+                    push_unique(&mut view.bases, basis.basis);
+                }
+                view.bases.sort_by_key(|b| basis_rank(*b));
+            }
+        }
+        out
+    }
+
+    fn bases(&self) -> Vec<BasisView> {
+        let mut out: Vec<BasisView> = Vec::new();
+        let mut seen: HashSet<(Basis, String)> = HashSet::new();
+        for (_, activity) in self.public() {
+            for purpose in &activity.purposes {
+                for basis in &purpose.legal_bases {
+                    let view = match out.iter_mut().position(|b| b.basis == basis.basis) {
+                        Some(i) => &mut out[i],
+                        None => {
+                            out.push(BasisView {
+                                basis: basis.basis,
+                                purposes: Vec::new(),
+                                legal_references: Vec::new(),
+                            });
+                            out.last_mut().expect("just pushed")
+                        }
+                    };
+                    let label = self.t(&purpose.label);
+                    if seen.insert((basis.basis, label.clone())) {
+                        view.purposes.push(label);
+                    }
+                    if let Some(reference) = basis
+                        .legal_reference
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|r| !r.is_empty())
+                    {
+                        push_unique(&mut view.legal_references, reference.to_owned());
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|b| basis_rank(b.basis));
+        out
+    }
+
+    fn interests(&self) -> (Vec<InterestView>, Vec<ObjectionView>) {
+        let mut interests: Vec<InterestView> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashSet<(usize, String)> = HashSet::new();
+        let mut objections: Vec<ObjectionView> = Vec::new();
+        for (_, activity) in self.public() {
+            for purpose in &activity.purposes {
+                for basis in &purpose.legal_bases {
+                    let Some(text) = self.opt(&basis.legitimate_interest) else {
+                        continue;
+                    };
+                    if basis.basis != Basis::LegitimateInterests {
+                        continue;
+                    }
+                    let at = match index.get(&text) {
+                        Some(&i) => i,
+                        None => {
+                            index.insert(text.clone(), interests.len());
+                            interests.push(InterestView {
+                                text,
+                                purposes: Vec::new(),
+                            });
+                            interests.len() - 1
+                        }
+                    };
+                    let label = self.t(&purpose.label);
+                    if seen.insert((at, label.clone())) {
+                        interests[at].purposes.push(label);
+                    }
+                }
+            }
+            if let Some(objection) = &activity.objection {
+                let description = self.t(&objection.description);
+                let channels = self.channels(&objection.channels);
+                match objections
+                    .iter_mut()
+                    .position(|o| o.description == description)
+                {
+                    Some(i) => {
+                        for c in channels {
+                            push_unique(&mut objections[i].channels, c);
+                        }
+                    }
+                    None => objections.push(ObjectionView {
+                        description,
+                        channels,
+                    }),
+                }
+            }
+        }
+        (interests, objections)
+    }
+
+    fn recipients(&self) -> Vec<RecipientGroup> {
+        let used: BTreeSet<&Id> = self
+            .public()
+            .flat_map(|(_, a)| {
+                a.recipients
+                    .iter()
+                    .chain(a.transfers.iter().map(|t| &t.recipient))
+            })
+            .collect();
+        let mut groups: Vec<RecipientGroup> = Vec::new();
+        for recipient in self
+            .register
+            .recipients
+            .recipients
+            .iter()
+            .filter(|r| used.contains(&r.id))
+        {
+            let kind = match recipient.role {
+                RecipientRole::PublicAuthority => RecipientGroupKind::Authorities,
+                RecipientRole::Processor | RecipientRole::SubProcessor => {
+                    RecipientGroupKind::ServiceProviders
+                }
+                RecipientRole::Controller
+                | RecipientRole::JointController
+                | RecipientRole::ThirdParty => RecipientGroupKind::Others,
+                RecipientRole::Internal => RecipientGroupKind::Internal,
+            };
+            let view = RecipientView {
+                label: self.t(&recipient.label),
+                name: published_name(recipient),
+                description: self.opt(&recipient.description),
+                cases: recipient
+                    .disclosure_cases
+                    .iter()
+                    .map(|c| self.t(c))
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+            };
+            match groups.iter_mut().find(|g| g.kind == kind) {
+                Some(group) => group.recipients.push(view),
+                None => groups.push(RecipientGroup {
+                    kind,
+                    recipients: vec![view],
+                }),
+            }
+        }
+        groups.sort_by_key(|g| g.kind);
+        groups
+    }
+
+    /// Every place outside the EEA that data of a public activity goes to:
+    /// recipients' countries, recorded transfers and the systems' locations.
+    fn outside_eea(&self) -> Vec<TransferView> {
+        let mut out: Vec<TransferView> = Vec::new();
+        let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
+        for (_, activity) in self.public() {
+            let mut destinations: Vec<(&Id, &ropa_register::model::Location)> = Vec::new();
+            for id in &activity.recipients {
+                if let Some(recipient) = self.recipient(id) {
+                    for country in recipient.countries.iter().filter(|c| !in_eea(c)) {
+                        destinations.push((id, country));
+                    }
+                }
+            }
+            for transfer in activity.transfers.iter().filter(|t| !in_eea(&t.country)) {
+                if !destinations
+                    .iter()
+                    .any(|(r, c)| *r == &transfer.recipient && *c == &transfer.country)
+                {
+                    destinations.push((&transfer.recipient, &transfer.country));
+                }
+            }
+            for (recipient_id, country) in destinations {
+                let transfer = activity
+                    .transfers
+                    .iter()
+                    .find(|t| &t.recipient == recipient_id && &t.country == country);
+                let mechanism = transfer.and_then(|t| t.mechanisms.first());
+                let recipient = self
+                    .register
+                    .recipient(recipient_id)
+                    .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
+                    .unwrap_or_else(|| recipient_id.to_string());
+                let view = TransferView {
+                    country: country_name(country, self.lang),
+                    country_code: country.clone(),
+                    recipient,
+                    mechanism: mechanism.map(|m| m.kind),
+                    decision: mechanism.and_then(|m| m.decision.clone()),
+                    copy_via: transfer.and_then(|t| self.opt(&t.copy_via)),
+                };
+                let key = (
+                    view.country.clone(),
+                    view.recipient.clone(),
+                    format!("{:?}{:?}", view.mechanism, view.decision),
+                );
+                if seen.insert(key) {
+                    out.push(view);
+                }
+            }
+            for id in &activity.systems {
+                let Some(system) = self.register.systems.get(id) else {
+                    continue;
+                };
+                let host = system.hosted_by.as_ref().and_then(|h| self.recipient(h));
+                for country in system.countries.iter().filter(|c| !in_eea(c)) {
+                    // A hosting recipient's own transfer covers the system.
+                    if host.is_some_and(|h| h.countries.contains(country))
+                        && activity.transfers.iter().any(|t| {
+                            Some(&t.recipient) == system.hosted_by.as_ref() && &t.country == country
+                        })
+                    {
+                        continue;
+                    }
+                    let recipient = host
+                        .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
+                        .unwrap_or_else(|| self.register.organisation.controller.name.clone());
+                    let view = TransferView {
+                        country: country_name(country, self.lang),
+                        country_code: country.clone(),
+                        recipient,
+                        mechanism: None,
+                        decision: None,
+                        copy_via: None,
+                    };
+                    let key = (view.country.clone(), view.recipient.clone(), "None".into());
+                    if seen.insert(key) {
+                        out.push(view);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Retention per category, rules told once with the categories they
+    /// cover; rules in the order of their first category in the catalogue.
+    fn retention(&self, categories: &[CategoryView]) -> (Vec<RetentionView>, bool) {
+        // Every (category, rule) pair, found in one pass over the activities.
+        let mut uses: Vec<(usize, &Retention)> = Vec::new();
+        for (_, activity) in self.public() {
+            for data in &activity.data {
+                let Some(rule) = data.retention.as_ref().or(activity.retention.as_ref()) else {
+                    continue;
+                };
+                if let Some((at, _)) = self.categories.get(&data.category) {
+                    uses.push((*at, rule));
+                }
+            }
+        }
+        // Stable: within a category, activities keep their order.
+        uses.sort_by_key(|(at, _)| *at);
+        let mut out: Vec<RetentionView> = Vec::new();
+        let mut index: HashMap<RetentionKey, usize> = HashMap::new();
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        for (at, rule) in uses {
+            let view = RetentionView {
+                categories: Vec::new(),
+                period: rule.period.as_deref().map(|p| format_period(p, self.lang)),
+                criteria: self.opt(&rule.criteria),
+                start_event: self.opt(&rule.start_event),
+                end_action: rule.end_action,
+                legal_reference: rule.legal_reference.clone(),
+            };
+            let key = RetentionKey::of(&view);
+            let i = match index.get(&key) {
+                Some(&i) => i,
+                None => {
+                    index.insert(key, out.len());
+                    out.push(view);
+                    out.len() - 1
+                }
+            };
+            if seen.insert((i, at)) {
+                let label = self.t(&self.register.categories.categories[at].label);
+                push_unique(&mut out[i].categories, label);
+            }
+        }
+        let uniform = out.len() == 1 && out[0].categories.len() == categories.len();
+        (out, uniform)
+    }
+
+    fn rights(&self, bases: &[BasisView]) -> RightsView {
+        let org = &self.register.organisation;
+        let used = |b: Basis| bases.iter().any(|v| v.basis == b);
+        let mut list = vec![Right::Access, Right::Rectification];
+        // Art. 17 does not apply to processing for a legal obligation or a public task (17(3)(b)).
+        if bases.is_empty()
+            || used(Basis::Consent)
+            || used(Basis::Contract)
+            || used(Basis::VitalInterests)
+            || used(Basis::LegitimateInterests)
+        {
+            list.push(Right::Erasure);
+        }
+        list.push(Right::Restriction);
+        let portability_consent = used(Basis::Consent);
+        let portability_contract = used(Basis::Contract);
+        if portability_consent || portability_contract {
+            list.push(Right::Portability);
+        }
+        let objection_legitimate_interests = used(Basis::LegitimateInterests);
+        let objection_public_task = used(Basis::PublicTask);
+        if objection_legitimate_interests || objection_public_task {
+            list.push(Right::Objection);
+        }
+        if self.public().any(|(_, a)| {
+            a.automated_decisions
+                .as_ref()
+                .is_some_and(|d| d.solely_automated_significant)
+        }) {
+            list.push(Right::HumanIntervention);
+        }
+        RightsView {
+            list,
+            objection_legitimate_interests,
+            objection_public_task,
+            portability_consent,
+            portability_contract,
+            self_service: self.opt(&org.rights.self_service),
+            channels: self.channels(&org.rights.channels),
+            identity_verification: self.opt(&org.rights.identity_verification),
+            response_time: format_period(
+                org.rights.response_time.as_deref().unwrap_or("P1M"),
+                self.lang,
+            ),
+        }
+    }
+
+    fn direct_marketing(&self) -> Option<DirectMarketingView> {
+        let mut any = false;
+        let mut profiling = false;
+        let mut channels = Vec::new();
+        for (_, activity) in self.public() {
+            let purposes = activity.purposes.iter().any(|p| p.direct_marketing);
+            let profiles = activity.profiling.exists && activity.profiling.for_direct_marketing;
+            if !(purposes || profiles) {
+                continue;
+            }
+            any = true;
+            profiling |= profiles;
+            if let Some(objection) = &activity.objection {
+                for c in self.channels(&objection.channels) {
+                    push_unique(&mut channels, c);
+                }
+            }
+        }
+        if channels.is_empty() {
+            channels = self.channels(&self.register.organisation.rights.channels);
+        }
+        any.then_some(DirectMarketingView {
+            profiling,
+            channels,
+        })
+    }
+
+    fn consent(&self) -> Option<ConsentView> {
+        let mut purposes = Vec::new();
+        let mut mechanisms = Vec::new();
+        let mut channels = Vec::new();
+        for (_, activity) in self.public() {
+            let mut uses = false;
+            for purpose in &activity.purposes {
+                if purpose
+                    .legal_bases
+                    .iter()
+                    .any(|b| b.basis == Basis::Consent)
+                {
+                    uses = true;
+                    push_unique(&mut purposes, self.t(&purpose.label));
+                }
+            }
+            if uses && let Some(consent) = &activity.consent {
+                if let Some(m) = self.opt(&consent.mechanism) {
+                    push_unique(&mut mechanisms, m);
+                }
+                for c in self.channels(&consent.withdrawal_channels) {
+                    push_unique(&mut channels, c);
+                }
+            }
+        }
+        if purposes.is_empty() {
+            return None;
+        }
+        if channels.is_empty() {
+            channels = self.channels(&self.register.organisation.rights.channels);
+        }
+        let (mechanism_sentences, mechanism_phrases) =
+            mechanisms.into_iter().partition(|m| is_sentence(m));
+        Some(ConsentView {
+            purposes,
+            mechanism_sentences,
+            mechanism_phrases,
+            channels,
+        })
+    }
+
+    fn provision(&self) -> ProvisionView {
+        let used: BTreeSet<&Id> = self
+            .public()
+            .flat_map(|(_, a)| a.data.iter().map(|d| &d.category))
+            .collect();
+        let mut view = ProvisionView {
+            marker: None,
+            consequence: None,
+            optional_fields: None,
+            required_by_law: Vec::new(),
+            required_for_contract: Vec::new(),
+            voluntary: Vec::new(),
+        };
+        for category in self
+            .register
+            .categories
+            .categories
+            .iter()
+            .filter(|c| used.contains(&c.id))
+        {
+            let Some(provision) = &category.provision else {
+                continue;
+            };
+            let item = ProvisionItem {
+                label: self.t(&category.label),
+                consequence: self.opt(&provision.consequence),
+            };
+            match provision.kind {
+                ProvisionKind::RequiredByLaw => view.required_by_law.push(item),
+                ProvisionKind::RequiredForContract => view.required_for_contract.push(item),
+                ProvisionKind::Voluntary => view.voluntary.push(item.label),
+                // The form marks them; `notice.form_fields` says how.
+                ProvisionKind::MarkedPerField => {}
+            }
+        }
+        if let Some(fields) = &self.register.organisation.notice.form_fields {
+            view.marker = Some(fields.marker.trim().to_owned());
+            view.consequence = Some(self.t(&fields.consequence));
+            view.optional_fields = self.opt(&fields.optional_fields);
+        }
+        view
+    }
+
+    fn profiling(&self) -> ProfilingView {
+        let mut view = ProfilingView {
+            exists: false,
+            descriptions: Vec::new(),
+            external_sources: false,
+            special_categories: Some(false),
+            data_types: Vec::new(),
+            opt_outs: Vec::new(),
+            decisions: Vec::new(),
+            no_decisions: true,
+        };
+        let mut any_public = false;
+        for (_, activity) in self.public() {
+            any_public = true;
+            match &activity.automated_decisions {
+                Some(adm) if adm.solely_automated_significant => {
+                    view.no_decisions = false;
+                    view.decisions.push(DecisionView {
+                        activity: self.t(&activity.name),
+                        logic: self.opt(&adm.logic),
+                        consequences: self.opt(&adm.consequences),
+                        safeguards: adm.safeguards.clone(),
+                    });
+                }
+                Some(_) => {}
+                None => view.no_decisions = false,
+            }
+            let profiling = &activity.profiling;
+            if !profiling.exists {
+                continue;
+            }
+            view.exists = true;
+            if let Some(d) = self.opt(&profiling.description) {
+                push_unique(&mut view.descriptions, d);
+            }
+            view.external_sources |= profiling.external_sources == Some(true);
+            view.special_categories = match (view.special_categories, profiling.special_categories)
+            {
+                (_, Some(true)) | (Some(true), _) => Some(true),
+                (Some(false), Some(false)) => Some(false),
+                _ => None,
+            };
+            for data in &profiling.data_types {
+                let label = self.t(&data.label);
+                if !view.data_types.iter().any(|d| d.label == label) {
+                    view.data_types.push(ProfilingDataView {
+                        label,
+                        description: self.opt(&data.description),
+                    });
+                }
+            }
+            if let Some(o) = self.opt(&profiling.opt_out) {
+                push_unique(&mut view.opt_outs, o);
+            }
+        }
+        if !view.exists {
+            view.special_categories = None;
+        }
+        view.no_decisions &= any_public;
+        view
+    }
+}
+
+/// Whether a register text is a whole sentence (ends like one) rather than
+/// a phrase to be fitted into one of the statement's own sentences.
+fn is_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?'])
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// What makes two retention rules the same rule, as the statement tells it.
+#[derive(PartialEq, Eq, Hash)]
+struct RetentionKey(
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    // The model's enum is not `Hash`; its discriminant is.
+    u8,
+    Option<String>,
+);
+
+impl RetentionKey {
+    fn of(r: &RetentionView) -> RetentionKey {
+        RetentionKey(
+            r.period.clone(),
+            r.criteria.clone(),
+            r.start_event.clone(),
+            r.end_action as u8,
+            r.legal_reference.clone(),
+        )
+    }
+}
+
+/// The order bases are told in: contract first, consent last, as the seed does.
+fn basis_rank(basis: Basis) -> u8 {
+    match basis {
+        Basis::Contract => 0,
+        Basis::LegalObligation => 1,
+        Basis::VitalInterests => 2,
+        Basis::PublicTask => 3,
+        Basis::LegitimateInterests => 4,
+        Basis::Consent => 5,
+    }
+}
+
+fn published_name(recipient: &ropa_register::model::Recipient) -> Option<String> {
+    recipient
+        .publish_name
+        .then(|| recipient.name.as_deref().map(str::trim))
+        .flatten()
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+}
+
+/// The controller's name without its legal form: "ISMT B.V." → "ISMT".
+pub fn short_name(name: &str) -> String {
+    const FORMS: &[&str] = &[
+        "B.V.",
+        "BV",
+        "N.V.",
+        "NV",
+        "V.O.F.",
+        "VOF",
+        "C.V.",
+        "CV",
+        "GmbH",
+        "AG",
+        "Ltd.",
+        "Ltd",
+        "Limited",
+        "LLC",
+        "Inc.",
+        "Inc",
+        "S.A.",
+        "SA",
+        "S.à r.l.",
+        "SARL",
+        "Oy",
+        "AB",
+        "A/S",
+        "ApS",
+        "plc",
+        "PLC",
+        "SE",
+    ];
+    let name = name.trim();
+    for form in FORMS {
+        if let Some(rest) = name.strip_suffix(form)
+            && (rest.ends_with(' ') || rest.ends_with(','))
+        {
+            let rest = rest.trim_end().trim_end_matches(',').trim_end();
+            if !rest.is_empty() {
+                return rest.to_owned();
+            }
+        }
+    }
+    name.to_owned()
+}
+
+/// Whether `value` looks enough like an e-mail address to put behind `mailto:`.
+/// Deliberately narrow: what fails is shown as text, never linked.
+pub fn plausible_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    local_ok && domain_ok
+}
+
+/// Whether `value` is an `http://` or `https://` URL that is safe to link:
+/// a host follows the scheme, and no whitespace, quote, angle bracket or
+/// control character appears anywhere.
+pub fn web_url(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let rest = if let Some(rest) = lower.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        rest
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        && value
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && !"\"'<>`\\{}|^".contains(c))
+}
+
+/// A URL as people type it: without scheme and trailing slash.
+fn display_url(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        url
+    };
+    rest.strip_suffix('/').unwrap_or(rest).to_owned()
+}
+
+/// `2020-12-22` → "22-12-2020" (nl) or "22 December 2020" (en).
+pub fn format_date(date: &Date, lang: Lang) -> String {
+    let mut parts = date.as_str().splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return date.to_string();
+    };
+    match lang {
+        Lang::Nl => format!("{d}-{m}-{y}"),
+        Lang::En => {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let month = m
+                .parse::<usize>()
+                .ok()
+                .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+                .copied()
+                .unwrap_or(m);
+            let day = d.trim_start_matches('0');
+            format!("{day} {month} {y}")
+        }
+    }
+}
+
+/// An ISO 8601 duration (`P7Y`, `P1Y6M`, `P30D`) in words: "7 jaar",
+/// "1 year and 6 months". Anything else is shown as written.
+pub fn format_period(period: &str, lang: Lang) -> String {
+    let Some(body) = period.strip_prefix('P') else {
+        return period.to_owned();
+    };
+    let mut parts = Vec::new();
+    let mut number = String::new();
+    for c in body.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let Ok(n) = number.parse::<u64>() else {
+            return period.to_owned();
+        };
+        number.clear();
+        let (one, many) = match (lang, c) {
+            (Lang::Nl, 'Y') => ("jaar", "jaar"),
+            (Lang::Nl, 'M') => ("maand", "maanden"),
+            (Lang::Nl, 'W') => ("week", "weken"),
+            (Lang::Nl, 'D') => ("dag", "dagen"),
+            (Lang::En, 'Y') => ("year", "years"),
+            (Lang::En, 'M') => ("month", "months"),
+            (Lang::En, 'W') => ("week", "weeks"),
+            (Lang::En, 'D') => ("day", "days"),
+            _ => return period.to_owned(),
+        };
+        parts.push(match (n, lang) {
+            (1, Lang::Nl) => format!("één {one}"),
+            (1, Lang::En) => format!("one {one}"),
+            _ => format!("{n} {many}"),
+        });
+    }
+    if parts.is_empty() || !number.is_empty() {
+        return period.to_owned();
+    }
+    let and = match lang {
+        Lang::Nl => " en ",
+        Lang::En => " and ",
+    };
+    match parts.len() {
+        1 => parts.remove(0),
+        _ => {
+            let last = parts.pop().expect("more than one part");
+            format!("{}{and}{last}", parts.join(", "))
+        }
+    }
+}
+
+/// A country code in words, for the countries a register commonly names;
+/// other codes are shown as they are.
+pub fn country_name(code: &str, lang: Lang) -> String {
+    const NAMES: &[(&str, &str, &str)] = &[
+        ("EU", "de Europese Unie", "the European Union"),
+        (
+            "EEA",
+            "de Europese Economische Ruimte",
+            "the European Economic Area",
+        ),
+        ("NL", "Nederland", "the Netherlands"),
+        ("BE", "België", "Belgium"),
+        ("DE", "Duitsland", "Germany"),
+        ("FR", "Frankrijk", "France"),
+        ("LU", "Luxemburg", "Luxembourg"),
+        ("IE", "Ierland", "Ireland"),
+        ("ES", "Spanje", "Spain"),
+        ("IT", "Italië", "Italy"),
+        ("PL", "Polen", "Poland"),
+        ("SE", "Zweden", "Sweden"),
+        ("DK", "Denemarken", "Denmark"),
+        ("FI", "Finland", "Finland"),
+        ("AT", "Oostenrijk", "Austria"),
+        ("PT", "Portugal", "Portugal"),
+        ("NO", "Noorwegen", "Norway"),
+        ("IS", "IJsland", "Iceland"),
+        ("LI", "Liechtenstein", "Liechtenstein"),
+        ("CH", "Zwitserland", "Switzerland"),
+        ("GB", "het Verenigd Koninkrijk", "the United Kingdom"),
+        ("US", "de Verenigde Staten", "the United States"),
+        ("CA", "Canada", "Canada"),
+        ("JP", "Japan", "Japan"),
+        ("KR", "Zuid-Korea", "South Korea"),
+        ("IL", "Israël", "Israel"),
+        ("NZ", "Nieuw-Zeeland", "New Zealand"),
+        ("AR", "Argentinië", "Argentina"),
+        ("UY", "Uruguay", "Uruguay"),
+        ("IN", "India", "India"),
+        ("CN", "China", "China"),
+        ("AU", "Australië", "Australia"),
+        ("SG", "Singapore", "Singapore"),
+        ("BR", "Brazilië", "Brazil"),
+        ("UA", "Oekraïne", "Ukraine"),
+        ("RS", "Servië", "Serbia"),
+        ("TR", "Turkije", "Turkey"),
+        ("ZA", "Zuid-Afrika", "South Africa"),
+        ("PH", "de Filipijnen", "the Philippines"),
+    ];
+    NAMES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, nl, en)| match lang {
+            Lang::Nl => (*nl).to_owned(),
+            Lang::En => (*en).to_owned(),
+        })
+        .unwrap_or_else(|| code.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_drop_the_legal_form() {
+        assert_eq!(short_name("ISMT B.V."), "ISMT");
+        assert_eq!(short_name("Acme, Inc."), "Acme");
+        assert_eq!(short_name("BV"), "BV");
+        assert_eq!(short_name("Gemeente Haarlem"), "Gemeente Haarlem");
+    }
+
+    #[test]
+    fn only_plausible_addresses_are_linked() {
+        assert!(plausible_email("info@ismt-bv.com"));
+        assert!(!plausible_email("javascript:alert(1)@x.com"));
+        assert!(!plausible_email("\"><img src=x>@x.com"));
+        assert!(!plausible_email("a@b"));
+        assert!(web_url("https://www.autoriteitpersoonsgegevens.nl"));
+        assert!(web_url("HTTP://example.org/a?b=c#d"));
+        assert!(!web_url("javascript:alert(1)"));
+        assert!(!web_url("https://x.org/\"onmouseover=alert(1)"));
+        assert!(!web_url("https:///path"));
+    }
+
+    #[test]
+    fn periods_and_dates_in_words() {
+        assert_eq!(format_period("P7Y", Lang::Nl), "7 jaar");
+        assert_eq!(format_period("P1Y6M", Lang::En), "one year and 6 months");
+        assert_eq!(format_period("P1M", Lang::Nl), "één maand");
+        assert_eq!(format_period("P2W", Lang::Nl), "2 weken");
+        assert_eq!(format_period("PX", Lang::Nl), "PX");
+        let date = Date::from("2020-12-22");
+        assert_eq!(format_date(&date, Lang::Nl), "22-12-2020");
+        assert_eq!(format_date(&date, Lang::En), "22 December 2020");
+    }
+}

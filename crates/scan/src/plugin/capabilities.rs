@@ -1,0 +1,519 @@
+//! The host side of the contract's imports: each call checks that its
+//! capability was granted, forwards to a connector under the run's budget,
+//! and lets the guard see what goes out (names, values) and what comes back
+//! (findings, log lines).
+
+use std::collections::HashSet;
+
+use super::bindings::types::{
+    Capability, CapabilityError, ColumnRef, EndpointField, FileField, Finding as WitFinding,
+    Location, TableRef,
+};
+use super::bindings::{files, findings, http, log, sql, types};
+use super::finding::{Finding, LogLine, ScanFailure};
+use super::guard::{self, Refused};
+use super::run::{Progress, RunState};
+use super::structure::{Place, Structure, coarse_confidence, coarse_count};
+use ropa_connect::{
+    self, FilesConnector, HttpConnector, PostgresConnector, Refusal, SqliteConnector,
+};
+
+/// Calls answered after a limit was reached before the plugin is stopped.
+const CALLS_AFTER_LIMIT: u64 = 10_000;
+/// Longest log line kept (longer ones are cut).
+const MAX_LOG_BYTES: usize = 512;
+
+/// An open database connection.
+pub enum SqlConnection {
+    Sqlite(SqliteConnector),
+    Postgres(PostgresConnector),
+}
+
+/// The connectors a system's entry grants, opened by the caller.
+#[derive(Default)]
+pub struct Grants {
+    pub sql: Option<SqlConnection>,
+    pub files: Option<FilesConnector>,
+    pub http: Option<HttpConnector>,
+}
+
+pub(super) struct Capabilities {
+    grants: Grants,
+    /// What the host listed and read: the places a finding may name.
+    pub(super) structure: Structure,
+    /// The detectors the plugin declared in `describe`.
+    detectors: HashSet<String>,
+    /// Kinds of personal data beyond the DPV vocabulary that the register's
+    /// categories declare.
+    kinds: HashSet<String>,
+    /// `(location, category)` already reported: a repeat is ignored.
+    reported: HashSet<(String, String)>,
+}
+
+/// What a run may name in its findings besides the structure it is shown.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// The detectors the plugin declared in `describe`.
+    pub detectors: Vec<String>,
+    /// Kinds of personal data the register's categories declare (`pd:` ids
+    /// outside the DPV vocabulary the host knows).
+    pub kinds: Vec<String>,
+}
+
+impl Capabilities {
+    pub(super) fn new(
+        grants: Grants,
+        vocabulary: Vocabulary,
+        config: &serde_json::Map<String, serde_json::Value>,
+    ) -> Capabilities {
+        let mut structure = Structure::default();
+        if grants.http.is_some() {
+            structure.configure_endpoints(config);
+        }
+        Capabilities {
+            grants,
+            structure,
+            detectors: vocabulary.detectors.into_iter().collect(),
+            kinds: vocabulary.kinds.into_iter().collect(),
+            reported: HashSet::new(),
+        }
+    }
+
+    pub(super) fn none() -> Capabilities {
+        Capabilities::new(
+            Grants::default(),
+            Vocabulary::default(),
+            &serde_json::Map::new(),
+        )
+    }
+}
+
+pub(super) fn name(capability: Capability) -> &'static str {
+    match capability {
+        Capability::Sql => "sql",
+        Capability::Files => "files",
+        Capability::Http => "http",
+        Capability::Log => "log",
+    }
+}
+
+/// Which kind of capability error, in words that hold nothing of the
+/// plugin's own.
+pub(super) fn error_kind(error: &CapabilityError) -> &'static str {
+    match error {
+        CapabilityError::NotGranted => "not granted",
+        CapabilityError::LimitExceeded => "a limit of the run was reached",
+        CapabilityError::NotFound => "not found",
+        CapabilityError::Invalid(_) => "invalid",
+        CapabilityError::Failed(_) => "failed",
+    }
+}
+
+/// A capability error in words, for messages.
+pub(super) fn describe_error(error: &CapabilityError) -> String {
+    match error {
+        CapabilityError::NotGranted => "not granted".to_owned(),
+        CapabilityError::LimitExceeded => "a limit of the run was reached".to_owned(),
+        CapabilityError::NotFound => "not found".to_owned(),
+        CapabilityError::Invalid(m) => format!("invalid: {}", guard::truncate(m, 300)),
+        CapabilityError::Failed(m) => format!("failed: {}", guard::truncate(m, 300)),
+    }
+}
+
+type Answer<T> = wasmtime::Result<Result<T, CapabilityError>>;
+
+impl RunState {
+    /// Converts a connector's refusal, and stops a plugin that keeps asking
+    /// after a limit.
+    fn refuse<T>(&mut self, refusal: Refusal) -> Answer<T> {
+        Ok(Err(match refusal {
+            Refusal::NotGranted(_) => CapabilityError::NotGranted,
+            Refusal::LimitExceeded(_) => return self.over_limit("read data"),
+            Refusal::NotFound(_) => CapabilityError::NotFound,
+            Refusal::Invalid(m) => CapabilityError::Invalid(m),
+            Refusal::Failed(m) => CapabilityError::Failed(m),
+        }))
+    }
+
+    fn over_limit<T>(&mut self, what: &str) -> Answer<T> {
+        self.limit_reached = true;
+        self.calls_after_limit += 1;
+        if self.calls_after_limit > CALLS_AFTER_LIMIT {
+            let failure = ScanFailure::new(
+                "limit",
+                format!(
+                    "the plugin kept trying to {what} after a limit of the scan was reached ({CALLS_AFTER_LIMIT} more calls) and was stopped"
+                ),
+            );
+            self.exhausted.get_or_insert(failure);
+            return Err(wasmtime::Error::msg("limit ignored"));
+        }
+        Ok(Err(CapabilityError::LimitExceeded))
+    }
+
+    /// Brings what the host holds for this plugin (names and keys it
+    /// listed, values the guard remembers, findings and log lines) into the
+    /// run's memory footprint, which the plugin's memories and tables share:
+    /// over the limit, the run fails. Called after every call that adds to
+    /// it.
+    fn charge(&mut self) -> wasmtime::Result<()> {
+        let held = self.host_bytes();
+        let charged = std::mem::replace(&mut self.host_charged, held);
+        if held >= charged {
+            self.charge_host(held - charged)
+        } else {
+            self.release_host(charged - held);
+            Ok(())
+        }
+    }
+
+    /// Host memory this run holds for the plugin, roughly.
+    pub(super) fn host_bytes(&self) -> usize {
+        self.guard.bytes() + self.caps.structure.bytes() + self.held
+    }
+
+    fn sql(&mut self) -> Option<&mut SqlConnection> {
+        self.caps.grants.sql.as_mut()
+    }
+
+    /// A finding as the host will keep it, or why it is refused. Every
+    /// string comes from a closed vocabulary or from structure the host
+    /// listed or parsed itself (see the `structure` module); the numbers
+    /// are bounded by what was read and made coarse.
+    fn check_finding(&self, finding: &WitFinding) -> Result<Finding, Refused> {
+        if !guard::is_known_category(&finding.category)
+            && !self.caps.kinds.contains(&finding.category)
+        {
+            return Err(Refused(
+                "the category is neither a DPV personal-data id (such as pd:EmailAddress) nor a kind the register's categories declare".to_owned(),
+            ));
+        }
+        if !self.caps.detectors.contains(&finding.detector) {
+            return Err(Refused(
+                "the detector is not one of those the plugin declared in describe".to_owned(),
+            ));
+        }
+        if !(0.0..=1.0).contains(&finding.confidence) {
+            return Err(Refused("the confidence is outside 0.0 to 1.0".to_owned()));
+        }
+        if finding.matches > finding.sampled {
+            return Err(Refused("matches is greater than sampled".to_owned()));
+        }
+        let (place, location) = match &finding.location {
+            Location::Column(ColumnRef { table, column }) => (
+                Place::Column {
+                    schema: table.schema.as_deref(),
+                    table: &table.name,
+                    column,
+                },
+                match &table.schema {
+                    Some(schema) => format!("{schema}.{}.{column}", table.name),
+                    None => format!("{}.{column}", table.name),
+                },
+            ),
+            Location::File(FileField { path, field }) => (
+                Place::File {
+                    path,
+                    field: field.as_deref(),
+                },
+                match field {
+                    None => path.clone(),
+                    Some(field) => format!("{path}#{field}"),
+                },
+            ),
+            Location::Endpoint(EndpointField { endpoint, field }) => (
+                Place::Endpoint { endpoint, field },
+                format!("{endpoint}#{field}"),
+            ),
+        };
+        let bound = self.caps.structure.check(&place)?;
+        let sampled = coarse_count(finding.sampled.min(bound));
+        Ok(Finding {
+            location,
+            category: finding.category.clone(),
+            confidence: coarse_confidence(finding.confidence),
+            matches: coarse_count(finding.matches).min(sampled),
+            sampled,
+            detector: finding.detector.clone(),
+        })
+    }
+}
+
+impl types::Host for RunState {}
+
+impl sql::Host for RunState {
+    async fn list_tables(&mut self) -> Answer<Vec<TableRef>> {
+        let Some(conn) = self.sql() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        let result = match conn {
+            SqlConnection::Sqlite(db) => db.list_tables(),
+            SqlConnection::Postgres(db) => db.list_tables(),
+        };
+        match result {
+            Ok(tables) => {
+                for t in &tables {
+                    self.caps
+                        .structure
+                        .table_listed(t.schema.as_deref(), &t.name);
+                }
+                self.charge()?;
+                Ok(Ok(tables.into_iter().map(table_to_wit).collect()))
+            }
+            Err(refusal) => self.refuse(refusal),
+        }
+    }
+
+    async fn list_columns(&mut self, table: TableRef) -> Answer<Vec<sql::ColumnInfo>> {
+        let Some(conn) = self.sql() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        let table = table_from_wit(table);
+        let result = match conn {
+            SqlConnection::Sqlite(db) => db.list_columns(&table),
+            SqlConnection::Postgres(db) => db.list_columns(&table),
+        };
+        match result {
+            Ok(columns) => {
+                for c in &columns {
+                    self.caps.structure.column_listed(
+                        table.schema.as_deref(),
+                        &table.name,
+                        &c.name,
+                    );
+                }
+                self.charge()?;
+                Ok(Ok(columns
+                    .into_iter()
+                    .map(|c| sql::ColumnInfo {
+                        name: c.name,
+                        data_type: c.data_type,
+                        nullable: c.nullable,
+                    })
+                    .collect()))
+            }
+            Err(refusal) => self.refuse(refusal),
+        }
+    }
+
+    async fn row_count_estimate(&mut self, table: TableRef) -> Answer<Option<u64>> {
+        let Some(conn) = self.sql() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        let table = table_from_wit(table);
+        let result = match conn {
+            SqlConnection::Sqlite(db) => db.row_count_estimate(&table),
+            SqlConnection::Postgres(db) => db.row_count_estimate(&table),
+        };
+        match result {
+            Ok(n) => Ok(Ok(n)),
+            Err(refusal) => self.refuse(refusal),
+        }
+    }
+
+    async fn sample(
+        &mut self,
+        table: TableRef,
+        columns: Vec<String>,
+        limit: u32,
+    ) -> Answer<Vec<sql::Row>> {
+        let table = table_from_wit(table);
+        let RunState { caps, budget, .. } = self;
+        let Some(conn) = caps.grants.sql.as_mut() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        let result = match conn {
+            SqlConnection::Sqlite(db) => db.sample(&table, &columns, limit, budget),
+            SqlConnection::Postgres(db) => db.sample(&table, &columns, limit, budget),
+        };
+        match result {
+            Ok(rows) => {
+                self.guard
+                    .values(rows.iter().flatten().flatten().map(String::as_str));
+                for (i, column) in columns.iter().enumerate() {
+                    let cells = rows
+                        .iter()
+                        .filter(|row| row.get(i).is_some_and(Option::is_some))
+                        .count() as u64;
+                    self.caps.structure.cells_read(
+                        table.schema.as_deref(),
+                        &table.name,
+                        column,
+                        cells,
+                    );
+                }
+                self.charge()?;
+                Ok(Ok(rows))
+            }
+            Err(refusal) => self.refuse(refusal),
+        }
+    }
+}
+
+impl files::Host for RunState {
+    async fn list_dir(&mut self, path: String) -> Answer<Vec<files::DirEntry>> {
+        let Some(root) = self.caps.grants.files.as_mut() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        match root.list_dir(&path) {
+            Ok(entries) => {
+                for e in &entries {
+                    if e.kind == ropa_connect::EntryKind::File {
+                        self.caps.structure.file_listed(&e.path);
+                    }
+                }
+                self.charge()?;
+                Ok(Ok(entries
+                    .into_iter()
+                    .map(|e| files::DirEntry {
+                        path: e.path,
+                        kind: match e.kind {
+                            ropa_connect::EntryKind::File => files::EntryKind::File,
+                            ropa_connect::EntryKind::Directory => files::EntryKind::Directory,
+                            ropa_connect::EntryKind::Other => files::EntryKind::Other,
+                        },
+                        size: e.size,
+                    })
+                    .collect()))
+            }
+            Err(refusal) => self.refuse(refusal),
+        }
+    }
+
+    async fn read(&mut self, path: String, offset: u64, length: u32) -> Answer<Vec<u8>> {
+        let RunState { caps, budget, .. } = self;
+        let Some(root) = caps.grants.files.as_mut() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        match root.read(&path, offset, length, budget) {
+            Ok(bytes) => {
+                self.guard.text(Some(&path), offset, &bytes);
+                let eof = bytes.len() < length as usize;
+                self.caps.structure.file_read(&path, offset, &bytes, eof);
+                self.charge()?;
+                Ok(Ok(bytes))
+            }
+            Err(refusal) => self.refuse(refusal),
+        }
+    }
+}
+
+impl http::Host for RunState {
+    async fn get(&mut self, url: String, max_body: u64) -> Answer<http::Response> {
+        let RunState { caps, budget, .. } = self;
+        let Some(client) = caps.grants.http.as_ref() else {
+            return Ok(Err(CapabilityError::NotGranted));
+        };
+        match client.get(&url, max_body, budget) {
+            Ok(response) => {
+                self.guard.text(None, 0, &response.body);
+                self.caps.structure.endpoint_read(&url, &response.body);
+                self.charge()?;
+                Ok(Ok(http::Response {
+                    status: response.status,
+                    content_type: response.content_type,
+                    body: response.body,
+                    truncated: response.truncated,
+                }))
+            }
+            Err(refusal) => self.refuse(refusal),
+        }
+    }
+}
+
+impl log::Host for RunState {
+    async fn message(&mut self, level: log::Level, text: String) -> Answer<()> {
+        if self.log.len() as u64 >= self.limits.log_lines {
+            self.log_dropped += 1;
+            return self.over_limit("log");
+        }
+        let text = guard::truncate(&text, MAX_LOG_BYTES);
+        if let Err(Refused(reason)) = self.guard.settled().check_free("the log line", &text) {
+            self.refused += 1;
+            self.first_refusal.get_or_insert(reason.clone());
+            return Ok(Err(CapabilityError::Invalid(reason)));
+        }
+        let level = match level {
+            log::Level::Trace => "trace",
+            log::Level::Debug => "debug",
+            log::Level::Info => "info",
+            log::Level::Warn => "warn",
+            log::Level::Error => "error",
+        };
+        self.held += 48 + text.len();
+        self.log.push(LogLine {
+            level: level.to_owned(),
+            text,
+        });
+        self.charge()?;
+        Ok(Ok(()))
+    }
+
+    async fn progress(&mut self, done: u64, total: Option<u64>, step: String) -> Answer<()> {
+        let step = guard::truncate(&step, 80);
+        if self
+            .guard
+            .settled()
+            .check_free("the progress step", &step)
+            .is_err()
+        {
+            return Ok(Err(CapabilityError::Invalid(
+                "the progress step contains a value read from the system".to_owned(),
+            )));
+        }
+        if let Some(progress) = &self.progress {
+            progress(Progress { done, total, step });
+        }
+        Ok(Ok(()))
+    }
+}
+
+impl findings::Host for RunState {
+    async fn report(&mut self, finding: WitFinding) -> Answer<()> {
+        // Repeats count too: a flood of one finding is still a flood.
+        if self.findings.len() as u64 + self.repeats >= self.limits.findings {
+            return self.over_limit("report findings");
+        }
+        match self.check_finding(&finding) {
+            Ok(finding) => {
+                // At most one finding per place and kind: the first stands.
+                let key = (finding.location.clone(), finding.category.clone());
+                if self.caps.reported.contains(&key) {
+                    self.repeats += 1;
+                } else {
+                    // The finding, and its key in `reported`.
+                    self.held += 160
+                        + finding.location.len() * 2
+                        + finding.category.len() * 2
+                        + finding.detector.len();
+                    self.caps.reported.insert(key);
+                    self.findings.push(finding);
+                    self.charge()?;
+                }
+                Ok(Ok(()))
+            }
+            Err(Refused(reason)) => {
+                self.refused += 1;
+                self.first_refusal.get_or_insert(reason.clone());
+                if self.refused > CALLS_AFTER_LIMIT {
+                    return self.over_limit("report refused findings");
+                }
+                Ok(Err(CapabilityError::Invalid(reason)))
+            }
+        }
+    }
+}
+
+fn table_to_wit(t: ropa_connect::TableRef) -> TableRef {
+    TableRef {
+        schema: t.schema,
+        name: t.name,
+    }
+}
+
+fn table_from_wit(t: TableRef) -> ropa_connect::TableRef {
+    ropa_connect::TableRef {
+        schema: t.schema,
+        name: t.name,
+    }
+}

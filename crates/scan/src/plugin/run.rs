@@ -1,0 +1,627 @@
+//! One run of a plugin: a fresh store with the run's limits, an instance
+//! from the pre-instantiated component, one call, and the outcome read back
+//! from the store whatever happened.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use wasmtime::component::ResourceTable;
+use wasmtime::{Engine, ResourceLimiter, Store, Trap, UpdateDeadline};
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
+
+use super::bindings::ScannerPre;
+use super::bindings::types::ScanError;
+use super::capabilities::{self, Capabilities, Vocabulary};
+use super::finding::{
+    ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
+};
+use super::guard::{Guard, SharedGuard};
+use super::limits::{self, Footprint, Part};
+use super::{Info, Limits, Plugin, TICK, config, root_cause};
+use ropa_connect::Budget;
+
+pub use capabilities::{Grants, SqlConnection};
+
+/// How much stdout/stderr of a plugin is kept (a panic message, say).
+const CAPTURED_OUTPUT: usize = 64 << 10;
+/// What one guest-to-host call may copy out of the plugin's memory.
+const HOSTCALL_BYTES: usize = 1 << 20;
+/// Detectors a plugin may declare.
+const MAX_DETECTORS: usize = 256;
+/// Time `describe` may take.
+const DESCRIBE_TIME: Duration = Duration::from_secs(5);
+
+/// A scan's progress, as the plugin reports it.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    pub done: u64,
+    pub total: Option<u64>,
+    pub step: String,
+}
+
+/// One run: which system, what it is, how it is configured, what the plugin
+/// may touch and how much.
+pub struct ScanRequest<'a> {
+    /// The system's id, for messages.
+    pub system: String,
+    /// The kind passed to `scan` (`sqlite`, `postgresql`, `files`, `http-json`).
+    pub kind: String,
+    pub config: &'a serde_json::Map<String, serde_json::Value>,
+    pub grants: Grants,
+    /// Kinds of personal data the register's categories declare beyond
+    /// the DPV vocabulary: a finding may report them too.
+    pub kinds: Vec<String>,
+    pub limits: Limits,
+    pub progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
+}
+
+/// What a store holds while a plugin runs.
+pub struct RunState {
+    wasi: WasiCtx,
+    table: ResourceTable,
+    stderr: MemoryOutputPipe,
+    pub(super) caps: Capabilities,
+    pub(super) budget: Budget,
+    pub(super) guard: SharedGuard,
+    pub(super) limits: Limits,
+    pub(super) findings: Vec<Finding>,
+    /// Findings reported again (same place and kind) and ignored.
+    pub(super) repeats: u64,
+    pub(super) refused: u64,
+    pub(super) first_refusal: Option<String>,
+    /// Calls made after a limit was reached; past a margin the plugin is
+    /// stopped rather than answered forever.
+    pub(super) calls_after_limit: u64,
+    /// Whether a call was answered `limit-exceeded`: the scan is then
+    /// incomplete, whatever the plugin says.
+    pub(super) limit_reached: bool,
+    pub(super) log: Vec<LogLine>,
+    pub(super) log_dropped: u64,
+    /// Bytes the host holds for findings and log lines.
+    pub(super) held: usize,
+    /// Host-side bytes last counted in the footprint.
+    pub(super) host_charged: usize,
+    pub(super) progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
+    cpu_ticks: u64,
+    /// Memories, tables and host-side state, against `limits.memory_bytes`.
+    footprint: Footprint,
+    pub(super) exhausted: Option<ScanFailure>,
+}
+
+impl WasiView for RunState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+/// Core instances a plugin may create. A component built by rustc for
+/// wasm32-wasip2 instantiates 3 (the program, the WASI adapter, a small
+/// module for indirect calls; a test holds the bundled plugins to these
+/// counts); 16 leaves room for a component composed of a few such.
+const INSTANCES: usize = 16;
+/// Linear memories a plugin may define: rustc's components define 1 (the
+/// adapter uses the program's); a composed component, one per part. Each
+/// reserves address space (not memory) of its own; what they hold together
+/// is bounded by the memory limit.
+const MEMORIES: usize = 4;
+/// Tables a plugin may define: rustc's components define 2.
+const TABLES: usize = 8;
+/// WASI resources (streams, pollables, …) a plugin may hold at once, each a
+/// small object on the host's heap; Rust's standard library holds a handful.
+const WASI_RESOURCES: usize = 4096;
+
+impl ResourceLimiter for RunState {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        // A growth past the memory's own maximum fails anyway: it is no
+        // attempt on the host's memory and is not counted.
+        if maximum.is_some_and(|max| desired > max) {
+            return Ok(false);
+        }
+        // A memory's initial size arrives as a growth from 0.
+        Ok(self.grow(Part::Memory, desired.saturating_sub(current)))
+    }
+
+    fn memory_grow_failed(&mut self, _error: wasmtime::Error) -> wasmtime::Result<()> {
+        self.footprint.undo(Part::Memory);
+        Ok(())
+    }
+
+    fn table_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if maximum.is_some_and(|max| desired > max) {
+            return Ok(false);
+        }
+        let elements = desired.saturating_sub(current);
+        Ok(self.grow(
+            Part::Table,
+            elements.saturating_mul(limits::TABLE_ELEMENT_BYTES),
+        ))
+    }
+
+    fn table_grow_failed(&mut self, _error: wasmtime::Error) -> wasmtime::Result<()> {
+        self.footprint.undo(Part::Table);
+        Ok(())
+    }
+
+    fn instances(&self) -> usize {
+        INSTANCES
+    }
+
+    fn tables(&self) -> usize {
+        TABLES
+    }
+
+    fn memories(&self) -> usize {
+        MEMORIES
+    }
+}
+
+impl RunState {
+    fn new(
+        caps: Capabilities,
+        limits: Limits,
+        progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
+    ) -> RunState {
+        let stderr = MemoryOutputPipe::new(CAPTURED_OUTPUT);
+        // Nothing of the machine: no preopened directories, no environment,
+        // no arguments, no network; stdout is kept but never shown, stderr
+        // is kept for the error message of a crash.
+        let wasi = WasiCtxBuilder::new()
+            .stdout(MemoryOutputPipe::new(CAPTURED_OUTPUT))
+            .stderr(stderr.clone())
+            .allow_tcp(false)
+            .allow_udp(false)
+            .allow_ip_name_lookup(false)
+            .build();
+        let mut table = ResourceTable::new();
+        table.set_max_capacity(WASI_RESOURCES);
+        RunState {
+            wasi,
+            table,
+            stderr,
+            caps,
+            budget: Budget::new(limits.rows, limits.bytes, limits.time),
+            guard: SharedGuard::default(),
+            limits,
+            findings: Vec::new(),
+            repeats: 0,
+            refused: 0,
+            first_refusal: None,
+            calls_after_limit: 0,
+            limit_reached: false,
+            log: Vec::new(),
+            log_dropped: 0,
+            held: 0,
+            host_charged: 0,
+            progress,
+            cpu_ticks: 0,
+            footprint: Footprint::default(),
+            exhausted: None,
+        }
+    }
+
+    /// Whether the run met one of its limits.
+    fn hit_limit(&self) -> bool {
+        self.limit_reached || self.budget.rows_left() == 0 || self.budget.bytes_left() == 0
+    }
+
+    /// Counts `bytes` of host-side state the plugin caused (what the host
+    /// keeps because of its calls) against the plugin's memory limit, which
+    /// its memories and tables share. Over the limit, the run fails with
+    /// kind `memory-limit`: the error returned here, passed on by a host
+    /// function (`?`), stops the plugin.
+    pub(super) fn charge_host(&mut self, bytes: usize) -> wasmtime::Result<()> {
+        if self.grow(Part::Host, bytes) {
+            return Ok(());
+        }
+        Err(wasmtime::Error::msg("memory limit reached"))
+    }
+
+    /// Host-side state counted by [`RunState::charge_host`] was freed.
+    pub(super) fn release_host(&mut self, bytes: usize) {
+        self.footprint.release_host(bytes);
+    }
+
+    /// Counts a growth against the memory limit; over it, records the
+    /// failure (the first one wins) and refuses.
+    fn grow(&mut self, part: Part, bytes: usize) -> bool {
+        if self.footprint.grow(part, bytes, self.limits.memory_bytes) {
+            return true;
+        }
+        let what = match part {
+            Part::Memory => "grow its memory",
+            Part::Table => "grow a table",
+            Part::Host => "make the host keep more state",
+        };
+        let failure = ScanFailure::new(
+            "memory-limit",
+            format!(
+                "the plugin tried to {what} past its memory limit of {} MiB (scan.limits.memory_mib), which counts all its memories and tables and what the host keeps for it; {} MiB were in use",
+                self.limits.memory_bytes >> 20,
+                self.footprint.total() >> 20,
+            ),
+        );
+        self.exhausted.get_or_insert(failure);
+        false
+    }
+
+    /// The last line the plugin wrote to stderr (a panic message, usually).
+    fn last_words(&self) -> Option<String> {
+        let bytes = self.stderr.contents();
+        let text = String::from_utf8_lossy(&bytes);
+        // The last line that is not Rust's advice about backtraces: the
+        // panic message, usually.
+        let line = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty() && !l.starts_with("note: run with `RUST_BACKTRACE"))?;
+        let line = super::guard::truncate(line.trim(), 300);
+        // Shown to the operator only, and held to the same rule as a log
+        // line.
+        match self.guard.settled().check_free("stderr", &line) {
+            Ok(()) => Some(line),
+            Err(_) => Some("(withheld: it contained a value read from the system)".to_owned()),
+        }
+    }
+}
+
+fn new_store(engine: &Engine, state: RunState) -> Store<RunState> {
+    let cpu_ticks = (state.limits.cpu.as_millis() / TICK.as_millis()).max(1) as u64;
+    let mut store = Store::new(engine, state);
+    store.limiter(|state| state);
+    store.set_hostcall_fuel(HOSTCALL_BYTES);
+    store.set_epoch_deadline(1);
+    store.epoch_deadline_callback(move |mut ctx| {
+        let state = ctx.data_mut();
+        state.cpu_ticks += 1;
+        if state.cpu_ticks > cpu_ticks {
+            let secs = state.limits.cpu.as_secs_f64();
+            state.exhausted.get_or_insert_with(|| {
+                ScanFailure::new(
+                    "cpu-limit",
+                    format!(
+                        "the plugin computed for longer than its CPU limit of {secs} s (scan.limits.cpu_seconds); it may be stuck in a loop"
+                    ),
+                )
+            });
+            return Err(wasmtime::Error::msg("CPU limit reached"));
+        }
+        // Yield at every tick so that the wall-clock timer can fire even
+        // while the guest never calls the host.
+        Ok(UpdateDeadline::Yield(1))
+    });
+    store
+}
+
+thread_local! {
+    /// One single-threaded executor per scanning thread, reused by its runs:
+    /// building one costs more than a whole empty scan.
+    static EXECUTOR: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a single-threaded tokio runtime can always be built");
+}
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    EXECUTOR.with(|executor| executor.block_on(future))
+}
+
+/// Calls `describe` under tight limits and checks what comes back.
+pub(super) fn describe(
+    engine: &Engine,
+    pre: &ScannerPre<RunState>,
+    label: &str,
+) -> Result<Info, String> {
+    let limits = Limits {
+        time: DESCRIBE_TIME,
+        cpu: DESCRIBE_TIME,
+        memory_bytes: 64 << 20,
+        ..Limits::default()
+    };
+    let mut store = new_store(engine, RunState::new(Capabilities::none(), limits, None));
+    let outcome = block_on(async {
+        tokio::time::timeout(DESCRIBE_TIME, async {
+            let instance = pre.instantiate_async(&mut store).await?;
+            instance
+                .ropa_scanner_plugin()
+                .call_describe(&mut store)
+                .await
+        })
+        .await
+    });
+    let info = match outcome {
+        Err(_) => {
+            return Err(format!(
+                "describe did not answer within {} s",
+                DESCRIBE_TIME.as_secs()
+            ));
+        }
+        Ok(Err(err)) => {
+            return Err(format!(
+                "describe failed: {}",
+                explain(&err, store.data()).0.reason
+            ));
+        }
+        Ok(Ok(info)) => info,
+    };
+    let info = Info::from(info);
+    check_info(&info).map_err(|e| format!("describe answered {e} (in {label})"))?;
+    Ok(info)
+}
+
+fn check_info(info: &Info) -> Result<(), String> {
+    let kebab = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    if !kebab(&info.name) {
+        return Err(format!(
+            "a name that is not 1 to 64 characters of a-z, 0-9 and '-': {:?}",
+            super::guard::truncate(&info.name, 60)
+        ));
+    }
+    if info.version.is_empty() || info.version.len() > 64 {
+        return Err("a version that is empty or longer than 64 characters".to_owned());
+    }
+    if info.description.len() > 2000 {
+        return Err(format!(
+            "a description of {} bytes; at most 2000 are accepted",
+            info.description.len()
+        ));
+    }
+    if info.system_kinds.is_empty() || info.system_kinds.iter().any(|k| !kebab(k)) {
+        return Err("system kinds that are missing or not kebab-case".to_owned());
+    }
+    if info.detectors.is_empty() || info.detectors.len() > MAX_DETECTORS {
+        return Err(format!(
+            "{} detectors; a plugin declares 1 to {MAX_DETECTORS}, the names its findings give as `detector`",
+            info.detectors.len()
+        ));
+    }
+    if let Some(bad) = info
+        .detectors
+        .iter()
+        .find(|d| super::guard::check_detector(d).is_err())
+    {
+        return Err(format!(
+            "a detector name {:?} that is not 1 to 64 characters of a-z, 0-9, '-', '+', '_' or '.'",
+            super::guard::truncate(bad, 70)
+        ));
+    }
+    for key in &info.config {
+        if key.name.is_empty() || key.name.len() > 64 || key.description.len() > 1000 {
+            return Err(format!(
+                "a configuration key {:?} that is malformed",
+                key.name
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Runs `scan` and collects everything, whatever happens.
+pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -> ScanResult {
+    let started = Instant::now();
+    let fail = |failure: ScanFailure| ScanResult {
+        findings: Vec::new(),
+        outcome: Err(failure),
+        operator: OperatorNotes {
+            elapsed: started.elapsed(),
+            ..OperatorNotes::default()
+        },
+    };
+    if !plugin.info.system_kinds.contains(&request.kind) {
+        return fail(ScanFailure::new(
+            "config",
+            format!(
+                "the plugin scans systems of kind {}, not {}",
+                plugin.info.system_kinds.join(", "),
+                request.kind
+            ),
+        ));
+    }
+    let config = match config::entries(&plugin.info.config, request.config) {
+        Ok(config) => config,
+        Err(reason) => return fail(ScanFailure::new("config", reason)),
+    };
+    let limits = request.limits;
+    let vocabulary = Vocabulary {
+        detectors: plugin.info.detectors.clone(),
+        kinds: request.kinds,
+    };
+    let caps = Capabilities::new(request.grants, vocabulary, request.config);
+    let state = RunState::new(caps, limits, request.progress);
+    let mut store = new_store(engine, state);
+    let kind = request.kind;
+    let outcome = block_on(async {
+        tokio::time::timeout(limits.time, async {
+            let instance = plugin.pre.instantiate_async(&mut store).await?;
+            instance
+                .ropa_scanner_plugin()
+                .call_scan(&mut store, &kind, &config)
+                .await
+        })
+        .await
+    });
+    let mut plugin_said = None;
+    let mut claimed = None;
+    let outcome = match outcome {
+        Err(_elapsed) => Err(ScanFailure::new(
+            "time-limit",
+            format!(
+                "the scan did not finish within its time limit of {} s (scan.limits.time_seconds); the plugin was stopped",
+                limits.time.as_secs()
+            ),
+        )),
+        Ok(Err(err)) => {
+            let (failure, said) = explain(&err, store.data());
+            plugin_said = said;
+            Err(failure)
+        }
+        Ok(Ok(Err(error))) => {
+            let (failure, said) = plugin_error(error, &store.data().guard.settled());
+            plugin_said = said;
+            Err(failure)
+        }
+        Ok(Ok(Ok(summary))) => {
+            let state = store.data();
+            claimed = Some(ClaimedSummary {
+                findings_reported: summary.findings_reported,
+                locations_examined: summary.locations_examined,
+                values_sampled: summary.values_sampled,
+                locations_skipped: summary.locations_skipped,
+                truncated: summary.truncated,
+            });
+            Ok(Summary {
+                findings: state.findings.len() as u64,
+                truncated: summary.truncated || state.hit_limit(),
+            })
+        }
+    };
+    let state = store.into_data();
+    let rows_read = limits.rows - state.budget.rows_left();
+    let bytes_read = limits.bytes - state.budget.bytes_left();
+    let mut log = state.log;
+    if state.log_dropped > 0 {
+        log.push(LogLine {
+            level: "warn".to_owned(),
+            text: format!(
+                "{} further log lines were dropped (limit {})",
+                state.log_dropped, limits.log_lines
+            ),
+        });
+    }
+    ScanResult {
+        findings: state.findings,
+        outcome,
+        operator: OperatorNotes {
+            elapsed: started.elapsed(),
+            rows_read,
+            bytes_read,
+            refused: state.refused,
+            first_refusal: state.first_refusal,
+            log,
+            plugin_said,
+            claimed,
+        },
+    }
+}
+
+/// A failed call, in the host's words, and what the plugin wrote to
+/// stderr last (for the operator only).
+fn explain(err: &wasmtime::Error, state: &RunState) -> (ScanFailure, Option<String>) {
+    let said = state.last_words();
+    if let Some(failure) = &state.exhausted {
+        return (failure.clone(), said);
+    }
+    let failure = match err.downcast_ref::<Trap>() {
+        Some(Trap::StackOverflow) => ScanFailure::new(
+            "trap",
+            "the plugin overflowed its stack (runaway recursion) and was stopped",
+        ),
+        Some(Trap::UnreachableCodeReached) => {
+            ScanFailure::new("trap", "the plugin crashed: it hit a panic or an abort")
+        }
+        Some(trap) => ScanFailure::new("trap", format!("the plugin crashed: {trap}")),
+        None => ScanFailure::new("trap", format!("the plugin failed: {}", root_cause(err))),
+    };
+    (failure, said)
+}
+
+/// A `scan-error`, in the host's words; the plugin's own message is for the
+/// operator only.
+fn plugin_error(error: ScanError, guard: &Guard) -> (ScanFailure, Option<String>) {
+    let clip = |s: &str| {
+        let s = super::guard::truncate(s, 500);
+        match guard.check_free("the message", &s) {
+            Ok(()) => s,
+            Err(_) => "(withheld: it contained a value read from the system)".to_owned(),
+        }
+    };
+    match error {
+        ScanError::BadConfig(m) => (
+            ScanFailure::new("config", "the plugin refused its configuration"),
+            Some(clip(&m)),
+        ),
+        ScanError::UnsupportedKind(m) => (
+            ScanFailure::new("config", "the plugin does not scan this kind of system"),
+            Some(clip(&m)),
+        ),
+        ScanError::Capability(e) => (
+            ScanFailure::new(
+                "capability",
+                format!(
+                    "the scan ended on a capability error ({})",
+                    capabilities::error_kind(&e)
+                ),
+            ),
+            Some(clip(&capabilities::describe_error(&e))),
+        ),
+        ScanError::Failed(m) => (
+            ScanFailure::new("plugin-error", "the plugin reported a failure"),
+            Some(clip(&m)),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasmtime::wasmparser::{Instance, Parser, Payload};
+
+    /// Core instantiations, and memories and tables defined by core
+    /// modules, anywhere in a component (nested components included): an
+    /// upper bound of what instantiating it creates when each module is
+    /// instantiated at most once, as in the components rustc makes.
+    fn counts(wasm: &[u8]) -> (usize, usize, usize) {
+        let (mut instances, mut memories, mut tables) = (0, 0, 0);
+        for payload in Parser::new(0).parse_all(wasm) {
+            match payload.unwrap() {
+                Payload::MemorySection(r) => memories += r.count() as usize,
+                Payload::TableSection(r) => tables += r.count() as usize,
+                Payload::InstanceSection(r) => {
+                    for instance in r {
+                        if let Instance::Instantiate { .. } = instance.unwrap() {
+                            instances += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        (instances, memories, tables)
+    }
+
+    #[test]
+    fn the_bundled_plugins_fit_the_counts_of_the_limiter() {
+        for plugin in crate::plugin::bundled::BUNDLED {
+            let (instances, memories, tables) = counts(plugin.wasm);
+            eprintln!(
+                "{}: {instances} instances, {memories} memories, {tables} tables",
+                plugin.name
+            );
+            assert!(
+                instances <= INSTANCES,
+                "{}: {instances} instances",
+                plugin.name
+            );
+            assert!(memories <= MEMORIES, "{}: {memories} memories", plugin.name);
+            assert!(tables <= TABLES, "{}: {tables} tables", plugin.name);
+        }
+    }
+}
