@@ -35,6 +35,7 @@ fn main() -> ExitCode {
     let args = cli::Cli::parse();
     // This process is the `ropa` binary, which can compile plugins in a copy
     // of itself that is killed at the compile timeout.
+    #[cfg(feature = "scan")]
     if let Ok(exe) = std::env::current_exe() {
         ropa_scan::plugin::compile::compile_in_child_processes(exe);
     }

@@ -3,11 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use ropa::ops::{self, EXIT_OK};
 use ropa::terminal;
 use ropa_history::semantic_diff::{Change, ChangeKind, short, values};
-use ropa_history::{HistoryError, Repo, Side, diff};
 
-use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+use super::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,12 +20,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
-    let changes = match changes(&args, register) {
+    let changes = match ops::diff::diff(register, args.range.as_deref()) {
         Ok(changes) => changes,
-        Err(err) => {
-            eprintln!("error: {}", terminal::lines(&err.to_string()));
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
+        Err(err) => return Ok(super::fail(err)),
     };
     match args.format {
         OutputFormat::Json => println!(
@@ -39,25 +36,6 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
         OutputFormat::Text => print_text(&changes),
     }
     Ok(ExitCode::from(EXIT_OK))
-}
-
-fn changes(args: &Args, register: &Path) -> Result<Vec<Change>, HistoryError> {
-    let repo = Repo::discover(register)?;
-    let commit = |rev: &str| repo.resolve(rev).map(Side::Commit);
-    let (from, to) = match args.range.as_deref() {
-        None => (
-            Side::Commit(repo.head_commit()?.ok_or(HistoryError::NoCommits)?),
-            Side::WorkingTree,
-        ),
-        Some(range) => match range.split_once("..") {
-            Some((a, b)) => (
-                commit(if a.is_empty() { "HEAD" } else { a })?,
-                commit(if b.is_empty() { "HEAD" } else { b })?,
-            ),
-            None => (commit(range)?, Side::WorkingTree),
-        },
-    };
-    diff(&repo, &from, &to)
 }
 
 fn print_text(changes: &[Change]) {

@@ -4,13 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ropa::open::{History, open};
-use ropa::terminal::{self, line};
-use ropa_register::register::Register;
-use ropa_scan::gaps::{self, Gap, GapKind, GapReport, Place};
-use ropa_scan::{FindingsFile, store};
+use ropa::ops::{self, EXIT_INVALID, EXIT_OK};
+use ropa::terminal::line;
+use ropa_scan::gaps::{Gap, GapKind, GapReport, Place};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+use super::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,11 +24,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
-    let (register, scan, _) = match inputs(register_dir, args.findings.as_deref()) {
-        Ok(inputs) => inputs,
-        Err(code) => return Ok(code),
+    let report = match ops::gaps::gaps(register_dir, args.findings.as_deref()) {
+        Ok(report) => report,
+        Err(err) => return Ok(super::fail(err)),
     };
-    let report = gaps::find(&register, &scan);
     let mut out = std::io::BufWriter::new(super::output::stdout());
     match args.format {
         OutputFormat::Json => {
@@ -45,44 +42,6 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
     } else {
         EXIT_OK
     }))
-}
-
-/// The register (valid: a register with errors says nothing reliable) and
-/// the scan to hold against it, with where the scan was read from. On
-/// failure the error is printed and the exit code returned.
-pub(super) fn inputs(
-    register_dir: &Path,
-    findings: Option<&Path>,
-) -> Result<(Register, FindingsFile, PathBuf), ExitCode> {
-    let unreadable = || ExitCode::from(EXIT_UNREADABLE);
-    let report = match open(register_dir, None, History::Skip) {
-        Ok(opened) => opened.report,
-        Err(err) => {
-            eprintln!("error: {}", terminal::lines(&err.to_string()));
-            return Err(unreadable());
-        }
-    };
-    let passes = report.passes(false);
-    let Some(register) = report.register.filter(|_| passes) else {
-        eprint!(
-            "{}",
-            terminal::lines(&ropa_register::diagnostic::render_text(&report.diagnostics))
-        );
-        eprintln!("error: the register has errors; fix them before holding a scan against it");
-        return Err(unreadable());
-    };
-    let path = match findings {
-        Some(path) => path.to_path_buf(),
-        None => store::latest(register_dir).map_err(|err| {
-            eprintln!("error: {}", terminal::lines(&err.to_string()));
-            unreadable()
-        })?,
-    };
-    let scan = store::read(&path).map_err(|err| {
-        eprintln!("error: {}", terminal::lines(&err.to_string()));
-        unreadable()
-    })?;
-    Ok((register, scan, path))
 }
 
 /// At most this many places are listed under one gap.

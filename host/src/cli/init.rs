@@ -1,12 +1,10 @@
 //! `ropa init DIR`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ropa_history::{CommitOutcome, check_author, init_repository};
-use ropa_register::init::{InitOptions, init};
-
-use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
+use ropa::ops::init::InitOptions;
+use ropa::ops::{self, EXIT_OK};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,35 +27,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         organisation: args.organisation.unwrap_or(defaults.organisation),
         email: args.email.unwrap_or(defaults.email),
     };
-    // Refuse before writing anything, so a failed init leaves nothing behind.
-    let parent = args
-        .dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if let Err(err) = check_author(parent, args.author.as_deref()) {
-        eprintln!("error: {err}");
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
-    let files = match init(&args.dir, &options) {
-        Ok(files) => files,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Ok(ExitCode::from(EXIT_INVALID));
-        }
+    let initialised = match ops::init::init(&args.dir, &options, args.author.as_deref()) {
+        Ok(initialised) => initialised,
+        Err(err) => return Ok(super::fail(err)),
     };
     println!(
         "created a register in {} ({} files)",
         args.dir.display(),
-        files.len()
+        initialised.files.len()
     );
-    match init_repository(&args.dir, args.author.as_deref()) {
-        Ok(CommitOutcome::Committed { id, .. }) => println!("recorded it in git as commit {id}"),
-        Ok(CommitOutcome::NothingToCommit) => {}
-        Err(err) => {
-            eprintln!("error: the register was created, but recording it in git failed: {err}");
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
+    if let Some(id) = initialised.commit {
+        println!("recorded it in git as commit {id}");
     }
     println!(
         "next: fill in organisation.json, add categories, subjects, recipients and activities/<id>.json,"

@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use ropa::ops::{self, EXIT_OK};
 use ropa::terminal;
-use ropa_history::{Repo, log};
 
-use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+use super::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,12 +18,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
-    let entries = match Repo::discover(register).and_then(|repo| log(&repo, args.limit)) {
+    let entries = match ops::log::log(register, args.limit) {
         Ok(entries) => entries,
-        Err(err) => {
-            eprintln!("error: {}", terminal::lines(&err.to_string()));
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
+        Err(err) => return Ok(super::fail(err)),
     };
     match args.format {
         OutputFormat::Json => println!(

@@ -1,17 +1,23 @@
 //! Arguments and dispatch: one module per command, each with its `Args` and
 //! a `run` that returns the exit code.
 
+#[cfg(feature = "scan")]
 mod accept;
 mod commit;
+#[cfg(feature = "scan")]
 mod compile;
 mod diff;
+#[cfg(feature = "scan")]
 mod gaps;
 mod init;
 mod log;
 pub mod output;
+#[cfg(feature = "scan")]
 mod plugin;
+#[cfg(feature = "render")]
 mod render;
 mod rules;
+#[cfg(feature = "scan")]
 mod scan;
 mod validate;
 
@@ -20,12 +26,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// No errors (warnings allowed unless `--strict`).
-pub const EXIT_OK: u8 = 0;
-/// The register has errors (or, with `--strict`, warnings).
-pub const EXIT_INVALID: u8 = 1;
-/// The register could not be read at all.
-pub const EXIT_UNREADABLE: u8 = 2;
+pub use ropa::ops::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 
 /// Keep a GDPR Art. 30 register as version-controlled JSON, check it, and
 /// publish the privacy statement from it.
@@ -60,17 +61,23 @@ pub enum Command {
     /// What changed between two versions of the register.
     Diff(diff::Args),
     /// Render the public privacy statement or the internal Art. 30 records.
+    #[cfg(feature = "render")]
     Render(render::Args),
     /// Scan the register's systems for personal data with their plugins.
+    #[cfg(feature = "scan")]
     Scan(scan::Args),
     /// Hold a scan's findings against the register: what it does not declare.
+    #[cfg(feature = "scan")]
     Gaps(gaps::Args),
     /// Adopt findings of a scan into the register, validated and committed.
+    #[cfg(feature = "scan")]
     Accept(accept::Args),
     /// List, inspect and create scanner plugins.
+    #[cfg(feature = "scan")]
     Plugin(plugin::Args),
     /// Compiles a plugin for the ropa process that started this one, which
     /// kills it at the compile timeout (not for people).
+    #[cfg(feature = "scan")]
     #[command(name = ropa_scan::plugin::compile::SUBCOMMAND, hide = true)]
     InternalCompile(compile::Args),
 }
@@ -92,13 +99,32 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Commit(args) => commit::run(args, &cli.register),
         Command::Log(args) => log::run(args, &cli.register),
         Command::Diff(args) => diff::run(args, &cli.register),
+        #[cfg(feature = "render")]
         Command::Render(args) => render::run(args, &cli.register),
+        #[cfg(feature = "scan")]
         Command::Gaps(args) => gaps::run(args, &cli.register),
+        #[cfg(feature = "scan")]
         Command::Accept(args) => accept::run(args, &cli.register),
+        #[cfg(feature = "scan")]
         Command::Scan(args) => scan::run(args, &cli.register),
+        #[cfg(feature = "scan")]
         Command::Plugin(args) => plugin::run(args),
+        #[cfg(feature = "scan")]
         Command::InternalCompile(args) => Ok(compile::run(args)),
     }
+}
+
+/// Shows why an operation stopped: its diagnostics, then the message; the
+/// exit code it carries. Both may quote a register's or a plugin's text.
+fn fail(err: ropa::ops::Error) -> ExitCode {
+    if !err.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            ropa::terminal::lines(&ropa_register::diagnostic::render_text(&err.diagnostics))
+        );
+    }
+    eprintln!("error: {}", ropa::terminal::lines(&err.message));
+    ExitCode::from(err.code)
 }
 
 /// Before a command that reads or writes the register: a `ropa commit` or
@@ -108,16 +134,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// reads goes on after a warning.
 fn settle_interrupted(cli: &Cli) -> Option<ExitCode> {
     let writes = match cli.command {
-        Command::Commit(_) | Command::Accept(_) => true,
-        Command::Validate(_)
-        | Command::Log(_)
-        | Command::Diff(_)
-        | Command::Render(_)
-        | Command::Gaps(_)
-        | Command::Scan(_) => false,
-        Command::Init(_) | Command::Rules(_) | Command::Plugin(_) | Command::InternalCompile(_) => {
-            return None;
-        }
+        Command::Commit(_) => true,
+        #[cfg(feature = "scan")]
+        Command::Accept(_) => true,
+        Command::Validate(_) | Command::Log(_) | Command::Diff(_) => false,
+        #[cfg(feature = "render")]
+        Command::Render(_) => false,
+        #[cfg(feature = "scan")]
+        Command::Gaps(_) | Command::Scan(_) => false,
+        Command::Init(_) | Command::Rules(_) => return None,
+        #[cfg(feature = "scan")]
+        Command::Plugin(_) | Command::InternalCompile(_) => return None,
     };
     match ropa_history::recover(&cli.register) {
         Ok(Some(note)) => eprintln!("note: {note}"),

@@ -5,10 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ropa::terminal::{self, line};
-use ropa_scan::plugin::{Runtime, Source, bundled, contract, inspect, template};
+use ropa::ops::{self, EXIT_OK};
+use ropa::terminal::line;
 
-use super::{EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+use super::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -51,12 +51,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn list(format: OutputFormat) -> anyhow::Result<ExitCode> {
-    let runtime = Runtime::with_default_cache().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut infos = Vec::new();
-    for b in bundled::BUNDLED {
-        let plugin = runtime.load(Source::Bundled(b))?;
-        infos.push(plugin.info);
-    }
+    let infos = match ops::plugin::list() {
+        Ok(infos) => infos,
+        Err(err) => return Ok(super::fail(err)),
+    };
     let mut out = super::output::stdout();
     match format {
         OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&infos)?)?,
@@ -75,35 +73,10 @@ fn list(format: OutputFormat) -> anyhow::Result<ExitCode> {
 }
 
 fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
-    let (source, wasm): (Source, Vec<u8>) = match bundled::find(wanted) {
-        Some(b) => (Source::Bundled(b), b.wasm.to_vec()),
-        None => {
-            let path = PathBuf::from(wanted);
-            match ropa_scan::plugin::read_component(&path) {
-                Ok(bytes) => (Source::File(path), bytes),
-                Err(err) => {
-                    eprintln!("error: plugin {}: {err}", line(wanted));
-                    return Ok(ExitCode::from(EXIT_UNREADABLE));
-                }
-            }
-        }
+    let inspection = match ops::plugin::inspect(wanted) {
+        Ok(inspection) => inspection,
+        Err(err) => return Ok(super::fail(err)),
     };
-    let surface = match contract::check(&wasm) {
-        Ok(surface) => surface,
-        Err(err) => {
-            eprintln!("error: plugin {}: {}", line(wanted), line(&err.to_string()));
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
-    };
-    let runtime = Runtime::with_default_cache().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let plugin = match runtime.load(source) {
-        Ok(plugin) => plugin,
-        Err(err) => {
-            eprintln!("error: {}", terminal::lines(&err.to_string()));
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
-    };
-    let inspection = inspect::inspect(&plugin, surface);
     let mut out = super::output::stdout();
     match format {
         OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&inspection)?)?,
@@ -147,9 +120,8 @@ fn inspect_one(wanted: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
 }
 
 fn new(name: &str, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let target = dir.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
-    match template::create(name, &target) {
-        Ok(()) => {
+    match ops::plugin::new(name, dir) {
+        Ok(target) => {
             println!(
                 "Created the plugin crate {name} in {}.\nBuild it with:\n  cd {} && cargo build --release --target wasm32-wasip2\nand start in src/lib.rs, fn scan.",
                 target.display(),
@@ -157,10 +129,7 @@ fn new(name: &str, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::from(EXIT_OK))
         }
-        Err(err) => {
-            eprintln!("error: {err}");
-            Ok(ExitCode::from(EXIT_UNREADABLE))
-        }
+        Err(err) => Ok(super::fail(err)),
     }
 }
 

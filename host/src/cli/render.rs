@@ -1,23 +1,19 @@
 //! `ropa render statement|records`.
 //!
-//! Validates first: a register with errors is never rendered (exit 1, the
-//! errors on stderr); warnings are summed up in one line and rendering goes
-//! on, unless `--strict`. Output goes to stdout or, with `-o`, to a file
-//! written whole or not at all (a temporary file beside it, then renamed).
+//! The work is `ops::render`: a register with errors is never rendered
+//! (exit 1, the errors on stderr); warnings are summed up in one line and
+//! rendering goes on, unless `--strict`. Output goes to stdout or, with
+//! `-o`, to a file written whole or not at all.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
-use ropa::open::{History, open};
-use ropa::terminal;
-use ropa_documents::{self, RecordsFormat, StatementFormat};
-use ropa_register::diagnostic::{Severity, render_text};
-use ropa_register::model::Date;
+use ropa::ops::render::{Document, Options};
+use ropa::ops::{self, EXIT_OK, EXIT_UNREADABLE};
+use ropa_documents::{RecordsFormat, StatementFormat};
 use ropa_register::model::Lang;
-
-use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -103,21 +99,15 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// What to produce, once the arguments are understood.
-enum Job {
-    Statement(StatementFormat),
-    Records(RecordsFormat),
-}
-
 pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
-    let (job, lang, common) = match args.what {
+    let (document, lang, common) = match args.what {
         What::Statement(a) => {
             let format = match a.format {
                 StatementFormatArg::Html => StatementFormat::Html,
                 StatementFormatArg::Fragment => StatementFormat::Fragment,
                 StatementFormatArg::Md => StatementFormat::Md,
             };
-            (Job::Statement(format), Lang::from(a.lang), a.common)
+            (Document::Statement(format), Lang::from(a.lang), a.common)
         }
         What::Records(a) => {
             let format = match a.format {
@@ -126,121 +116,40 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
                 RecordsFormatArg::Csv => RecordsFormat::Csv,
                 RecordsFormatArg::Xlsx => RecordsFormat::Xlsx,
             };
-            (Job::Records(format), Lang::from(a.lang), a.common)
+            (Document::Records(format), Lang::from(a.lang), a.common)
         }
     };
-    if matches!(job, Job::Records(RecordsFormat::Xlsx)) && common.output.is_none() {
-        eprintln!(
-            "error: an XLSX workbook is binary and is not written to standard output; name a file with -o FILE"
-        );
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
-    // Before anything is read or written: a statement written into the
-    // register or into `.git` would be taken for one of their files.
-    if let Some(path) = &common.output
-        && let Err(message) = ropa_history::refuse_protected(path, register)
-    {
-        eprintln!("error: {message}");
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
-
-    let opened = match open(register, common.at.as_deref(), History::LastChanged) {
-        Ok(opened) => opened,
-        Err(err) => {
-            eprintln!("error: {}", terminal::lines(&err.to_string()));
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
+    let options = Options {
+        document,
+        lang,
+        strict: common.strict,
+        at: common.at.as_deref(),
+        output: common.output.as_deref(),
     };
-    let mut report = opened.report;
-    // Unless the register pins it, "last changed" is the day of the last
-    // commit that changed something the statement shows.
-    if let Some(register) = report.register.as_mut()
-        && register.organisation.notice.last_changed.is_none()
-    {
-        register.organisation.notice.last_changed =
-            opened.last_public_change.map(|day| Date(day.to_string()));
-    }
-    let summary = report.summary();
-    let blocking: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| common.strict || d.severity == Severity::Error)
-        .cloned()
-        .collect();
-    let Some(register_model) = report.register.as_ref().filter(|_| blocking.is_empty()) else {
-        eprint!("{}", terminal::lines(&render_text(&blocking)));
-        let strict = if common.strict && summary.warnings > 0 {
-            " (--strict: warnings count as errors)"
-        } else {
-            ""
-        };
-        eprintln!(
-            "error: {} has {}{strict}; nothing was rendered",
-            register.display(),
-            counts(summary.errors, summary.warnings, common.strict),
-        );
-        return Ok(ExitCode::from(EXIT_INVALID));
+    let rendered = match ops::render::render(register, &options) {
+        Ok(rendered) => rendered,
+        Err(err) => return Ok(super::fail(err)),
     };
-    if summary.warnings > 0 {
+    if rendered.warnings > 0 {
         eprintln!(
             "{} warning{}; run `ropa validate` to see them",
-            summary.warnings,
-            if summary.warnings == 1 { "" } else { "s" }
+            rendered.warnings,
+            if rendered.warnings == 1 { "" } else { "s" }
         );
     }
-    let languages = &register_model.organisation.notice.languages;
-    if !languages.contains(&lang) {
-        eprintln!(
-            "error: the statement is not published in {} (organisation.json, notice.languages: {}); its texts are not checked in that language, so nothing was rendered",
-            lang.name(),
-            languages
-                .iter()
-                .map(|l| l.code())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
-
-    let rendered = match job {
-        Job::Statement(format) => ropa_documents::statement(register_model, lang, format),
-        Job::Records(format) => ropa_documents::records(register_model, lang, format),
-    };
-    let bytes = match rendered {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("error: rendering failed: {err}");
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
-    };
-
     let written = match &common.output {
-        Some(path) => ropa_register::atomic::write_atomically(path, &bytes),
-        None => write_stdout(&bytes),
+        Some(_) => Ok(()),
+        None => write_stdout(&rendered.bytes),
     };
     // The process ends here: freeing a large register's memory piece by
     // piece would only add to the command's time.
-    std::mem::forget(report);
+    std::mem::forget(rendered);
     match written {
         Ok(()) => Ok(ExitCode::from(EXIT_OK)),
         Err(message) => {
             eprintln!("error: {message}");
             Ok(ExitCode::from(EXIT_UNREADABLE))
         }
-    }
-}
-
-/// "2 errors and 3 warnings", counting only what blocks rendering.
-fn counts(errors: usize, warnings: usize, strict: bool) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if strict && warnings > 0 {
-        format!(
-            "{} and {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        )
-    } else {
-        plural(errors, "error")
     }
 }
 

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use ropa::open::{History, open};
-use ropa_scan::{self, Event, FindingsFile, Options};
+use ropa::ops::scan::{Event, FindingsFile};
+use ropa::ops::{self, EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, OutputFormat};
+use super::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,50 +35,26 @@ pub struct Args {
 }
 
 pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
-    let report = match open(register_dir, None, History::Skip) {
-        Ok(opened) => opened.report,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
-    };
-    // Scanning an invalid register would scan systems whose grants were
-    // never checked.
-    let Some(register) = report.register.as_ref().filter(|_| report.passes(false)) else {
-        eprint!(
-            "{}",
-            ropa_register::diagnostic::render_text(&report.diagnostics)
-        );
-        eprintln!("error: the register has errors; fix them before scanning");
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    };
-    if let Some(path) = &args.output
-        && let Err(err) = ropa_history::refuse_protected(path, register_dir)
-    {
-        eprintln!("error: {}", ropa::terminal::line(&err));
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     let display = Display::new(std::io::stderr().is_terminal());
-    let events = display.events();
-    let options = Options {
-        systems: args.systems,
-        plugin: args.plugin.as_deref(),
-        jobs,
-        events: Some(events),
+    let options = ops::scan::Options {
+        scan: ropa_scan::Options {
+            systems: args.systems,
+            plugin: args.plugin.as_deref(),
+            jobs,
+            events: Some(display.events()),
+        },
+        output: args.output.as_deref(),
     };
-    let file = match ropa_scan::scan(register, register_dir, &options) {
-        Ok(file) => file,
-        Err(err) => {
-            display.finish();
-            eprintln!("error: {err}");
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
-    };
+    let scanned = ops::scan::scan(register_dir, &options);
     display.finish();
-    match ropa_scan::store::save(register_dir, &file) {
+    let scanned = match scanned {
+        Ok(scanned) => scanned,
+        Err(err) => return Ok(super::fail(err)),
+    };
+    match &scanned.saved {
         Ok(path) => eprintln!(
             "findings saved to {} (`ropa gaps` holds them against the register)",
             path.display()
@@ -87,22 +63,20 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
             "warning: could not save the findings for `ropa gaps`: {err} (-o FILE keeps them elsewhere)"
         ),
     }
-    if let Some(path) = &args.output {
-        let json = serde_json::to_vec_pretty(&file)?;
-        if let Err(err) = ropa_register::atomic::write_atomically(path, &json) {
-            eprintln!("error: {err}");
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
+    if let Some(err) = &scanned.output_failed {
+        eprintln!("error: {err}");
+        return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
+    let file = &scanned.file;
     let mut out = super::output::stdout();
     match args.format {
         OutputFormat::Json => {
-            writeln!(out, "{}", serde_json::to_string_pretty(&file)?)?;
+            writeln!(out, "{}", serde_json::to_string_pretty(file)?)?;
             // The findings file is for machines; people (and CI logs) get
             // what the plugins said, which the file never holds.
-            eprint!("{}", text(&file, args.log));
+            eprint!("{}", text(file, args.log));
         }
-        OutputFormat::Text => write!(out, "{}", text(&file, args.log))?,
+        OutputFormat::Text => write!(out, "{}", text(file, args.log))?,
     }
     let failed = file.failures();
     Ok(ExitCode::from(if failed == 0 {

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ropa::open::{History, open};
+use ropa::ops;
 use ropa::terminal;
 use ropa_register::diagnostic::{JsonReport, render_text};
 
@@ -25,8 +25,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
-    let report = match open(register, args.at.as_deref(), History::Skip) {
-        Ok(opened) => opened.report,
+    let report = match ops::validate::validate(register, args.at.as_deref()) {
+        Ok(report) => report,
         Err(err) => {
             match args.format {
                 OutputFormat::Text => eprintln!("error: {}", terminal::lines(&err.to_string())),

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use ropa_history::{self, Day, HistoryError, Repo};
+use ropa_history::{Day, HistoryError, Repo};
 use ropa_register::load::load_sources;
 use ropa_register::source::ReadError;
 use ropa_register::validate::{Report, validate_dir, validate_loaded};

@@ -1,0 +1,50 @@
+//! `scan`: every system of a valid register scanned by its plugin, the
+//! findings saved beside the register for `gaps` and `accept`.
+
+use std::path::{Path, PathBuf};
+
+pub use ropa_scan::{Event, FindingsFile};
+
+use super::{Error, History, open, valid_register};
+
+pub struct Options<'a> {
+    /// The scan itself: systems, plugin, jobs, progress events.
+    pub scan: ropa_scan::Options<'a>,
+    /// Also write the findings file here, whole or not at all. Refused
+    /// before anything runs when it lies inside the register or its
+    /// repository's git directory.
+    pub output: Option<&'a Path>,
+}
+
+#[derive(Debug)]
+pub struct Scanned {
+    pub file: FindingsFile,
+    /// Where the findings were saved for `gaps`, or why they could not be.
+    pub saved: Result<PathBuf, String>,
+    /// Writing `output`, when asked: why it failed. The scan itself stands.
+    pub output_failed: Option<String>,
+}
+
+pub fn scan(register_dir: &Path, options: &Options<'_>) -> Result<Scanned, Error> {
+    let report = open(register_dir, None, History::Skip)
+        .map_err(|err| Error::unreadable(err.to_string()))?
+        .report;
+    // Scanning an invalid register would scan systems whose grants were
+    // never checked.
+    let register = valid_register(report, "the register has errors; fix them before scanning")?;
+    if let Some(path) = options.output {
+        ropa_history::refuse_protected(path, register_dir).map_err(Error::unreadable)?;
+    }
+    let file = ropa_scan::scan(&register, register_dir, &options.scan)
+        .map_err(|err| Error::unreadable(err.to_string()))?;
+    let saved = ropa_scan::store::save(register_dir, &file);
+    let output_failed = options.output.and_then(|path| {
+        let json = serde_json::to_vec_pretty(&file).expect("a findings file serialises");
+        ropa_register::atomic::write_atomically(path, &json).err()
+    });
+    Ok(Scanned {
+        file,
+        saved,
+        output_failed,
+    })
+}
