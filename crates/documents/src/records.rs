@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use crate::statement::{format_date, format_period};
+use ropa_law::Right;
 use ropa_register::model::{
     ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
     MechanismKind, Recipient, RecipientRole, Retention, SourceKind, SpecialCategory, Status,
@@ -1090,37 +1091,39 @@ impl<'a> Deriver<'a> {
             .iter()
             .flat_map(|p| p.legal_bases.iter().map(|b| b.basis))
             .collect();
-        let has = |b: Basis| bases.contains(&b);
-        let mut rights = vec![
-            self.w("access (15)", "inzage (15)"),
-            self.w("rectification (16)", "rectificatie (16)"),
-        ];
-        if bases.is_empty()
-            || has(Basis::Consent)
-            || has(Basis::Contract)
-            || has(Basis::VitalInterests)
-            || has(Basis::LegitimateInterests)
-        {
-            rights.push(self.w("erasure (17)", "gegevenswissing (17)"));
+        let rights = ropa_law::rights::rights(ropa_law::rights::Processing {
+            bases: &bases,
+            direct_marketing: a.purposes.iter().any(|p| p.direct_marketing)
+                || a.profiling.for_direct_marketing,
+            solely_automated_decisions: a
+                .automated_decisions
+                .as_ref()
+                .is_some_and(|d| d.solely_automated_significant),
+        });
+        let mut words: Vec<&str> = Vec::new();
+        for right in rights {
+            // The records name Art. 21 once, whether it is 21(1) or 21(2).
+            let word = match right {
+                Right::Access => self.w("access (15)", "inzage (15)"),
+                Right::Rectification => self.w("rectification (16)", "rectificatie (16)"),
+                Right::Erasure => self.w("erasure (17)", "gegevenswissing (17)"),
+                Right::Restriction => self.w("restriction (18)", "beperking (18)"),
+                Right::Portability => self.w("portability (20)", "overdraagbaarheid (20)"),
+                Right::Objection | Right::ObjectionToDirectMarketing => {
+                    self.w("objection (21)", "bezwaar (21)")
+                }
+                Right::HumanIntervention => {
+                    self.w("human intervention (22)", "menselijke tussenkomst (22)")
+                }
+                Right::WithdrawConsent => {
+                    self.w("withdraw consent (7(3))", "toestemming intrekken (7 lid 3)")
+                }
+            };
+            if !words.contains(&word) {
+                words.push(word);
+            }
         }
-        rights.push(self.w("restriction (18)", "beperking (18)"));
-        if has(Basis::Consent) || has(Basis::Contract) {
-            rights.push(self.w("portability (20)", "overdraagbaarheid (20)"));
-        }
-        let marketing =
-            a.purposes.iter().any(|p| p.direct_marketing) || a.profiling.for_direct_marketing;
-        if has(Basis::LegitimateInterests) || has(Basis::PublicTask) || marketing {
-            rights.push(self.w("objection (21)", "bezwaar (21)"));
-        }
-        if a.automated_decisions
-            .as_ref()
-            .is_some_and(|d| d.solely_automated_significant)
-        {
-            rights.push(self.w("human intervention (22)", "menselijke tussenkomst (22)"));
-        }
-        if has(Basis::Consent) {
-            rights.push(self.w("withdraw consent (7(3))", "toestemming intrekken (7 lid 3)"));
-        }
+        let rights = words;
         rights.join(", ")
     }
 

@@ -17,12 +17,12 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use ropa_law::in_eea;
 use ropa_register::model::{
     ActivityFile, AdmSafeguard, Basis, Channel, ChannelKind, Date, EndAction, Id, Lang, Location,
     MechanismKind, ProvisionKind, RecipientRole, Retention, SourceKind, Text, ThirdPartyMarketing,
 };
 use ropa_register::register::Register;
-use ropa_register::rules::in_eea;
 
 /// A section of the statement, in the order the statement tells them (the
 /// order of the ISMT seed statement). Its id is the HTML anchor, the same in
@@ -275,24 +275,7 @@ pub struct RetentionView {
     pub legal_reference: Option<String>,
 }
 
-/// A right of the data subject, as the statement lists it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Right {
-    /// Art. 15.
-    Access,
-    /// Art. 16.
-    Rectification,
-    /// Art. 17.
-    Erasure,
-    /// Art. 18.
-    Restriction,
-    /// Art. 20: only for consent and contract.
-    Portability,
-    /// Art. 21(1): only for public task and legitimate interests.
-    Objection,
-    /// Art. 22: only where solely automated decisions with significant effects are taken.
-    HumanIntervention,
-}
+pub use ropa_law::Right;
 
 #[derive(Debug, Clone)]
 pub struct RightsView {
@@ -900,12 +883,16 @@ impl<'a> Deriver<'a> {
             let mut destinations: Vec<(&Id, &ropa_register::model::Location)> = Vec::new();
             for id in &activity.recipients {
                 if let Some(recipient) = self.recipient(id) {
-                    for country in recipient.countries.iter().filter(|c| !in_eea(c)) {
+                    for country in recipient.countries.iter().filter(|c| !in_eea(c.as_str())) {
                         destinations.push((id, country));
                     }
                 }
             }
-            for transfer in activity.transfers.iter().filter(|t| !in_eea(&t.country)) {
+            for transfer in activity
+                .transfers
+                .iter()
+                .filter(|t| !in_eea(t.country.as_str()))
+            {
                 if !destinations
                     .iter()
                     .any(|(r, c)| *r == &transfer.recipient && *c == &transfer.country)
@@ -946,7 +933,7 @@ impl<'a> Deriver<'a> {
                     continue;
                 };
                 let host = system.hosted_by.as_ref().and_then(|h| self.recipient(h));
-                for country in system.countries.iter().filter(|c| !in_eea(c)) {
+                for country in system.countries.iter().filter(|c| !in_eea(c.as_str())) {
                     // A hosting recipient's own transfer covers the system.
                     if host.is_some_and(|h| h.countries.contains(country))
                         && activity.transfers.iter().any(|t| {
@@ -1026,34 +1013,34 @@ impl<'a> Deriver<'a> {
     fn rights(&self, bases: &[BasisView]) -> RightsView {
         let org = &self.register.organisation;
         let used = |b: Basis| bases.iter().any(|v| v.basis == b);
-        let mut list = vec![Right::Access, Right::Rectification];
-        // Art. 17 does not apply to processing for a legal obligation or a public task (17(3)(b)).
-        if bases.is_empty()
-            || used(Basis::Consent)
-            || used(Basis::Contract)
-            || used(Basis::VitalInterests)
-            || used(Basis::LegitimateInterests)
-        {
-            list.push(Right::Erasure);
-        }
-        list.push(Right::Restriction);
+        let all_bases: Vec<Basis> = bases.iter().map(|v| v.basis).collect();
+        let rights = ropa_law::rights::rights(ropa_law::rights::Processing {
+            bases: &all_bases,
+            direct_marketing: self.public().any(|(_, a)| {
+                a.purposes.iter().any(|p| p.direct_marketing)
+                    || (a.profiling.exists && a.profiling.for_direct_marketing)
+            }),
+            solely_automated_decisions: self.public().any(|(_, a)| {
+                a.automated_decisions
+                    .as_ref()
+                    .is_some_and(|d| d.solely_automated_significant)
+            }),
+        });
+        // Objecting to direct marketing and withdrawing consent have
+        // sections of their own, with the channels to use.
+        let list: Vec<Right> = rights
+            .into_iter()
+            .filter(|r| {
+                !matches!(
+                    r,
+                    Right::ObjectionToDirectMarketing | Right::WithdrawConsent
+                )
+            })
+            .collect();
         let portability_consent = used(Basis::Consent);
         let portability_contract = used(Basis::Contract);
-        if portability_consent || portability_contract {
-            list.push(Right::Portability);
-        }
         let objection_legitimate_interests = used(Basis::LegitimateInterests);
         let objection_public_task = used(Basis::PublicTask);
-        if objection_legitimate_interests || objection_public_task {
-            list.push(Right::Objection);
-        }
-        if self.public().any(|(_, a)| {
-            a.automated_decisions
-                .as_ref()
-                .is_some_and(|d| d.solely_automated_significant)
-        }) {
-            list.push(Right::HumanIntervention);
-        }
         RightsView {
             list,
             objection_legitimate_interests,

@@ -1,33 +1,7 @@
-//! Calendar days for commit times, without a date library: commits carry
-//! seconds since the epoch and an offset; the register speaks in days.
+//! The day a commit was made: commits carry seconds since the epoch and an
+//! offset; the register speaks in days ([`ropa_law::date`]).
 
-use std::fmt;
-
-/// A calendar day (proleptic Gregorian), ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Day {
-    pub year: i64,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// `YYYY-MM-DD`, or `None` for anything else (a revision, say).
-pub fn parse_day(text: &str) -> Option<Day> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let year = text[..4].parse().ok()?;
-    let month = text[5..7].parse().ok()?;
-    let day = text[8..10].parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Day { year, month, day })
-}
+pub use ropa_law::date::{Day, civil_from_days, parse_day, today_utc, unix_seconds};
 
 /// The day a commit was made, in the committer's own time zone.
 pub fn day_of(time: &git2::Time) -> Day {
@@ -35,41 +9,12 @@ pub fn day_of(time: &git2::Time) -> Day {
     civil_from_days(local.div_euclid(86_400))
 }
 
-/// Today, in UTC.
-pub fn today_utc() -> Day {
-    civil_from_days(unix_seconds().div_euclid(86_400))
-}
-
-/// Seconds since 1970-01-01 UTC, now.
-pub fn unix_seconds() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
-/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date.
-pub fn civil_from_days(days: i64) -> Day {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Day { year, month, day }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn days_round_the_calendar() {
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(18_618).to_string(), "2020-12-22");
-        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
+    fn a_commit_is_dated_in_its_own_time_zone() {
         assert_eq!(
             day_of(&git2::Time::new(1_608_595_200 - 1, 60)).to_string(),
             "2020-12-22"
@@ -78,15 +23,5 @@ mod tests {
             day_of(&git2::Time::new(1_608_595_200 - 1, 0)).to_string(),
             "2020-12-21"
         );
-        assert_eq!(
-            parse_day("2020-12-22"),
-            Some(Day {
-                year: 2020,
-                month: 12,
-                day: 22
-            })
-        );
-        assert_eq!(parse_day("HEAD~1"), None);
-        assert_eq!(parse_day("2020-13-01"), None);
     }
 }

@@ -18,9 +18,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use ropa_law::in_eea;
 use ropa_register::init::SCHEMA_DIR;
 use ropa_register::model::*;
-use ropa_register::rules::in_eea;
 use ropa_register::schema::EMBEDDED;
 
 /// How many entries of each kind the register holds.
@@ -691,8 +691,8 @@ fn recipients(rng: &mut Rng, n: usize) -> Vec<Recipient> {
         }
         let role = kind.role;
         let (countries, dpf_certified) = recipient_countries(rng, role);
-        let outside = countries.iter().any(|c| !in_eea(c));
-        let suffix = match countries.iter().find(|c| !in_eea(c)) {
+        let outside = countries.iter().any(|c| !in_eea(c.as_str()));
+        let suffix = match countries.iter().find(|c| !in_eea(c.as_str())) {
             Some(c) if c.as_str() == "US" => "Inc.",
             Some(c) if c.as_str() == "GB" => "Ltd",
             Some(c) if c.as_str() == "IN" => "Pvt. Ltd.",
@@ -779,7 +779,9 @@ fn systems(
     // Systems run at a processor inside the EEA, or on our own premises.
     let hosts: Vec<&Recipient> = recipients
         .iter()
-        .filter(|r| r.role == RecipientRole::Processor && r.countries.iter().all(in_eea))
+        .filter(|r| {
+            r.role == RecipientRole::Processor && r.countries.iter().all(|c| in_eea(c.as_str()))
+        })
         .collect();
     (0..n)
         .map(|i| {
@@ -1299,7 +1301,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
     let mut transfers = Vec::new();
     for &i in &recipient_idx {
         let recipient = &catalogue.recipients[i];
-        for country in recipient.countries.iter().filter(|c| !in_eea(c)) {
+        for country in recipient.countries.iter().filter(|c| !in_eea(c.as_str())) {
             transfers.push(transfer(rng, recipient, country));
         }
     }

@@ -93,53 +93,9 @@ pub use text::{MAX_MATCH_LEN, Match, TextCounts, count_text, scan_bytes, scan_te
 pub use value::{KindSet, detect_value};
 
 /// DPV personal-data category ids (namespace `https://w3id.org/dpv/pd#`)
-/// that the detectors and hints report.
-pub mod pd {
-    /// `pd:Name`: a person's name or part of it.
-    pub const NAME: &str = "pd:Name";
-    /// `pd:EmailAddress`.
-    pub const EMAIL_ADDRESS: &str = "pd:EmailAddress";
-    /// `pd:TelephoneNumber`.
-    pub const TELEPHONE_NUMBER: &str = "pd:TelephoneNumber";
-    /// `pd:PhysicalAddress`: street, house number, postcode, place.
-    pub const PHYSICAL_ADDRESS: &str = "pd:PhysicalAddress";
-    /// `pd:BirthDate`.
-    pub const BIRTH_DATE: &str = "pd:BirthDate";
-    /// `pd:BirthPlace`.
-    pub const BIRTH_PLACE: &str = "pd:BirthPlace";
-    /// `pd:Age`.
-    pub const AGE: &str = "pd:Age";
-    /// `pd:Gender`.
-    pub const GENDER: &str = "pd:Gender";
-    /// `pd:Nationality`.
-    pub const NATIONALITY: &str = "pd:Nationality";
-    /// `pd:OfficialID`: BSN, passport, driving licence or other official
-    /// identifier (the closest DPV class for the Dutch BSN).
-    pub const OFFICIAL_ID: &str = "pd:OfficialID";
-    /// `pd:BankAccount`: IBAN or older account numbers.
-    pub const BANK_ACCOUNT: &str = "pd:BankAccount";
-    /// `pd:PaymentCardNumber`.
-    pub const PAYMENT_CARD_NUMBER: &str = "pd:PaymentCardNumber";
-    /// `pd:IPAddress`.
-    pub const IP_ADDRESS: &str = "pd:IPAddress";
-    /// `pd:Username`.
-    pub const USERNAME: &str = "pd:Username";
-    /// `pd:Password` (also its hash).
-    pub const PASSWORD: &str = "pd:Password";
-    /// `pd:Identifier`: the closest DPV class for a Chamber of Commerce (KvK)
-    /// number, which identifies a sole trader; DPV has no class of its own.
-    pub const IDENTIFIER: &str = "pd:Identifier";
-    /// `pd:UserAgent`.
-    pub const USER_AGENT: &str = "pd:UserAgent";
-    /// `pd:Location`: geographic coordinates.
-    pub const LOCATION: &str = "pd:Location";
-    /// `pd:MaritalStatus`.
-    pub const MARITAL_STATUS: &str = "pd:MaritalStatus";
-    /// `pd:Salary`: what a person is paid.
-    pub const SALARY: &str = "pd:Salary";
-    /// `pd:Income`: a person's (or household's) income.
-    pub const INCOME: &str = "pd:Income";
-}
+/// that the detectors and hints report; the whole vocabulary, and what the
+/// law makes of each kind, is [`ropa_law::dpv`].
+pub use ropa_law::dpv::pd;
 
 /// The kinds of value the detectors recognise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

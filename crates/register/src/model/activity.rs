@@ -108,47 +108,8 @@ pub struct LegalBasis {
     pub legal_reference: Option<String>,
 }
 
-/// Art. 6(1)(a)-(f).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
-pub enum Basis {
-    #[serde(rename = "consent")]
-    Consent,
-    #[serde(rename = "contract")]
-    Contract,
-    #[serde(rename = "legal_obligation")]
-    LegalObligation,
-    #[serde(rename = "vital_interests")]
-    VitalInterests,
-    #[serde(rename = "public_task")]
-    PublicTask,
-    #[serde(rename = "legitimate_interests")]
-    LegitimateInterests,
-}
-
-impl Basis {
-    pub const ALL: [Basis; 6] = [
-        Basis::Consent,
-        Basis::Contract,
-        Basis::LegalObligation,
-        Basis::VitalInterests,
-        Basis::PublicTask,
-        Basis::LegitimateInterests,
-    ];
-
-    /// The article that defines the basis.
-    pub fn article(self) -> &'static str {
-        match self {
-            Basis::Consent => "Art. 6(1)(a)",
-            Basis::Contract => "Art. 6(1)(b)",
-            Basis::LegalObligation => "Art. 6(1)(c)",
-            Basis::VitalInterests => "Art. 6(1)(d)",
-            Basis::PublicTask => "Art. 6(1)(e)",
-            Basis::LegitimateInterests => "Art. 6(1)(f)",
-        }
-    }
-}
+/// Art. 6(1)(a)-(f), defined with the rest of the law.
+pub use ropa_law::Basis;
 
 /// One kind of personal data used by the activity.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -38,20 +38,8 @@ pub struct Category {
     pub provision: Option<Provision>,
 }
 
-/// Art. 9(1) special categories of personal data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SpecialCategory {
-    None,
-    RacialOrEthnicOrigin,
-    PoliticalOpinions,
-    ReligiousOrPhilosophicalBeliefs,
-    TradeUnionMembership,
-    Genetic,
-    Biometric,
-    Health,
-    SexLifeOrOrientation,
-}
+/// Art. 9(1) special categories, defined with the rest of the law.
+pub use ropa_law::SpecialCategory;
 
 /// Whether providing the data is a requirement (Art. 13(2)(e)).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -5,9 +5,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use ropa_documents::statement::Statement;
+use ropa_law::in_eea;
 use ropa_register::model::{Category, Id, Lang, Location, SpecialCategory, SystemFile};
 use ropa_register::register::Register;
-use ropa_register::rules::in_eea;
 
 pub struct Index<'a> {
     pub register: &'a Register,
@@ -157,7 +157,7 @@ impl<'a> Index<'a> {
             .countries
             .iter()
             .chain(host.into_iter().flat_map(|h| &h.countries));
-        let outside: BTreeSet<&Location> = countries.filter(|c| !in_eea(c)).collect();
+        let outside: BTreeSet<&Location> = countries.filter(|c| !in_eea(c.as_str())).collect();
         outside
             .into_iter()
             .filter(|c| !self.statement_countries.contains(*c))

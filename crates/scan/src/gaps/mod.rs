@@ -8,7 +8,6 @@
 //! where the register says the data belongs.
 
 pub mod accept;
-pub mod dpv;
 mod index;
 mod suggest;
 
@@ -323,15 +322,15 @@ fn judge_system<'a>(
         {
             not_listed.entry(mapped[0]).or_default().push(place.clone());
         }
-        if let Some(kind) = dpv::special_category(pd)
+        if let Some(kind) = ropa_law::dpv::special_category(pd)
             && !index.declares_special(kind)
         {
             gaps.push(suggest::special_category(index, id, &place, kind));
         }
-        if dpv::is_criminal(pd) && !index.declares_criminal() {
+        if ropa_law::dpv::is_criminal(pd) && !index.declares_criminal() {
             gaps.push(suggest::criminal(id, &place));
         }
-        if dpv::is_national_id(pd) && !index.declares_national_id() {
+        if ropa_law::dpv::is_national_id(pd) && !index.declares_national_id() {
             gaps.push(suggest::national_id(id, &place));
         }
         places.push(place);

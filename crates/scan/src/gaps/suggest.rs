@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::index::Index;
-use super::{Change, Gap, GapKind, MANUAL_SOURCE, Place, dpv, gap_id};
+use super::{Change, Gap, GapKind, MANUAL_SOURCE, Place, gap_id};
 use ropa_register::model::{Id, InventoryEntry, Location, SpecialCategory, SystemFile};
 use ropa_register::register::FileRef;
 
@@ -303,7 +303,7 @@ pub fn special_category(
     place: &Place,
     kind: SpecialCategory,
 ) -> Gap {
-    let name = dpv::special_category_name(kind);
+    let name = kind.name();
     let says = if !index.declares_any_special() {
         "the statement declares no special-category data at all".to_owned()
     } else {
@@ -328,7 +328,7 @@ pub fn special_category(
             pointer: "/categories".to_owned(),
             edit: format!(
                 "declare it: a category with \"special\": \"{}\" covering {}, listed by the activity that processes it with an Art. 9(2) condition in \"special_category_conditions\"; or remove the data from {system}",
-                dpv::special_category_value(kind),
+                kind.value(),
                 place.found
             ),
         },

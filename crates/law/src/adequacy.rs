@@ -1,0 +1,200 @@
+//! The European Commission's adequacy decisions (Art. 45), with the days
+//! they apply from and, once they end, the day they stopped applying.
+//!
+//! Kept as a table: decisions are adopted, renewed and annulled, and the
+//! rules, the statement and the gaps follow this table without other code
+//! changes. A transfer may rest on a decision only on the days it applies.
+
+use crate::date::Day;
+
+/// One adequacy decision for one country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// ISO 3166-1 alpha-2 code of the country (or territory) covered.
+    pub country: &'static str,
+    /// The decision's reference, e.g. `(EU) 2023/1795`.
+    pub decision: &'static str,
+    /// The name people know the framework by, where it has one.
+    pub known_as: Option<&'static str>,
+    /// Limits of the decision, e.g. only certified organisations.
+    pub scope: &'static str,
+    /// Whether the recipient must be certified (the EU-U.S. frameworks).
+    pub certification_required: bool,
+    /// The day the decision was adopted and began to apply.
+    pub from: Day,
+    /// The first day it no longer applied, and why; `None` while it applies.
+    pub ended: Option<(Day, &'static str)>,
+}
+
+impl Decision {
+    /// Whether a transfer may rest on the decision on `day`.
+    pub fn applies_on(&self, day: Day) -> bool {
+        self.from <= day && self.ended.is_none_or(|(end, _)| day < end)
+    }
+
+    /// Whether `named` (what a register wrote) refers to this decision.
+    pub fn is_named_by(&self, named: &str) -> bool {
+        named.contains(self.decision)
+    }
+}
+
+const fn decision(
+    country: &'static str,
+    decision: &'static str,
+    scope: &'static str,
+    from: Day,
+) -> Decision {
+    Decision {
+        country,
+        decision,
+        known_as: None,
+        scope,
+        certification_required: false,
+        from,
+        ended: None,
+    }
+}
+
+/// Every decision, past and present, ordered by country and then by date.
+pub const DECISIONS: &[Decision] = &[
+    decision("AD", "2010/625/EU", "Andorra", Day::ymd(2010, 10, 19)),
+    decision("AR", "2003/490/EC", "Argentina", Day::ymd(2003, 6, 30)),
+    decision(
+        "CA",
+        "2002/2/EC",
+        "Canada: commercial organisations under PIPEDA",
+        Day::ymd(2001, 12, 20),
+    ),
+    decision("CH", "2000/518/EC", "Switzerland", Day::ymd(2000, 7, 26)),
+    decision("FO", "2010/146/EU", "Faroe Islands", Day::ymd(2010, 3, 5)),
+    // The decision carries a sunset clause; it has been extended and renewed
+    // since. Record the day it ends here if it is ever left to lapse.
+    decision(
+        "GB",
+        "(EU) 2021/1772",
+        "United Kingdom (GDPR decision, as renewed)",
+        Day::ymd(2021, 6, 28),
+    ),
+    decision("GG", "2003/821/EC", "Guernsey", Day::ymd(2003, 11, 21)),
+    decision("IL", "2011/61/EU", "Israel", Day::ymd(2011, 1, 31)),
+    decision("IM", "2004/411/EC", "Isle of Man", Day::ymd(2004, 4, 28)),
+    decision("JE", "2008/393/EC", "Jersey", Day::ymd(2008, 5, 8)),
+    decision(
+        "JP",
+        "(EU) 2019/419",
+        "Japan: organisations under the APPI with the supplementary rules",
+        Day::ymd(2019, 1, 23),
+    ),
+    decision(
+        "KR",
+        "(EU) 2022/254",
+        "Republic of Korea",
+        Day::ymd(2021, 12, 17),
+    ),
+    decision("NZ", "2013/65/EU", "New Zealand", Day::ymd(2012, 12, 19)),
+    Decision {
+        known_as: Some("Safe Harbour"),
+        certification_required: true,
+        ended: Some((
+            Day::ymd(2015, 10, 6),
+            "declared invalid by the Court of Justice in C-362/14 (Schrems I)",
+        )),
+        ..decision(
+            "US",
+            "2000/520/EC",
+            "United States: only organisations that self-certified under the Safe Harbour principles",
+            Day::ymd(2000, 7, 26),
+        )
+    },
+    Decision {
+        known_as: Some("EU-U.S. Privacy Shield"),
+        certification_required: true,
+        ended: Some((
+            Day::ymd(2020, 7, 16),
+            "declared invalid by the Court of Justice in C-311/18 (Schrems II)",
+        )),
+        ..decision(
+            "US",
+            "(EU) 2016/1250",
+            "United States: only organisations certified under the EU-U.S. Privacy Shield",
+            Day::ymd(2016, 7, 12),
+        )
+    },
+    Decision {
+        known_as: Some("EU-U.S. Data Privacy Framework"),
+        certification_required: true,
+        ..decision(
+            "US",
+            "(EU) 2023/1795",
+            "United States: only organisations certified under the EU-US Data Privacy Framework",
+            Day::ymd(2023, 7, 10),
+        )
+    },
+    decision("UY", "2012/484/EU", "Uruguay", Day::ymd(2012, 8, 21)),
+];
+
+/// Every decision there has been for a country, oldest first.
+pub fn decisions_for(country: &str) -> impl Iterator<Item = &'static Decision> + '_ {
+    DECISIONS.iter().filter(move |d| d.country == country)
+}
+
+/// The decision a transfer to `country` may rest on, on `day`.
+pub fn in_force(country: &str, day: Day) -> Option<&'static Decision> {
+    decisions_for(country).filter(|d| d.applies_on(day)).last()
+}
+
+/// The countries with a decision that applies on `day`, in code order.
+pub fn countries_on(day: Day) -> Vec<&'static str> {
+    let mut countries: Vec<&str> = DECISIONS
+        .iter()
+        .filter(|d| d.applies_on(day))
+        .map(|d| d.country)
+        .collect();
+    countries.dedup();
+    countries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_decision_applies_from_its_first_day_until_the_day_it_ended() {
+        let shield = decisions_for("US")
+            .find(|d| d.is_named_by("(EU) 2016/1250"))
+            .unwrap();
+        assert!(!shield.applies_on(Day::ymd(2016, 7, 11)));
+        assert!(shield.applies_on(Day::ymd(2016, 7, 12)));
+        assert!(shield.applies_on(Day::ymd(2020, 7, 15)));
+        assert!(!shield.applies_on(Day::ymd(2020, 7, 16)));
+    }
+
+    #[test]
+    fn the_decision_in_force_follows_the_calendar() {
+        let on = |y, m, d| in_force("US", Day::ymd(y, m, d)).map(|d| d.decision);
+        assert_eq!(on(1999, 1, 1), None);
+        assert_eq!(on(2010, 1, 1), Some("2000/520/EC"));
+        assert_eq!(on(2016, 1, 1), None);
+        assert_eq!(on(2018, 5, 25), Some("(EU) 2016/1250"));
+        assert_eq!(on(2021, 1, 1), None);
+        assert_eq!(on(2026, 12, 7), Some("(EU) 2023/1795"));
+        assert_eq!(in_force("CN", Day::ymd(2026, 12, 7)), None);
+    }
+
+    #[test]
+    fn the_table_is_ordered_and_every_country_is_a_code() {
+        for pair in DECISIONS.windows(2) {
+            assert!(
+                (pair[0].country, pair[0].from) < (pair[1].country, pair[1].from),
+                "{} before {}",
+                pair[0].decision,
+                pair[1].decision
+            );
+        }
+        for d in DECISIONS {
+            assert!(d.country.len() == 2 && d.country.bytes().all(|b| b.is_ascii_uppercase()));
+            assert!(!crate::in_eea(d.country), "{} is inside the EEA", d.country);
+        }
+        assert_eq!(countries_on(Day::ymd(2026, 12, 7)).len(), 15);
+    }
+}
