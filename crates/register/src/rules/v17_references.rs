@@ -1,31 +1,56 @@
-//! Ids are unique (S03) and every reference resolves (V17); catalogue
-//! entries nothing refers to are reported as orphans.
+//! V17: references between files resolve; catalogue entries nothing refers
+//! to are reported as orphans.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::declare::rule;
 use super::{Findings, Rule, activities};
 use crate::model::Id;
 use crate::register::{FileRef, Register};
 
-pub(super) fn check(register: &Register, out: &mut Findings) {
-    let categories = unique(
-        out,
-        &FileRef::Categories,
-        "/categories",
-        register.categories.categories.iter().map(|c| &c.id),
-    );
-    let subjects = unique(
-        out,
-        &FileRef::Subjects,
-        "/subjects",
-        register.subjects.subjects.iter().map(|s| &s.id),
-    );
-    let recipients = unique(
-        out,
-        &FileRef::Recipients,
-        "/recipients",
-        register.recipients.recipients.iter().map(|r| &r.id),
-    );
+rule! {
+    /// ## What it checks
+    /// Every id an activity uses (data subjects, data categories, recipients,
+    /// transfer recipients, systems, the categories of its special-category
+    /// conditions) exists in its catalogue or as a system file, and so do a
+    /// recipient's `parent`, a system's `hosted_by` and inventory categories,
+    /// and the activities of the statement's `activity_order`. A source's
+    /// categories and subjects must also be among the activity's own, and a
+    /// transfer's recipient among its recipients. Catalogue entries that no
+    /// activity uses are warnings (orphans).
+    ///
+    /// ## Why
+    /// Art. 30(1)(c)-(d) asks the record to describe the categories of data
+    /// subjects, of personal data and of recipients per processing; a
+    /// reference to nothing describes nothing, and the statement would leave
+    /// it out. An orphan is usually a renamed or forgotten entry.
+    ///
+    /// ## Example
+    /// ```json
+    /// "data": [ { "category": "contact-detail" } ]
+    /// ```
+    /// when `categories.json` defines `contact-details`.
+    ///
+    /// ## How to fix
+    /// Correct the id (the help suggests a near match and lists the known
+    /// ids), or add the entry to its catalogue. Remove orphans, or add them
+    /// to the activities that use them.
+    ///
+    /// ## Reference
+    /// - [§4, row V17](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
+    V17 {
+        title: "references between files resolve",
+        articles: "Art. 30(1)(c)-(d)",
+        severity: Error,
+        acknowledgeable: false,
+        check: Register(check),
+    }
+}
+
+fn check(register: &Register, out: &mut Findings) {
+    let categories = known(register.categories.categories.iter().map(|c| &c.id));
+    let subjects = known(register.subjects.subjects.iter().map(|s| &s.id));
+    let recipients = known(register.recipients.recipients.iter().map(|r| &r.id));
     let systems: FxHashSet<&Id> = register.systems.keys().collect();
 
     let mut used_categories = FxHashSet::default();
@@ -33,21 +58,6 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
     let mut used_recipients = FxHashSet::default();
 
     for (file, _, activity) in activities(register) {
-        let mut purposes = FxHashSet::default();
-        for (i, purpose) in activity.purposes.iter().enumerate() {
-            if !purposes.insert(&purpose.id) {
-                out.error(
-                    Rule::S03,
-                    &file,
-                    format!("/purposes/{i}/id"),
-                    format!(
-                        "purpose id \"{}\" is used twice in this activity",
-                        purpose.id
-                    ),
-                    "give each purpose its own id",
-                );
-            }
-        }
         for (i, subject) in activity.subjects.iter().enumerate() {
             used_subjects.insert(subject);
             resolve(
@@ -60,7 +70,6 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 "subjects.json",
             );
         }
-        let mut listed = FxHashSet::default();
         for (i, data) in activity.data.iter().enumerate() {
             used_categories.insert(&data.category);
             resolve(
@@ -72,18 +81,6 @@ pub(super) fn check(register: &Register, out: &mut Findings) {
                 "data category",
                 "categories.json",
             );
-            if !listed.insert(&data.category) {
-                out.error(
-                    Rule::S03,
-                    &file,
-                    format!("/data/{i}/category"),
-                    format!(
-                        "data category \"{}\" is listed twice in this activity",
-                        data.category
-                    ),
-                    "list each category once; give it one retention rule",
-                );
-            }
         }
         let declared: FxHashSet<&Id> = activity.data.iter().map(|d| &d.category).collect();
         let activity_subjects: FxHashSet<&Id> = activity.subjects.iter().collect();
@@ -296,25 +293,12 @@ fn sorted<'a>(known: &Known<'a>) -> Vec<(&'a Id, usize)> {
     ids
 }
 
-/// Reports duplicate ids and returns each id's index in the catalogue.
-fn unique<'a>(
-    out: &mut Findings,
-    file: &FileRef,
-    list: &str,
-    ids: impl Iterator<Item = &'a Id>,
-) -> Known<'a> {
+/// Each id's index in its catalogue: the first entry of an id is the one
+/// references resolve to (a second one is S03's business).
+fn known<'a>(ids: impl Iterator<Item = &'a Id>) -> Known<'a> {
     let mut seen = Known::default();
     for (i, id) in ids.enumerate() {
-        if let Some(first) = seen.insert(id, i) {
-            seen.insert(id, first);
-            out.error(
-                Rule::S03,
-                file,
-                format!("{list}/{i}/id"),
-                format!("id \"{id}\" is used twice (entries {first} and {i})"),
-                "ids must be unique: rename one entry, or merge the two",
-            );
-        }
+        seen.entry(id).or_insert(i);
     }
     seen
 }

@@ -4,9 +4,44 @@
 
 use serde_json::Value;
 
+use super::declare::rule;
 use super::{Finding, Findings, Rule};
 use crate::model::Lang;
 use crate::register::FileRef;
+
+rule! {
+    /// ## What it checks
+    /// Every public text (an object whose keys are language codes, such as
+    /// `{ "nl": "…", "en": "…" }`) has a non-empty text in every language
+    /// `organisation.json` publishes the statement in (`notice.languages`).
+    ///
+    /// ## Why
+    /// Information must be given in a concise, transparent, intelligible
+    /// form, using clear and plain language (Art. 12(1)); a reader of the
+    /// English statement is owed the same sections, activities, rights and
+    /// transfers as a reader of the Dutch one. A missing translation would
+    /// silently drop an item from one language only.
+    ///
+    /// ## Example
+    /// ```json
+    /// "description": { "nl": "Bestellingen afhandelen" }
+    /// ```
+    /// in a register published in Dutch and English.
+    ///
+    /// ## How to fix
+    /// Add the same text in the missing language, e.g.
+    /// `"en": "Handling orders"`.
+    ///
+    /// ## Reference
+    /// - [§4, row V40](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
+    V40 {
+        title: "every public text exists in every published language",
+        articles: "Art. 12(1)",
+        severity: Error,
+        acknowledgeable: false,
+        check: Document(check_document),
+    }
+}
 
 /// Checks one file as written — the parsed JSON, while the loader still has
 /// it — so the pointers are the file's own, nothing is serialised again, and
