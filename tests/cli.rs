@@ -4,6 +4,7 @@
 use std::ffi::OsStr;
 use std::path::Path;
 
+use ropa_register::rules::Rule;
 use serde_json::Value;
 
 use crate::util::{Prepared, base_dir, cases_dir, copy_dir, run, snapshot, snapshot_diff};
@@ -481,13 +482,17 @@ fn init_refuses_a_non_empty_directory_and_touches_nothing() {
 
 // --- ropa rules --------------------------------------------------------------
 
-const REQUIRED_RULES: &[&str] = &[
-    "V01", "V02", "V03", "V04", "V05", "V10", "V11", "V14", "V15", "V17", "V18", "V20", "V21",
-    "V22", "V23", "V26", "V28", "V29", "V32", "V34", "V40", "V41",
+/// The sections every rule's documentation has, in this order.
+const RULE_SECTIONS: &[&str] = &[
+    "## What it checks",
+    "## Why",
+    "## Example",
+    "## How to fix",
+    "## Reference",
 ];
 
 #[test]
-fn rules_lists_every_required_rule() {
+fn rules_lists_every_rule_of_the_registry() {
     let cwd = empty_cwd();
     let out = run(cwd.path(), ["rules"], &[]);
     out.assert_code(0);
@@ -496,35 +501,141 @@ fn rules_lists_every_required_rule() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    for rule in REQUIRED_RULES {
+    let registry: Vec<&str> = Rule::all().map(Rule::id).collect();
+    assert_eq!(ids, registry, "one line per rule, in id order:\n{out}");
+    for rule in Rule::all() {
         let line = out
             .stdout
             .lines()
-            .find(|l| l.split_whitespace().next() == Some(rule))
-            .unwrap_or_else(|| panic!("ropa rules does not list {rule}:\n{out}"));
-        // Legal rules name their article.
-        assert!(line.contains("[Art. "), "{rule} without an article: {line}");
+            .find(|l| l.split_whitespace().next() == Some(rule.id()))
+            .expect("listed");
+        assert!(line.contains(rule.title()), "{line}");
+        // Legal rules name their articles.
+        if rule.id().starts_with('V') {
+            assert!(
+                line.contains(&format!("[{}]", rule.article())) && !rule.article().is_empty(),
+                "{} without its articles: {line}",
+                rule.id()
+            );
+        }
+        assert_eq!(
+            line.contains("(may be acknowledged as a known gap)"),
+            rule.acknowledgeable(),
+            "{line}"
+        );
     }
-    let mut sorted = ids.clone();
-    sorted.sort();
-    sorted.dedup();
-    assert_eq!(ids, sorted, "rules are listed once each, in order");
 }
 
 #[test]
 fn rules_as_json_match_the_text_listing() {
     let articles = articles();
-    for rule in REQUIRED_RULES {
+    for rule in Rule::all() {
         let article = articles
-            .get(*rule)
-            .unwrap_or_else(|| panic!("rules --format json lacks {rule}"));
-        assert!(
-            article.starts_with("Art. ") || article.contains("Art. "),
-            "{rule}: {article}"
-        );
+            .get(rule.id())
+            .unwrap_or_else(|| panic!("rules --format json lacks {}", rule.id()));
+        assert_eq!(article, rule.article(), "{}", rule.id());
     }
     let cwd = empty_cwd();
     let text = run(cwd.path(), ["rules"], &[]);
     text.assert_code(0);
     assert_eq!(text.stdout.lines().count(), articles.len(), "{text}");
+}
+
+#[test]
+fn rules_with_an_id_prints_its_documentation() {
+    let cwd = empty_cwd();
+    let out = run(cwd.path(), ["rules", "V15"], &[]);
+    out.assert_code(0);
+    assert_eq!(out.stderr, "", "{out}");
+    assert!(
+        out.stdout.starts_with("V15: retention is concrete"),
+        "{out}"
+    );
+    for line in [
+        "Articles: Art. 13(2)(a); WP29 WP260 rev.01 Annex",
+        "Severity: error",
+        "May be acknowledged as a known gap: yes",
+        "\"no longer than necessary\"",
+        "[§4, row V15](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)",
+    ] {
+        assert!(out.stdout.contains(line), "no {line:?} in:\n{out}");
+    }
+    let mut from = 0;
+    for section in RULE_SECTIONS {
+        let at = out.stdout[from..]
+            .find(section)
+            .unwrap_or_else(|| panic!("no {section:?} after byte {from}:\n{out}"));
+        from += at + section.len();
+    }
+    // Any case.
+    let lower = run(cwd.path(), ["rules", "v15"], &[]);
+    lower.assert_code(0);
+    assert_eq!(lower.stdout, out.stdout);
+}
+
+/// Every rule `ropa rules` lists has its documentation, whose links lead
+/// into the legal reference in the repository.
+#[test]
+fn every_rule_prints_its_documentation() {
+    let cwd = empty_cwd();
+    let reference = crate::util::workspace_root().join("docs/gdpr-register-model.md");
+    assert!(reference.is_file(), "{}", reference.display());
+    for rule in Rule::all() {
+        let out = run(cwd.path(), ["rules", rule.id()], &[]);
+        out.assert_code(0);
+        assert!(
+            out.stdout
+                .starts_with(&format!("{}: {}\n", rule.id(), rule.title())),
+            "{out}"
+        );
+        for section in RULE_SECTIONS {
+            assert!(
+                out.stdout.contains(section),
+                "{}: no {section}:\n{out}",
+                rule.id()
+            );
+        }
+        assert!(
+            out.stdout.contains("](docs/gdpr-register-model.md#"),
+            "{}: no link into the legal reference:\n{out}",
+            rule.id()
+        );
+    }
+}
+
+#[test]
+fn rules_with_an_id_as_json() {
+    let cwd = empty_cwd();
+    let out = run(cwd.path(), ["rules", "v24", "--format", "json"], &[]);
+    out.assert_code(0);
+    let rule: Value = serde_json::from_str(&out.stdout).expect("rule JSON");
+    assert_eq!(rule["id"], "V24", "{rule}");
+    assert_eq!(rule["article"], "Art. 13(1)(f), 14(1)(f)", "{rule}");
+    assert_eq!(rule["severity"], "error", "{rule}");
+    assert_eq!(rule["acknowledgeable"], true, "{rule}");
+    let doc = rule["documentation"].as_str().expect("documentation");
+    assert!(
+        doc.contains("## How to fix") && doc.contains("copy_via"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn rules_with_an_unknown_id_says_so_and_suggests() {
+    let cwd = empty_cwd();
+    let out = run(cwd.path(), ["rules", "15"], &[]);
+    out.assert_code(2);
+    assert_eq!(out.stdout, "", "{out}");
+    assert_eq!(
+        out.stderr, "error: there is no rule 15; did you mean V15? `ropa rules` lists them all\n",
+        "{out}"
+    );
+
+    let out = run(cwd.path(), ["rules", "retention", "--format", "json"], &[]);
+    out.assert_code(2);
+    assert_eq!(out.stdout, "", "{out}");
+    assert_eq!(
+        out.stderr, "error: there is no rule retention; `ropa rules` lists them all\n",
+        "{out}"
+    );
 }

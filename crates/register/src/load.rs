@@ -16,7 +16,7 @@ use crate::model::{
 use crate::register::{FileRef, Register};
 use crate::rules::Finding;
 use crate::rules::Rule;
-use crate::rules::language::check_document;
+use crate::rules::check_document;
 use crate::schema;
 use crate::source::{FileKind, ReadError, SourceFile, file_diagnostic, hidden, read_register};
 use crate::span::{LineIndex, SpanIndex, escape_token};

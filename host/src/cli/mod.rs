@@ -52,7 +52,8 @@ pub enum Command {
     Validate(validate::Args),
     /// Create a new, nearly empty register to start from.
     Init(init::Args),
-    /// List the rules `validate` checks, with their articles.
+    /// List the rules `validate` checks, with their articles; or show one
+    /// rule's documentation (`ropa rules V15`).
     Rules(rules::Args),
     /// Record the register in git, after validating it.
     Commit(commit::Args),

@@ -10,6 +10,7 @@ pub mod commit;
 pub mod diff;
 pub mod init;
 pub mod log;
+pub mod rules;
 pub mod validate;
 
 #[cfg(feature = "scan")]

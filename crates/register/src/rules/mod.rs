@@ -1,27 +1,130 @@
 //! The legal rules a schema cannot express (reference §4), and the
 //! structural ones every register file must pass.
 //!
+//! One file per rule, named after it (`v15_vague_retention.rs`): its
+//! declaration ([`declare::rule!`]) holds the id, title, articles, severity,
+//! whether a DPO may acknowledge it, and its documentation; its check
+//! function sits beside it. The list below is the only place that names
+//! them all: adding a rule is its file and one line here, and one case
+//! folder in `tests/cases/` (a test fails without one).
+//!
 //! Each check is a function over a whole [`Register`] that reports
 //! [`Finding`]s; it does no IO. Findings name a file and a JSON pointer;
-//! `validate` turns them into located diagnostics.
+//! `validate` turns them into located diagnostics. The structural rules are
+//! checked where the files are read; their files document them and say where.
 
-mod catalogue;
-pub mod language;
-mod lawfulness;
-mod records;
-mod references;
-mod retention;
-mod scanning;
-mod transfers;
-mod transparency;
-
-pub use catalogue::Rule;
-pub use transfers::in_eea;
+pub(crate) mod declare;
+mod eea;
 
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Severity;
 use crate::register::{FileRef, Register};
+use declare::{Check, RuleDef};
+
+pub use eea::in_eea;
+
+declare::registry! {
+    S01 => s01_well_formed_json,
+    S02 => s02_schema,
+    S03 => s03_unique_ids,
+    S04 => s04_file_size,
+    S05 => s05_links_inside,
+    S06 => s06_required_files,
+    S07 => s07_stray_files,
+    S09 => s09_stale_gaps,
+    S10 => s10_data_and_network,
+    V01 => v01_purpose_and_basis,
+    V02 => v02_law_for_obligation_or_task,
+    V03 => v03_legitimate_interests,
+    V04 => v04_public_authority_interests,
+    V05 => v05_consent_records,
+    V10 => v10_special_category_condition,
+    V11 => v11_special_category_law,
+    V14 => v14_retention,
+    V15 => v15_vague_retention,
+    V17 => v17_references,
+    V18 => v18_processing_agreement,
+    V20 => v20_transfer_outside_eea,
+    V21 => v21_one_mechanism,
+    V22 => v22_adequacy_decision,
+    V23 => v23_us_certification,
+    V24 => v24_safeguard_copy,
+    V26 => v26_recipient_countries,
+    V28 => v28_marketing_objection,
+    V29 => v29_automated_decisions,
+    V31 => v31_profiling_statement,
+    V32 => v32_indirect_sources,
+    V33 => v33_other_persons,
+    V34 => v34_provision,
+    V35 => v35_dpo,
+    V40 => v40_translations,
+    V41 => v41_contact,
+    V42 => v42_security_measures,
+    V43 => v43_systems,
+}
+
+impl Rule {
+    /// The rule's declaration.
+    pub(crate) fn def(self) -> &'static RuleDef {
+        DEFS[self as usize]
+    }
+
+    pub fn id(self) -> &'static str {
+        self.def().id
+    }
+
+    pub fn article(self) -> &'static str {
+        self.def().articles
+    }
+
+    pub fn title(self) -> &'static str {
+        self.def().title
+    }
+
+    /// Whether a `known_gaps` entry may turn this rule's errors into warnings.
+    pub fn acknowledgeable(self) -> bool {
+        self.def().acknowledgeable
+    }
+
+    /// The rule with exactly this id (`V15`).
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::all().find(|r| r.id() == id)
+    }
+
+    /// Every rule, in id order. `ropa rules` prints them.
+    pub fn all() -> impl Iterator<Item = Rule> {
+        DEFS.iter().map(|d| d.rule)
+    }
+
+    /// The severity of findings that are not explicitly a warning.
+    pub fn default_severity(self) -> Severity {
+        self.def().severity
+    }
+
+    /// The documentation of the declaration, as `ropa rules <ID>` prints it.
+    pub fn documentation(self) -> String {
+        // A doc comment `/// text` arrives as " text".
+        self.def()
+            .doc
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Where the check runs, when it is not in [`check`]: the structural
+    /// rules are checked as the files are read.
+    pub fn checked_elsewhere(self) -> Option<&'static str> {
+        match self.def().check {
+            Check::Elsewhere(place) => Some(place),
+            Check::Document(_) => {
+                Some("load.rs, on each file as it is parsed (`rules::check_document`)")
+            }
+            Check::Register(_) => None,
+        }
+    }
+}
 
 /// A rule's verdict on one place of the register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,31 +138,50 @@ pub struct Finding {
 }
 
 /// Runs every rule over the register. The translation rule (V40) runs
-/// earlier, file by file, as the loader parses them
-/// ([`language::check_document`]).
+/// earlier, file by file, as the loader parses them ([`check_document`]);
+/// the structural rules as the files are read.
 pub fn check(register: &Register) -> Vec<Finding> {
-    // The references take about as long as all the other groups together,
+    // The references take about as long as all the other rules together,
     // so they are checked on a core of their own beside them.
-    let (references, others) = std::thread::scope(|scope| {
-        let references = scope.spawn(|| {
+    const ALONE: Rule = Rule::V17;
+    let run = |rule: Rule, out: &mut Findings| {
+        if let Check::Register(check) = rule.def().check {
+            check(register, out);
+        }
+    };
+    let (alone, others) = std::thread::scope(|scope| {
+        let alone = scope.spawn(|| {
             let mut out = Findings::default();
-            references::check(register, &mut out);
+            run(ALONE, &mut out);
             out.0
         });
         let mut out = Findings::default();
-        lawfulness::check(register, &mut out);
-        retention::check(register, &mut out);
-        transfers::check(register, &mut out);
-        transparency::check(register, &mut out);
-        records::check(register, &mut out);
-        scanning::check(register, &mut out);
-        let references = references
+        for rule in Rule::all().filter(|&r| r != ALONE) {
+            run(rule, &mut out);
+        }
+        let alone = alone
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (references, out.0)
+        (alone, out.0)
     });
-    let mut findings = references;
+    let mut findings = alone;
     findings.extend(others);
+    findings
+}
+
+/// Runs the rules that check one file as written (V40) on its parsed JSON,
+/// while the loader still holds it.
+pub(crate) fn check_document(
+    file: &FileRef,
+    document: &serde_json::Value,
+    languages: &[crate::model::Lang],
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for def in DEFS {
+        if let Check::Document(check) = def.check {
+            findings.extend(check(file, document, languages));
+        }
+    }
     findings
 }
 
@@ -144,4 +266,154 @@ fn activities(
         .activities
         .iter()
         .map(|(id, a)| (FileRef::Activity(id.clone()), id, a))
+}
+
+/// Whether an optional field is absent or blank.
+fn blank(value: &Option<String>) -> bool {
+    value.as_deref().is_none_or(|v| v.trim().is_empty())
+}
+
+/// A public text that is absent altogether (a missing translation is V40's business).
+fn text_missing(text: &Option<crate::model::Text>) -> bool {
+    text.as_ref()
+        .is_none_or(|t| t.nl.is_none() && t.en.is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_in_order_and_ids_match_names() {
+        let rules: Vec<Rule> = Rule::all().collect();
+        let mut sorted = rules.clone();
+        sorted.sort();
+        assert_eq!(rules, sorted);
+        for rule in rules {
+            assert_eq!(format!("{rule:?}"), rule.id());
+            assert_eq!(Rule::from_id(rule.id()), Some(rule));
+        }
+    }
+
+    /// What `ropa rules <ID>` prints must answer what a maintainer and a DPO
+    /// ask of a rule, in the same order for every rule.
+    #[test]
+    fn every_rule_is_documented_in_the_same_sections() {
+        const SECTIONS: &[&str] = &[
+            "## What it checks",
+            "## Why",
+            "## Example",
+            "## How to fix",
+            "## Reference",
+        ];
+        for rule in Rule::all() {
+            let doc = rule.documentation();
+            let mut from = 0;
+            for section in SECTIONS {
+                let at = doc[from..].find(section).unwrap_or_else(|| {
+                    panic!("{}: no \"{section}\" after byte {from}:\n{doc}", rule.id())
+                });
+                from += at + section.len();
+            }
+            let reference = &doc[doc.find("## Reference").unwrap_or_default()..];
+            assert!(
+                reference.contains(&format!("]({REFERENCE}#")),
+                "{}: the reference section links no section of {REFERENCE}",
+                rule.id()
+            );
+            assert!(!rule.title().is_empty(), "{}: no title", rule.id());
+        }
+    }
+
+    /// The legal reference the rules cite, from the repository root.
+    const REFERENCE: &str = "docs/gdpr-register-model.md";
+    const REFERENCE_TEXT: &str = include_str!("../../../../docs/gdpr-register-model.md");
+
+    /// Every link of a rule's documentation into the legal reference lands
+    /// on one of its headings (their anchors as GitHub makes them).
+    #[test]
+    fn links_into_the_reference_land_on_a_heading() {
+        let anchors: Vec<String> = REFERENCE_TEXT
+            .lines()
+            .filter_map(|l| l.strip_prefix('#'))
+            .map(|heading| {
+                heading
+                    .trim_start_matches('#')
+                    .trim()
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                    .map(|c| if c == ' ' { '-' } else { c })
+                    .collect()
+            })
+            .collect();
+        let target = format!("]({REFERENCE}#");
+        for rule in Rule::all() {
+            let doc = rule.documentation();
+            for (at, _) in doc.match_indices(&target) {
+                let rest = &doc[at + target.len()..];
+                let anchor = &rest[..rest.find(')').expect("a closing parenthesis")];
+                assert!(
+                    anchors.iter().any(|a| a == anchor),
+                    "{}: #{anchor} is no heading of {REFERENCE}",
+                    rule.id()
+                );
+            }
+        }
+    }
+
+    /// Each legal rule links the row of the reference's §4 that bears its id,
+    /// that row names the same articles' first one, and the rule's
+    /// documentation cites it.
+    #[test]
+    fn legal_rules_cite_their_row_of_the_reference() {
+        let section = &REFERENCE_TEXT[REFERENCE_TEXT
+            .find("## 4. Semantic validation rules")
+            .expect("§4 in the reference")..];
+        for rule in Rule::all().filter(|r| r.id().starts_with('V')) {
+            let id = rule.id();
+            let doc = rule.documentation();
+            assert!(
+                doc.contains(&format!(
+                    "[§4, row {id}]({REFERENCE}#4-semantic-validation-rules-beyond-json-schema)"
+                )),
+                "{id} does not link its row of §4"
+            );
+            let row = section
+                .lines()
+                .find(|l| l.starts_with(&format!("| {id} |")))
+                .unwrap_or_else(|| panic!("§4 of the reference has no row {id}"));
+            // "Art. 5(1)(b), 6(1)" → "5(1)(b)"; "AP recommendation 4 (2018)" → "AP".
+            let first = rule
+                .article()
+                .trim_start_matches("Art. ")
+                .split([',', ';', ' '])
+                .next()
+                .unwrap_or_default();
+            assert!(
+                row.contains(first),
+                "{id}: \"{first}\" is not in the row {row}"
+            );
+            // And the documentation cites it (at least its paragraph, "21(2)"
+            // of "21(2)-(4)") where it says what the rule checks and why.
+            let paragraph = first.split_inclusive(')').next().unwrap_or(first);
+            let body = &doc[..doc.find("## Example").unwrap_or_default()];
+            assert!(
+                body.contains(paragraph),
+                "{id}: the documentation does not cite {paragraph}"
+            );
+        }
+    }
+
+    /// Where a check runs outside [`check`], the declaration says where.
+    #[test]
+    fn checks_that_run_elsewhere_say_where() {
+        for rule in Rule::all() {
+            match rule.def().check {
+                Check::Elsewhere(place) => assert!(place.contains(".rs"), "{}: {place}", rule.id()),
+                Check::Document(_) => assert_eq!(rule, Rule::V40),
+                Check::Register(_) => {}
+            }
+        }
+    }
 }

@@ -1,0 +1,118 @@
+//! V14: every data category of an activity has a retention rule.
+
+use super::declare::rule;
+use super::{Findings, Rule, activities};
+use crate::diagnostic::Severity;
+use crate::model::{ActivityFile, Retention};
+use crate::register::Register;
+
+rule! {
+    /// ## What it checks
+    /// Every data category of an activity has a retention rule, its own or
+    /// the activity's default: a `period` (an ISO 8601 duration) with the
+    /// `start_event` it counts from, or `criteria` a reader can apply. An
+    /// error in a public activity, a warning in an internal one.
+    ///
+    /// ## Why
+    /// Data may be kept no longer than necessary (Art. 5(1)(e)); the record
+    /// must give the envisaged time limits for erasure where possible (Art.
+    /// 30(1)(f)), and the statement the period or the criteria that set it
+    /// (Art. 13(2)(a), 14(2)(a)). A period without a start event cannot be
+    /// applied: seven years from what?
+    ///
+    /// ## Example
+    /// ```json
+    /// "data": [ { "category": "order-history" } ]
+    /// ```
+    /// in an activity with no default `"retention"`.
+    ///
+    /// ## How to fix
+    /// Add `"retention"` to the data entry, or a default for the whole
+    /// activity, e.g. `{ "period": "P7Y", "start_event": { "nl": "einde van
+    /// het boekjaar", "en": "end of the financial year" } }`.
+    ///
+    /// ## Reference
+    /// - [§4, row V14](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
+    /// - [§6: the forms a retention may take](docs/gdpr-register-model.md#6-controllers-of-every-kind)
+    V14 {
+        title: "every data category has a retention rule",
+        articles: "Art. 5(1)(e), 30(1)(f), 13(2)(a), 14(2)(a)",
+        severity: Error,
+        acknowledgeable: true,
+        check: Register(check),
+    }
+}
+
+fn check(register: &Register, out: &mut Findings) {
+    for (file, _, activity) in activities(register) {
+        let severity = severity(activity);
+        for (at, retention, what) in retentions(activity) {
+            match (&retention.period, &retention.criteria) {
+                (None, None) => out.push(
+                    Rule::V14,
+                    severity,
+                    &file,
+                    at,
+                    format!("{what} has neither a period nor criteria"),
+                    Some("add \"period\" (an ISO 8601 duration such as \"P7Y\") or \"criteria\" that let a reader work out the period".to_owned()),
+                ),
+                (Some(_), _) if retention.start_event.is_none() => out.push(
+                    Rule::V14,
+                    severity,
+                    &file,
+                    at,
+                    format!("{what} has a period but does not say from when it counts"),
+                    Some("add \"start_event\", e.g. {\"nl\": \"einde van de overeenkomst\", \"en\": \"end of the contract\"}".to_owned()),
+                ),
+                _ => {}
+            }
+        }
+        if activity.retention.is_none() {
+            for (i, data) in activity.data.iter().enumerate() {
+                if data.retention.is_none() {
+                    out.push(
+                        Rule::V14,
+                        severity,
+                        &file,
+                        format!("/data/{i}"),
+                        format!("no retention is recorded for \"{}\"", data.category),
+                        Some("add \"retention\" here, or a default \"retention\" for the whole activity: a period (e.g. \"P2Y\") or criteria, the start event and the end action".to_owned()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// In the statement a missing or vague period is an Art. 13 failure; in an
+/// internal activity it is a gap in the record.
+pub(super) fn severity(activity: &ActivityFile) -> Severity {
+    if activity.public {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
+/// The retention rules an activity states: its default, then each data
+/// entry's own, with where each is and how a message names it.
+pub(super) fn retentions(
+    activity: &ActivityFile,
+) -> impl Iterator<Item = (String, &Retention, String)> {
+    let default = activity.retention.as_ref().map(|r| {
+        (
+            "/retention".to_owned(),
+            r,
+            "the activity's default retention".to_owned(),
+        )
+    });
+    let own = activity.data.iter().enumerate().filter_map(|(i, data)| {
+        let retention = data.retention.as_ref()?;
+        Some((
+            format!("/data/{i}/retention"),
+            retention,
+            format!("the retention of \"{}\"", data.category),
+        ))
+    });
+    default.into_iter().chain(own)
+}

@@ -1,0 +1,74 @@
+//! V23: US adequacy needs a DPF-certified recipient.
+
+use super::declare::rule;
+use super::eea::{adequacy_table, in_eea};
+use super::{Findings, Rule, activities};
+use crate::model::MechanismKind;
+use crate::register::Register;
+
+rule! {
+    /// ## What it checks
+    /// A transfer relying on an adequacy decision that covers only certified
+    /// organisations (the EU-US Data Privacy Framework) goes to a recipient
+    /// recorded as `"dpf_certified": true` in `recipients.json`.
+    ///
+    /// ## Why
+    /// The US adequacy decision (Decision (EU) 2023/1795) covers only
+    /// organisations on the Data Privacy Framework list. A transfer to a US
+    /// recipient that is not certified has no adequacy to rely on (Art. 45)
+    /// and needs another mechanism.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "recipient": "mail-provider", "country": "US", "mechanisms": [ { "kind": "adequacy" } ] }
+    /// ```
+    /// where `mail-provider` has no `dpf_certified`.
+    ///
+    /// ## How to fix
+    /// Check the recipient on the Data Privacy Framework list and set
+    /// `"dpf_certified": true`, or use standard contractual clauses.
+    ///
+    /// ## Reference
+    /// - [§4, row V23](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
+    V23 {
+        title: "US adequacy needs a DPF-certified recipient",
+        articles: "Art. 45; Decision (EU) 2023/1795",
+        severity: Error,
+        acknowledgeable: false,
+        check: Register(check),
+    }
+}
+
+fn check(register: &Register, out: &mut Findings) {
+    for (file, _, activity) in activities(register) {
+        for (i, transfer) in activity.transfers.iter().enumerate() {
+            if in_eea(&transfer.country) {
+                continue;
+            }
+            let Some(decision) = adequacy_table().get(transfer.country.as_str()) else {
+                continue;
+            };
+            if !decision.certification_required {
+                continue;
+            }
+            for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
+                if mechanism.kind != MechanismKind::Adequacy {
+                    continue;
+                }
+                let certified = register
+                    .recipient(&transfer.recipient)
+                    .and_then(|r| r.dpf_certified)
+                    == Some(true);
+                if !certified {
+                    out.error(
+                        Rule::V23,
+                        &file,
+                        format!("/transfers/{i}/mechanisms/{j}"),
+                        format!("adequacy for {} covers only certified organisations, and recipient \"{}\" is not recorded as DPF-certified", transfer.country, transfer.recipient),
+                        "check the recipient on the Data Privacy Framework list and set \"dpf_certified\": true in recipients.json, or use standard contractual clauses",
+                    );
+                }
+            }
+        }
+    }
+}
