@@ -1245,6 +1245,136 @@ fn xlsx_names_a_temporary_directory_it_cannot_write_and_writes_nothing() {
     assert!(!file.exists(), "nothing is written");
 }
 
+/// LibreOffice's `libreoffice` command, when installed. `None` (after
+/// saying why on stderr) when it is missing, so the calling test can skip.
+///
+/// # Panics
+///
+/// When it is missing and `CI=true`: `.ci/run` installs it, so CI must run
+/// the test.
+fn libreoffice() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .flat_map(|dir| [dir.join("libreoffice"), dir.join("soffice")])
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(
+            !in_ci,
+            "CI=true but neither libreoffice nor soffice is on PATH: .ci/run installs \
+             libreoffice-calc-nogui, and the XLSX records must be read back by it"
+        );
+        eprintln!(
+            "skipped: neither libreoffice nor soffice is on PATH \
+             (install libreoffice-calc-nogui to run this test)"
+        );
+    }
+    found
+}
+
+/// Every sheet of `workbook` as LibreOffice reads it, by name: each
+/// converted to CSV (UTF-8, comma, `"`) by `libreoffice --convert-to`, whose
+/// twelfth filter option `-1` writes every sheet to `NAME-SHEET.csv`.
+fn libreoffice_sheets(libreoffice: &Path, workbook: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    let dir = tempfile::Builder::new()
+        .prefix("ropa-libreoffice-")
+        .tempdir()
+        .expect("temporary directory");
+    // A profile of its own: two runs sharing one would clash.
+    let profile = dir.path().join("profile");
+    let out = dir.path().join("out");
+    let output = std::process::Command::new(libreoffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(workbook)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("libreoffice runs");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "libreoffice failed: {log}");
+    let stem = workbook
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a file name")
+        .to_owned();
+    let mut sheets: Vec<(String, Vec<Vec<String>>)> = std::fs::read_dir(&out)
+        .unwrap_or_else(|e| panic!("{}: {e}; libreoffice said: {log}", out.display()))
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(|s| s.strip_prefix(&format!("{stem}-")))
+                .unwrap_or_else(|| panic!("{}: not a sheet's CSV", path.display()))
+                .to_owned();
+            let rows = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_path(&path)
+                .expect("the CSV opens")
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+                .collect();
+            (name, rows)
+        })
+        .collect();
+    sheets.sort();
+    sheets
+}
+
+#[test]
+fn libreoffice_reads_every_cell_of_the_xlsx_as_ropa_wrote_it() {
+    let Some(libreoffice) = libreoffice() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    for lang in ["nl", "en"] {
+        let file = render_xlsx(&ismt(), lang, tmp.path());
+        let read = libreoffice_sheets(&libreoffice, &file);
+        // Every sheet as calamine reads it (which the other tests hold
+        // against the CSV and the register).
+        let mut expected = xlsx_sheets(&file);
+        let record_name = expected[0].0.clone();
+        expected.sort();
+        let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
+        let expected_names: Vec<&str> = expected.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, expected_names, "{lang}: LibreOffice's sheets");
+        for ((name, rows), (_, want)) in read.iter().zip(&expected) {
+            assert_eq!(rows.len(), want.len(), "{lang}, {name}: rows");
+            for (r, (row, want_row)) in rows.iter().zip(want).enumerate() {
+                assert_eq!(row, want_row, "{lang}, {name}: row {}", r + 1);
+            }
+        }
+        // The record sheet is ropa's own CSV, cell for cell.
+        let record = &read.iter().find(|(n, _)| *n == record_name).unwrap().1;
+        let csv = csv_rows(&ismt(), lang);
+        assert_eq!(record.len(), 18, "{lang}: header and 17 rows");
+        for (r, (row, want_row)) in record.iter().zip(&csv).enumerate() {
+            assert_eq!(
+                row,
+                want_row,
+                "{lang}: record row {} against the CSV",
+                r + 1
+            );
+        }
+    }
+}
+
 #[test]
 fn records_csv_has_one_row_per_activity_and_category_with_dpa_columns() {
     let csv_text = render_ok(&ismt(), &["records", "--lang", "en", "--format", "csv"]);
