@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ropa_documents::records::Column;
 use serde_json::{Value, json};
 
 use crate::util::{copy_dir, run, workspace_root};
@@ -996,26 +997,45 @@ fn xlsx_sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
         .collect()
 }
 
-/// A member of a ZIP archive, read by walking its local headers.
+/// A member of a ZIP archive, inflated, as text.
 fn zip_member(archive: &[u8], wanted: &str) -> String {
     use std::io::Read;
-    let u16_at = |i: usize| u16::from_le_bytes([archive[i], archive[i + 1]]) as usize;
-    let u32_at = |i: usize| u32::from_le_bytes(archive[i..i + 4].try_into().unwrap()) as usize;
-    let mut at = 0;
-    while u32_at(at) == 0x0403_4b50 {
-        let (compressed, name_len, extra_len) = (u32_at(at + 18), u16_at(at + 26), u16_at(at + 28));
-        let name = std::str::from_utf8(&archive[at + 30..at + 30 + name_len]).unwrap();
-        let start = at + 30 + name_len + extra_len;
-        if name == wanted {
-            let mut text = String::new();
-            flate2::read::DeflateDecoder::new(&archive[start..start + compressed])
-                .read_to_string(&mut text)
-                .unwrap();
-            return text;
-        }
-        at = start + compressed;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(archive)).expect("a readable ZIP archive");
+    let mut member = archive
+        .by_name(wanted)
+        .unwrap_or_else(|e| panic!("{wanted} in the archive: {e}"));
+    let mut text = String::new();
+    member
+        .read_to_string(&mut text)
+        .unwrap_or_else(|e| panic!("{wanted}: {e}"));
+    text
+}
+
+/// Each column's width in a sheet's XML, from its `<col min max width>`
+/// elements (a run of columns of one width may share an element).
+fn column_widths(sheet: &str) -> Vec<f64> {
+    let attribute = |element: &str, name: &str| -> String {
+        let from = element
+            .find(&format!(" {name}=\""))
+            .unwrap_or_else(|| panic!("{name} in {element}"))
+            + name.len()
+            + 3;
+        element[from..].split('"').next().unwrap().to_owned()
+    };
+    let mut widths = Vec::new();
+    for element in sheet.split("<col ").skip(1) {
+        // The attribute names' leading space, taken by the split.
+        let element = format!(" {}", element.split("/>").next().unwrap());
+        let element = element.as_str();
+        let min: usize = attribute(element, "min").parse().unwrap();
+        let max: usize = attribute(element, "max").parse().unwrap();
+        let width: f64 = attribute(element, "width").parse().unwrap();
+        assert_eq!(min, widths.len() + 1, "columns in order, none left out");
+        assert_eq!(attribute(element, "customWidth"), "1");
+        widths.extend(std::iter::repeat_n(width, max - min + 1));
     }
-    panic!("no {wanted} in the archive");
+    widths
 }
 
 fn render_xlsx(register: &Path, lang: &str, dir: &Path) -> PathBuf {
@@ -1084,19 +1104,52 @@ fn xlsx_holds_the_csv_record_and_the_controller_in_a_spreadsheet_layout() {
             "header row and the first two columns frozen"
         );
         assert!(sheet.contains("<autoFilter ref=\"A1:AG18\"/>"));
-        assert_eq!(sheet.matches("<col ").count(), 33, "a width per column");
+        // A width per column, as the record sets it: Excel stores n
+        // characters as n plus 5 pixels of padding at 7 pixels a character.
+        let widths: Vec<f64> = Column::ALL.iter().map(|c| c.width() + 5.0 / 7.0).collect();
+        let found = column_widths(&sheet);
+        assert_eq!(found.len(), 33, "a width per column");
+        for (c, (found, want)) in found.iter().zip(&widths).enumerate() {
+            assert!((found - want).abs() < 0.01, "column {c}: {found} ≠ {want}");
+        }
         assert_eq!(
             sheet.matches(" s=\"1\" t=\"s\"").count(),
             33,
             "the header row, and only it, in the header style"
         );
-        assert!(sheet.contains("<pageSetup orientation=\"landscape\"/>"));
+        assert!(
+            sheet.contains("customHeight=\"1\""),
+            "rows as tall as their wrapped text"
+        );
+        // Landscape, not scaled to the width of a page.
+        assert!(sheet.contains("<pageSetup orientation=\"landscape\" "));
+        assert!(
+            !sheet.contains("fitTo"),
+            "the record is not fitted to a page"
+        );
+        let controller_xml = zip_member(&bytes, "xl/worksheets/sheet2.xml");
+        assert!(
+            controller_xml.contains(
+                "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            ),
+            "the controller's header row frozen"
+        );
+        assert!(
+            controller_xml.contains("<pageSetUpPr fitToPage=\"1\"/>")
+                && controller_xml
+                    .contains("<pageSetup fitToHeight=\"0\" orientation=\"landscape\" "),
+            "the controller sheet printed landscape, one page wide: {controller_xml}"
+        );
         let styles = zip_member(&bytes, "xl/styles.xml");
         assert!(styles.contains("<b/>") && styles.contains("wrapText=\"1\""));
         let workbook = zip_member(&bytes, "xl/workbook.xml");
+        // The sheet names need no quotes in a reference.
         assert!(
-            workbook.contains(&format!("'{}'!$1:$1", sheet_names[0])),
-            "the header row repeats on printed pages"
+            workbook.contains(&format!(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">{}!$1:$1</definedName>",
+                sheet_names[0]
+            )),
+            "the header row repeats on printed pages: {workbook}"
         );
         let core = zip_member(&bytes, "docProps/core.xml");
         assert!(
@@ -1159,6 +1212,167 @@ fn xlsx_refuses_a_text_longer_than_an_excel_cell_and_writes_nothing() {
     assert!(!file.exists(), "nothing is written");
     // Other formats have no such limit.
     render_ok(&reg, &["records", "--lang", "nl", "--format", "csv"]);
+}
+
+#[test]
+fn xlsx_names_a_temporary_directory_it_cannot_write_and_writes_nothing() {
+    // The record sheet is written through an anonymous temporary file.
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("no-such-dir");
+    let file = tmp.path().join("records.xlsx");
+    let args = [
+        "--register".to_owned(),
+        ismt().display().to_string(),
+        "render".to_owned(),
+        "records".to_owned(),
+        "--lang".to_owned(),
+        "nl".to_owned(),
+        "--format".to_owned(),
+        "xlsx".to_owned(),
+        "-o".to_owned(),
+        file.display().to_string(),
+    ];
+    let out = run(&workspace_root(), &args, &[("TMPDIR", missing.as_os_str())]);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains(&format!(
+            "cannot make a temporary file in {}",
+            missing.display()
+        )) && out.stderr.contains("Set TMPDIR to a writable directory"),
+        "{}",
+        out.stderr
+    );
+    assert!(!file.exists(), "nothing is written");
+}
+
+/// LibreOffice's `libreoffice` command, when installed. `None` (after
+/// saying why on stderr) when it is missing, so the calling test can skip.
+///
+/// # Panics
+///
+/// When it is missing and `CI=true`: `.ci/run` installs it, so CI must run
+/// the test.
+fn libreoffice() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .flat_map(|dir| [dir.join("libreoffice"), dir.join("soffice")])
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(
+            !in_ci,
+            "CI=true but neither libreoffice nor soffice is on PATH: .ci/run installs \
+             libreoffice-calc-nogui, and the XLSX records must be read back by it"
+        );
+        eprintln!(
+            "skipped: neither libreoffice nor soffice is on PATH \
+             (install libreoffice-calc-nogui to run this test)"
+        );
+    }
+    found
+}
+
+/// Every sheet of `workbook` as LibreOffice reads it, by name: each
+/// converted to CSV (UTF-8, comma, `"`) by `libreoffice --convert-to`, whose
+/// twelfth filter option `-1` writes every sheet to `NAME-SHEET.csv`.
+fn libreoffice_sheets(libreoffice: &Path, workbook: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    let dir = tempfile::Builder::new()
+        .prefix("ropa-libreoffice-")
+        .tempdir()
+        .expect("temporary directory");
+    // A profile of its own: two runs sharing one would clash.
+    let profile = dir.path().join("profile");
+    let out = dir.path().join("out");
+    let output = std::process::Command::new(libreoffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(workbook)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("libreoffice runs");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "libreoffice failed: {log}");
+    let stem = workbook
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a file name")
+        .to_owned();
+    let mut sheets: Vec<(String, Vec<Vec<String>>)> = std::fs::read_dir(&out)
+        .unwrap_or_else(|e| panic!("{}: {e}; libreoffice said: {log}", out.display()))
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(|s| s.strip_prefix(&format!("{stem}-")))
+                .unwrap_or_else(|| panic!("{}: not a sheet's CSV", path.display()))
+                .to_owned();
+            let rows = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_path(&path)
+                .expect("the CSV opens")
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+                .collect();
+            (name, rows)
+        })
+        .collect();
+    sheets.sort();
+    sheets
+}
+
+#[test]
+fn libreoffice_reads_every_cell_of_the_xlsx_as_ropa_wrote_it() {
+    let Some(libreoffice) = libreoffice() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    for lang in ["nl", "en"] {
+        let file = render_xlsx(&ismt(), lang, tmp.path());
+        let read = libreoffice_sheets(&libreoffice, &file);
+        // Every sheet as calamine reads it (which the other tests hold
+        // against the CSV and the register).
+        let mut expected = xlsx_sheets(&file);
+        let record_name = expected[0].0.clone();
+        expected.sort();
+        let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
+        let expected_names: Vec<&str> = expected.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, expected_names, "{lang}: LibreOffice's sheets");
+        for ((name, rows), (_, want)) in read.iter().zip(&expected) {
+            assert_eq!(rows.len(), want.len(), "{lang}, {name}: rows");
+            for (r, (row, want_row)) in rows.iter().zip(want).enumerate() {
+                assert_eq!(row, want_row, "{lang}, {name}: row {}", r + 1);
+            }
+        }
+        // The record sheet is ropa's own CSV, cell for cell.
+        let record = &read.iter().find(|(n, _)| *n == record_name).unwrap().1;
+        let csv = csv_rows(&ismt(), lang);
+        assert_eq!(record.len(), 18, "{lang}: header and 17 rows");
+        for (r, (row, want_row)) in record.iter().zip(&csv).enumerate() {
+            assert_eq!(
+                row,
+                want_row,
+                "{lang}: record row {} against the CSV",
+                r + 1
+            );
+        }
+    }
 }
 
 #[test]

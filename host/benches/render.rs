@@ -5,7 +5,9 @@
 //! end to end, `render statement` and `render records` in each format,
 //! writing to a file with `-o` as a website build would. Each command runs
 //! once to warm up and check it succeeds, then `RUNS` times; the median is
-//! held against the target (under 100 ms per command, release build).
+//! held against the target (release build): under 100 ms per command, and
+//! under 300 ms for the XLSX workbook, which a general spreadsheet library
+//! writes.
 //!
 //! Run with `cargo bench -p ropa --bench render`. Not a test: it reports.
 
@@ -21,6 +23,7 @@ mod timing;
 use timing::{RUNS, median, ms, time_runs};
 
 const TARGET_MS: f64 = 100.0;
+const XLSX_TARGET_MS: f64 = 300.0;
 
 fn main() {
     let tmp = tempfile::tempdir().expect("a temporary directory");
@@ -65,14 +68,19 @@ fn main() {
         assert!(out.exists(), "{} was not written", out.display());
         let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
         let median = median(&times);
-        if ms(median) >= TARGET_MS {
+        let target = if format == "xlsx" {
+            XLSX_TARGET_MS
+        } else {
+            TARGET_MS
+        };
+        if ms(median) >= target {
             missed += 1;
         }
         print_row(
             &format!("ropa render {what} --format {format}"),
             &times,
             Some(size),
-            Some(ms(median) < TARGET_MS),
+            Some((ms(median) < target, target)),
         );
     }
 
@@ -135,7 +143,7 @@ fn main() {
 
     println!();
     println!(
-        "target: median < {TARGET_MS:.0} ms per render command: {}",
+        "target: median < {TARGET_MS:.0} ms per render command ({XLSX_TARGET_MS:.0} ms for xlsx): {}",
         if missed == 0 {
             "met".to_owned()
         } else {
@@ -144,7 +152,8 @@ fn main() {
     );
 }
 
-fn print_row(label: &str, times: &[Duration], bytes: Option<u64>, met: Option<bool>) {
+/// `met`: whether the median is under the target, and the target in ms.
+fn print_row(label: &str, times: &[Duration], bytes: Option<u64>, met: Option<(bool, f64)>) {
     let mut sorted = times.to_vec();
     sorted.sort();
     println!(
@@ -156,9 +165,9 @@ fn print_row(label: &str, times: &[Duration], bytes: Option<u64>, met: Option<bo
             .map(|b| format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)))
             .unwrap_or_default(),
         match met {
-            Some(true) => "met",
-            Some(false) => "MISSED",
-            None => "",
+            Some((true, target)) => format!("met (< {target:.0})"),
+            Some((false, target)) => format!("MISSED (< {target:.0})"),
+            None => String::new(),
         }
     );
 }
