@@ -22,9 +22,6 @@ mod render;
 /// The ISMT example register: valid, with the seed statement's gaps as warnings.
 mod example;
 
-/// The fake example systems in `example-systems/` and their ground truth.
-mod example_systems;
-
 /// Hostile plugins against the sandbox: limits, isolation, the guard.
 mod sandbox;
 
