@@ -14,15 +14,12 @@
 //! checked where the files are read; their files document them and say where.
 
 pub(crate) mod declare;
-mod eea;
 
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Severity;
 use crate::register::{FileRef, Register};
 use declare::{Check, RuleDef};
-
-pub use eea::in_eea;
 
 declare::registry! {
     S01 => s01_well_formed_json,

@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::declare::rule;
-use super::eea::in_eea;
+use ropa_law::in_eea;
 use super::{Findings, Rule, activities};
 use crate::model::{Id, Location, Recipient};
 use crate::register::Register;
@@ -66,7 +66,7 @@ fn check(register: &Register, out: &mut Findings) {
             let Some(recipient) = recipients.get(recipient_id) else {
                 continue;
             };
-            for country in recipient.countries.iter().filter(|c| !in_eea(c)) {
+            for country in recipient.countries.iter().filter(|c| !in_eea(c.as_str())) {
                 let covered = transferred.contains(&(recipient_id, country));
                 if !covered {
                     let at = first_at.get(recipient_id).copied().unwrap_or_default();

@@ -1,7 +1,7 @@
 //! V21: each transfer has exactly one mechanism.
 
 use super::declare::rule;
-use super::eea::in_eea;
+use ropa_law::in_eea;
 use super::{Findings, Rule, activities};
 use crate::model::MechanismKind;
 use crate::register::Register;
@@ -46,7 +46,7 @@ fn check(register: &Register, out: &mut Findings) {
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
             let at = format!("/transfers/{i}");
-            if in_eea(&transfer.country) {
+            if in_eea(transfer.country.as_str()) {
                 out.warning(
                     Rule::V21,
                     &file,

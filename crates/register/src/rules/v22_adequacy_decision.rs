@@ -1,7 +1,10 @@
 //! V22: adequacy matches the destination.
 
 use super::declare::rule;
-use super::eea::{adequacy_table, in_eea};
+use ropa_law::adequacy;
+use ropa_law::date::today_utc;
+use ropa_law::in_eea;
+
 use super::{Findings, Rule, activities};
 use crate::model::MechanismKind;
 use crate::register::Register;
@@ -9,14 +12,18 @@ use crate::register::Register;
 rule! {
     /// ## What it checks
     /// A transfer relying on adequacy goes to a country with an adequacy
-    /// decision in ropa's table (`rules/adequacy.json`), and a `decision` it
-    /// names is that country's.
+    /// decision that applies today (ropa's table, `crates/law/src/adequacy.rs`,
+    /// holds each decision with the day it began to apply and, for one that
+    /// was annulled or lapsed, the day it ended), and a `decision` it names
+    /// is that country's current one.
     ///
     /// ## Why
     /// Art. 45 allows a transfer without further safeguards only to a
     /// country the Commission has decided ensures an adequate level of
     /// protection. Adequacy claimed for any other country is no basis at all,
-    /// so the transfer is unlawful: this cannot be acknowledged.
+    /// so the transfer is unlawful: this cannot be acknowledged. A decision
+    /// the Court of Justice declared invalid (Safe Harbour, Privacy Shield)
+    /// stopped being a basis on the day of the judgment.
     ///
     /// ## Example
     /// ```json
@@ -40,9 +47,13 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    // Decisions are annulled and lapse: a transfer may rest on one only on
+    // the days it applies, so the rule reads today's date.
+    let today = today_utc();
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
-            if in_eea(&transfer.country) {
+            let country = transfer.country.as_str();
+            if in_eea(country) {
                 continue;
             }
             for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
@@ -50,26 +61,54 @@ fn check(register: &Register, out: &mut Findings) {
                     continue;
                 }
                 let at = format!("/transfers/{i}/mechanisms/{j}");
-                let Some(decision) = adequacy_table().get(transfer.country.as_str()) else {
+                let current = adequacy::in_force(country, today);
+                let named = mechanism.decision.as_deref();
+                let named_decision =
+                    named.and_then(|n| adequacy::decisions_for(country).find(|d| d.is_named_by(n)));
+                if let Some(ended) = named_decision.filter(|d| !d.applies_on(today)) {
+                    let (end, why) = ended.ended.unwrap_or((ended.from, "not yet adopted"));
+                    out.error(
+                        Rule::V22,
+                        &file,
+                        format!("{at}/decision"),
+                        format!(
+                            "adequacy decision {}{} for {country} ceased to apply on {end} ({why}); a transfer cannot rest on it",
+                            ended.decision,
+                            ended.known_as.map(|k| format!(" ({k})")).unwrap_or_default(),
+                        ),
+                        match current {
+                            Some(now) => format!(
+                                "set \"decision\" to \"{}\" ({}), or use standard contractual clauses",
+                                now.decision, now.scope
+                            ),
+                            None => "use standard contractual clauses or another Art. 46 safeguard".to_owned(),
+                        },
+                    );
+                    continue;
+                }
+                let Some(decision) = current else {
                     out.error(
                         Rule::V22,
                         &file,
                         at,
-                        format!("there is no adequacy decision for {}", transfer.country),
-                        format!("use standard contractual clauses or another Art. 46 safeguard; countries with an adequacy decision: {}", adequacy_table().keys().cloned().collect::<Vec<_>>().join(", ")),
+                        format!("there is no adequacy decision for {country}"),
+                        format!(
+                            "use standard contractual clauses or another Art. 46 safeguard; countries with an adequacy decision: {}",
+                            adequacy::countries_on(today).join(", ")
+                        ),
                     );
                     continue;
                 };
-                if let Some(named) = &mechanism.decision
-                    && !named.contains(&decision.decision)
+                if let Some(named) = named
+                    && !decision.is_named_by(named)
                 {
                     out.error(
                         Rule::V22,
                         &file,
                         format!("{at}/decision"),
                         format!(
-                            "the adequacy decision for {} is {}, not {named}",
-                            transfer.country, decision.decision
+                            "the adequacy decision for {country} is {}, not {named}",
+                            decision.decision
                         ),
                         format!(
                             "set \"decision\" to \"{}\" ({})",

@@ -1,7 +1,10 @@
 //! V23: US adequacy needs a DPF-certified recipient.
 
 use super::declare::rule;
-use super::eea::{adequacy_table, in_eea};
+use ropa_law::adequacy;
+use ropa_law::date::today_utc;
+use ropa_law::in_eea;
+
 use super::{Findings, Rule, activities};
 use crate::model::MechanismKind;
 use crate::register::Register;
@@ -42,10 +45,10 @@ rule! {
 fn check(register: &Register, out: &mut Findings) {
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
-            if in_eea(&transfer.country) {
+            if in_eea(transfer.country.as_str()) {
                 continue;
             }
-            let Some(decision) = adequacy_table().get(transfer.country.as_str()) else {
+            let Some(decision) = adequacy::in_force(transfer.country.as_str(), today_utc()) else {
                 continue;
             };
             if !decision.certification_required {

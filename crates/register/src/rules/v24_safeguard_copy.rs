@@ -1,7 +1,7 @@
 //! V24: transfers under safeguards say how to get a copy.
 
 use super::declare::rule;
-use super::eea::in_eea;
+use ropa_law::in_eea;
 use super::{Findings, Rule, activities, blank, text_missing};
 use crate::model::MechanismKind;
 use crate::register::Register;
@@ -44,7 +44,7 @@ rule! {
 fn check(register: &Register, out: &mut Findings) {
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
-            if in_eea(&transfer.country) {
+            if in_eea(transfer.country.as_str()) {
                 continue;
             }
             for mechanism in &transfer.mechanisms {
