@@ -77,20 +77,21 @@ fn apply_known_gaps(register: &Register, findings: Vec<Finding>) -> Vec<Placed> 
     // places that cover it (its pointer and each ancestor) instead of the
     // whole list: a file may hold many gaps and many findings.
     type Key<'a> = (&'a str, Option<&'a str>);
-    let mut gaps: BTreeMap<FileRef, (&[KnownGap], Vec<bool>, FxHashMap<Key<'_>, usize>)> =
-        gap_lists(register)
-            .into_iter()
-            .map(|(file, list)| {
-                let mut by_place = FxHashMap::default();
-                for (i, g) in list.iter().enumerate() {
-                    // The first gap in the list wins, as the DPO reads it.
-                    by_place
-                        .entry((g.rule.as_str(), g.at.as_deref()))
-                        .or_insert(i);
-                }
-                (file, (list, vec![false; list.len()], by_place))
-            })
-            .collect();
+    /// A file's gaps, which of them matched a finding, and where each is.
+    type FileGaps<'a> = (&'a [KnownGap], Vec<bool>, FxHashMap<Key<'a>, usize>);
+    let mut gaps: BTreeMap<FileRef, FileGaps<'_>> = gap_lists(register)
+        .into_iter()
+        .map(|(file, list)| {
+            let mut by_place = FxHashMap::default();
+            for (i, g) in list.iter().enumerate() {
+                // The first gap in the list wins, as the DPO reads it.
+                by_place
+                    .entry((g.rule.as_str(), g.at.as_deref()))
+                    .or_insert(i);
+            }
+            (file, (list, vec![false; list.len()], by_place))
+        })
+        .collect();
 
     let mut placed = Vec::with_capacity(findings.len());
     for mut finding in findings {

@@ -179,8 +179,8 @@ fn with_plan(mut set: SourceSet, plan: &Plan) -> SourceSet {
 }
 
 /// The errors accepting would leave.
-fn refusal(report: Report) -> Error {
-    let errors = errors_of(report);
+fn refusal(report: Box<Report>) -> Error {
+    let errors = errors_of(*report);
     Error::invalid(format!(
         "accepting would leave the register with {} error(s); nothing was accepted",
         errors.len()

@@ -18,7 +18,7 @@ pub fn commit(dir: &Path, message: &str, author: Option<&str>) -> Result<CommitO
     ropa_history::commit(&repo, message, author, Change::WorkingTree, passes).map_err(|err| {
         match err {
             CommitError::Invalid(report) => {
-                let errors = errors_of(report);
+                let errors = errors_of(*report);
                 Error::invalid(format!(
                     "the register has {} error(s); nothing was committed (fix them, then commit again)",
                     errors.len()
@@ -31,11 +31,11 @@ pub fn commit(dir: &Path, message: &str, author: Option<&str>) -> Result<CommitO
 }
 
 /// Validates a register as it would be committed.
-pub(super) fn passes(set: SourceSet) -> Result<(), Report> {
+pub(super) fn passes(set: SourceSet) -> Result<(), Box<Report>> {
     let report = validate_loaded(load_sources(set.files, set.diagnostics));
     if report.passes(false) {
         Ok(())
     } else {
-        Err(report)
+        Err(Box::new(report))
     }
 }
