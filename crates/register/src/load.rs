@@ -19,7 +19,7 @@ use crate::rules::Rule;
 use crate::rules::check_document;
 use crate::schema;
 use crate::source::{FileKind, ReadError, SourceFile, file_diagnostic, hidden, read_register};
-use crate::span::{LineIndex, SpanIndex, escape_token};
+use crate::span::{LineIndex, SpanIndex};
 
 /// A register as far as it could be loaded.
 #[derive(Debug)]
@@ -388,7 +388,3 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// The JSON pointer of a member of the object at `parent`.
-pub fn child_pointer(parent: &str, key: &str) -> String {
-    format!("{parent}/{}", escape_token(key))
-}

@@ -4,7 +4,7 @@
 use jsonschema::{ValidationError, error::ValidationErrorKind};
 use serde_json::Value;
 
-use crate::load::child_pointer;
+use crate::span::child_pointer;
 use crate::schema::resolve_location;
 
 /// One schema problem, ready to become a diagnostic.

@@ -141,6 +141,11 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// The JSON pointer of a member of the object at `parent`.
+pub fn child_pointer(parent: &str, key: &str) -> String {
+    format!("{parent}/{}", escape_token(key))
+}
+
 /// 1-based line and column (in characters) of a byte offset, for a single
 /// place in a text; [`LineIndex`] locates many.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
