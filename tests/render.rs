@@ -13,6 +13,17 @@ fn ismt() -> PathBuf {
     workspace_root().join("register")
 }
 
+/// The languages the ISMT register is published in (organisation.json,
+/// `notice.languages`): every document is checked in each of them.
+fn published() -> Vec<String> {
+    read_json(&ismt().join("organisation.json"))["notice"]["languages"]
+        .as_array()
+        .expect("notice.languages")
+        .iter()
+        .map(|l| l.as_str().expect("a language code").to_owned())
+        .collect()
+}
+
 /// A scratch directory holding a copy of the ISMT register in `reg/`.
 fn ismt_copy() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::Builder::new()
@@ -468,20 +479,31 @@ fn statement_html_is_a_standalone_page_and_the_fragment_is_not() {
     assert!(html.contains(fragment.trim_end()));
 }
 
+/// Every language tells the same sections, headings and list items as the
+/// Dutch seed statement, in the same order: one template per format, only
+/// the words differ.
 #[test]
-fn statement_en_has_the_same_structure_as_nl() {
+fn every_language_has_the_same_structure_as_nl() {
+    let languages = published();
+    let others: Vec<&str> = languages
+        .iter()
+        .map(String::as_str)
+        .filter(|l| *l != "nl")
+        .collect();
+    assert!(!others.is_empty(), "{languages:?}");
     for format in ["html", "fragment"] {
         let nl = render_ok(&ismt(), &["statement", "--lang", "nl", "--format", format]);
-        let en = render_ok(&ismt(), &["statement", "--lang", "en", "--format", format]);
-        let (nl, en) = (structure(&nl), structure(&en));
+        let nl = structure(&nl);
         assert_eq!(nl.len(), 17, "{nl:?}");
-        assert_eq!(
-            nl, en,
-            "{format}: sections (id, list items, subheadings) differ"
-        );
+        for lang in &others {
+            let other = render_ok(&ismt(), &["statement", "--lang", lang, "--format", format]);
+            assert_eq!(
+                nl,
+                structure(&other),
+                "{lang}, {format}: sections (id, list items, subheadings) differ"
+            );
+        }
     }
-    let nl = render_ok(&ismt(), &["statement", "--lang", "nl", "--format", "md"]);
-    let en = render_ok(&ismt(), &["statement", "--lang", "en", "--format", "md"]);
     // Markdown: the same anchors, headings and list items, in the same order.
     let shape = |md: &str| -> Vec<String> {
         md.lines()
@@ -505,7 +527,14 @@ fn statement_en_has_the_same_structure_as_nl() {
             })
             .collect()
     };
-    assert_eq!(shape(&nl), shape(&en));
+    let nl = shape(&render_ok(
+        &ismt(),
+        &["statement", "--lang", "nl", "--format", "md"],
+    ));
+    for lang in &others {
+        let other = render_ok(&ismt(), &["statement", "--lang", lang, "--format", "md"]);
+        assert_eq!(nl, shape(&other), "{lang}: Markdown structure differs");
+    }
     // English is really English.
     let en = text_of(&render_ok(
         &ismt(),
@@ -529,7 +558,9 @@ fn statement_en_has_the_same_structure_as_nl() {
 fn rendering_twice_gives_the_same_bytes_in_every_format() {
     let tmp = tempfile::tempdir().expect("temporary directory");
     let mut jobs: Vec<Vec<&str>> = Vec::new();
-    for lang in ["nl", "en"] {
+    let languages = published();
+    for lang in &languages {
+        let lang = lang.as_str();
         for format in ["html", "fragment", "md"] {
             jobs.push(vec!["statement", "--lang", lang, "--format", format]);
         }
@@ -575,9 +606,10 @@ const IMG: &str = "\"><img src=x onerror=alert(1)>";
 /// Puts hostile strings in every text of the register: every localised
 /// text, every channel (value and label), every name.
 fn poison(reg: &Path) {
-    fn walk(value: &mut Value) {
+    let languages = published();
+    fn walk(value: &mut Value, languages: &[String]) {
         match value {
-            Value::Object(map) if !map.is_empty() && map.keys().all(|k| k == "nl" || k == "en") => {
+            Value::Object(map) if !map.is_empty() && map.keys().all(|k| languages.contains(k)) => {
                 for text in map.values_mut() {
                     if let Value::String(s) = text {
                         s.push_str(&format!(" {SCRIPT} {IMG} *md* [x](javascript:alert(1))"));
@@ -595,15 +627,19 @@ fn poison(reg: &Path) {
                     map.insert("value".into(), Value::String(hostile));
                 }
                 for (_, child) in map.iter_mut() {
-                    walk(child);
+                    walk(child, languages);
                 }
             }
-            Value::Array(items) => items.iter_mut().for_each(walk),
+            Value::Array(items) => items.iter_mut().for_each(|item| walk(item, languages)),
             _ => {}
         }
     }
+    let hostile_label: serde_json::Map<String, Value> = languages
+        .iter()
+        .map(|l| (l.clone(), json!(SCRIPT)))
+        .collect();
     edit_register(reg, |path, value| {
-        walk(value);
+        walk(value, &languages);
         match path.file_name().and_then(|n| n.to_str()) {
             Some("organisation.json") => {
                 value["controller"]["name"] = json!(format!("ISMT {SCRIPT} B.V."));
@@ -614,7 +650,7 @@ fn poison(reg: &Path) {
                 value["rights"]["channels"]
                     .as_array_mut()
                     .unwrap()
-                    .push(json!({"kind": "web", "value": format!("https://example.org/\"{IMG}"), "label": {"nl": SCRIPT, "en": SCRIPT}}));
+                    .push(json!({"kind": "web", "value": format!("https://example.org/\"{IMG}"), "label": hostile_label}));
                 value["rights"]["channels"]
                     .as_array_mut()
                     .unwrap()
@@ -640,7 +676,8 @@ fn html_shows_hostile_register_texts_as_inert_text() {
     let (_tmp, reg) = ismt_copy();
     poison(&reg);
     let mut outputs = Vec::new();
-    for lang in ["nl", "en"] {
+    for lang in &published() {
+        let lang = lang.as_str();
         for format in ["html", "fragment"] {
             outputs.push(render_ok(
                 &reg,
@@ -742,7 +779,9 @@ fn a_register_missing_an_english_text_is_not_rendered() {
         }
     });
     let out_file = tmp.path().join("statement.html");
-    for lang in ["en", "nl"] {
+    // A missing translation blocks every language, not only its own.
+    for lang in &published() {
+        let lang = lang.as_str();
         let out = render(
             &reg,
             &[
@@ -1446,6 +1485,19 @@ fn records_csv_has_one_row_per_activity_and_category_with_dpa_columns() {
     ] {
         assert!(first.contains(column), "{column}");
     }
+    // Every language has the same rows and columns.
+    let shape = |csv_text: &str| -> Vec<usize> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv_text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().len())
+            .collect()
+    };
+    for lang in &published() {
+        let other = render_ok(&ismt(), &["records", "--lang", lang, "--format", "csv"]);
+        assert_eq!(shape(&other), shape(&csv_text), "{lang}");
+    }
 }
 
 #[test]
@@ -1560,7 +1612,8 @@ fn the_example_renders_the_golden_bytes() {
         ("records", "csv", "csv"),
     ];
     let mut differ = Vec::new();
-    for lang in ["nl", "en"] {
+    for lang in &published() {
+        let lang = lang.as_str();
         for (document, format, extension) in documents {
             let actual = render_ok(&ismt(), &[document, "--lang", lang, "--format", format]);
             let path = golden.join(format!("{document}.{lang}.{extension}"));

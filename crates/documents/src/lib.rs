@@ -3,8 +3,9 @@
 //!
 //! The statement's facts come from [`crate::statement`], the records' from
 //! [`records::Records`]; this module puts them into askama templates
-//! (compiled into the binary from `templates/`, see `host/askama.toml`),
-//! [`csv`] or [`xlsx`].
+//! (compiled into the binary from `templates/`, see `askama.toml`),
+//! [`csv`] or [`xlsx`]. There is one template per format, whatever the
+//! language: every word comes from the language's [`words::Words`].
 //! HTML templates escape every value as HTML, Markdown templates every value
 //! as Markdown ([`markdown::Markdown`]), so a register text can never become
 //! markup.
@@ -16,14 +17,14 @@ pub mod csv;
 pub mod markdown;
 pub mod records;
 pub mod statement;
+pub mod words;
 pub mod xlsx;
 
 use askama::Template;
 
-use crate::statement::{RecipientGroupKind, Right, Section, Statement};
-use ropa_register::model::{
-    AdmSafeguard, Basis, EndAction, Lang, MechanismKind, ThirdPartyMarketing,
-};
+use crate::statement::{Section, Statement};
+use crate::words::{Format, StatementWords, Words};
+use ropa_register::model::{Basis, Lang, ThirdPartyMarketing};
 use ropa_register::register::Register;
 
 /// Formats of the public statement.
@@ -64,17 +65,17 @@ pub fn statement(
     format: StatementFormat,
 ) -> Result<Vec<u8>, RenderError> {
     let s = Statement::derive(register, lang);
+    let words = Words::of(lang);
+    let w = &words.statement;
+    let f = &words.format;
     let text = match format {
-        StatementFormat::Md => match lang {
-            Lang::Nl => StatementNlMd { s: &s }.render()?,
-            Lang::En => StatementEnMd { s: &s }.render()?,
-        },
-        StatementFormat::Fragment => fragment(&s)?,
+        StatementFormat::Md => StatementMd { s: &s, w, f }.render()?,
+        StatementFormat::Fragment => StatementHtml { s: &s, w, f }.render()?,
         StatementFormat::Html => {
-            let body = fragment(&s)?;
+            let body = StatementHtml { s: &s, w, f }.render()?;
             Page {
-                lang,
-                name: &s.controller.name,
+                s: &s,
+                w,
                 body: &body,
             }
             .render()?
@@ -95,13 +96,6 @@ pub fn records(
         RecordsFormat::Md => Ok(finish(RecordsMd { r: &r }.render()?).into_bytes()),
         RecordsFormat::Csv => Ok(csv::csv(&r)),
         RecordsFormat::Xlsx => Ok(xlsx::workbook(&r)?),
-    }
-}
-
-fn fragment(s: &Statement) -> askama::Result<String> {
-    match s.lang {
-        Lang::Nl => StatementNlHtml { s }.render(),
-        Lang::En => StatementEnHtml { s }.render(),
     }
 }
 
@@ -126,36 +120,30 @@ fn finish(text: String) -> String {
     out
 }
 
+/// The statement as an HTML fragment. `w` holds its sentences in the
+/// statement's language, `f` how that language writes lists and counts.
 #[derive(Template)]
-#[template(path = "statement.nl.html")]
-struct StatementNlHtml<'a> {
+#[template(path = "statement.html")]
+struct StatementHtml<'a> {
     s: &'a Statement,
+    w: &'a StatementWords,
+    f: &'a Format,
 }
 
 #[derive(Template)]
-#[template(path = "statement.en.html")]
-struct StatementEnHtml<'a> {
+#[template(path = "statement.md")]
+struct StatementMd<'a> {
     s: &'a Statement,
-}
-
-#[derive(Template)]
-#[template(path = "statement.nl.md")]
-struct StatementNlMd<'a> {
-    s: &'a Statement,
-}
-
-#[derive(Template)]
-#[template(path = "statement.en.md")]
-struct StatementEnMd<'a> {
-    s: &'a Statement,
+    w: &'a StatementWords,
+    f: &'a Format,
 }
 
 /// The page around the statement: `<html lang>`, title, inline styles.
 #[derive(Template)]
 #[template(path = "page.html")]
 struct Page<'a> {
-    lang: Lang,
-    name: &'a str,
+    s: &'a Statement,
+    w: &'a StatementWords,
     /// The rendered fragment (already escaped).
     body: &'a str,
 }

@@ -4,14 +4,14 @@
 //! interest, sources, systems, DPIA, profiling and automated decisions,
 //! review dates) and the known gaps the DPO recorded.
 //!
-//! [`Records::derive`] builds the view every format shares; the column
-//! names follow the ICO's documentation template (English) and the
-//! Autoriteit Persoonsgegevens' terms (Dutch). [`super::csv`] and
-//! [`super::xlsx`] write one row per activity × data category.
+//! [`Records::derive`] builds the view every format shares; every word of it
+//! (column names included) comes from the language's word file
+//! ([`crate::words::RecordWords`]). [`super::csv`] and [`super::xlsx`] write
+//! one row per activity × data category.
 
 use std::collections::HashMap;
 
-use crate::statement::{format_date, format_period};
+use crate::words::{RecordWords, Words};
 use ropa_law::Right;
 use ropa_register::model::{
     ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
@@ -111,93 +111,43 @@ impl Column {
         )
     }
 
-    /// The column's name as the ICO (en) or the AP (nl) names it.
+    /// The column's name in `lang`.
     pub fn header(self, lang: Lang) -> &'static str {
-        let (en, nl) = match self {
-            Column::Id => ("Reference", "Kenmerk"),
-            Column::Activity => ("Processing activity", "Verwerkingsactiviteit"),
-            Column::BusinessFunction => ("Business function", "Afdeling"),
-            Column::Description => ("Description", "Omschrijving"),
-            Column::Public => ("In privacy notice", "In privacyverklaring"),
-            Column::Status => ("Status", "Status"),
-            Column::Controller => (
-                "Name and contact details of controller",
-                "Naam en contactgegevens verwerkingsverantwoordelijke",
-            ),
-            Column::JointController => (
-                "Joint controller",
-                "Gezamenlijke verwerkingsverantwoordelijke",
-            ),
-            Column::Dpo => (
-                "Name and contact details of data protection officer",
-                "Functionaris voor gegevensbescherming",
-            ),
-            Column::Representative => (
-                "Name and contact details of representative",
-                "Vertegenwoordiger",
-            ),
-            Column::Purpose => ("Purposes of processing", "Verwerkingsdoeleinden"),
-            Column::LawfulBasis => (
-                "Article 6 lawful basis for processing",
-                "Grondslag (art. 6 AVG)",
-            ),
-            Column::LegitimateInterests => (
-                "Legitimate interests for the processing",
-                "Gerechtvaardigd belang",
-            ),
-            Column::Lia => (
-                "Link to record of legitimate interests assessment",
-                "Belangenafweging",
-            ),
-            Column::Subjects => ("Categories of individuals", "Categorieën van betrokkenen"),
-            Column::Category => (
-                "Categories of personal data",
-                "Categorieën van persoonsgegevens",
-            ),
-            Column::SpecialCategory => (
-                "Article 9 condition for processing special category data",
-                "Bijzondere of strafrechtelijke persoonsgegevens (art. 9, 10 AVG)",
-            ),
-            Column::Source => ("Source of personal data", "Bron van de persoonsgegevens"),
-            Column::Recipients => ("Categories of recipients", "Categorieën van ontvangers"),
-            Column::ProcessorContract => {
-                ("Link to contract with processor", "Verwerkersovereenkomst")
-            }
-            Column::ThirdCountries => (
-                "Names of third countries or international organisations that personal data are transferred to",
-                "Doorgifte naar derde landen of internationale organisaties",
-            ),
-            Column::Safeguards => (
-                "Safeguards for exceptional transfers of personal data to third countries or international organisations",
-                "Passende waarborgen bij doorgifte",
-            ),
-            Column::Retention => ("Retention schedule", "Bewaartermijn"),
-            Column::Security => (
-                "General description of technical and organisational security measures",
-                "Technische en organisatorische beveiligingsmaatregelen",
-            ),
-            Column::Rights => ("Rights available to individuals", "Rechten van betrokkenen"),
-            Column::Adm => (
-                "Existence of automated decision-making, including profiling",
-                "Geautomatiseerde besluitvorming, waaronder profilering",
-            ),
-            Column::ConsentRecord => ("Link to record of consent", "Vastlegging van toestemming"),
-            Column::Location => (
-                "Location of personal data",
-                "Locatie van de persoonsgegevens (systemen)",
-            ),
-            Column::DpiaRequired => (
-                "Data Protection Impact Assessment required?",
-                "DPIA vereist?",
-            ),
-            Column::Dpia => ("Link to Data Protection Impact Assessment", "DPIA"),
-            Column::LastReview => ("Last review", "Laatst beoordeeld"),
-            Column::NextReview => ("Next review", "Volgende beoordeling"),
-            Column::KnownGaps => ("Known gaps", "Bekende tekortkomingen"),
-        };
-        match lang {
-            Lang::En => en,
-            Lang::Nl => nl,
+        let c = &Words::of(lang).records.columns;
+        match self {
+            Column::Id => &c.id,
+            Column::Activity => &c.activity,
+            Column::BusinessFunction => &c.business_function,
+            Column::Description => &c.description,
+            Column::Public => &c.public,
+            Column::Status => &c.status,
+            Column::Controller => &c.controller,
+            Column::JointController => &c.joint_controller,
+            Column::Dpo => &c.dpo,
+            Column::Representative => &c.representative,
+            Column::Purpose => &c.purpose,
+            Column::LawfulBasis => &c.lawful_basis,
+            Column::LegitimateInterests => &c.legitimate_interests,
+            Column::Lia => &c.lia,
+            Column::Subjects => &c.subjects,
+            Column::Category => &c.category,
+            Column::SpecialCategory => &c.special_category,
+            Column::Source => &c.source,
+            Column::Recipients => &c.recipients,
+            Column::ProcessorContract => &c.processor_contract,
+            Column::ThirdCountries => &c.third_countries,
+            Column::Safeguards => &c.safeguards,
+            Column::Retention => &c.retention,
+            Column::Security => &c.security,
+            Column::Rights => &c.rights,
+            Column::Adm => &c.adm,
+            Column::ConsentRecord => &c.consent_record,
+            Column::Location => &c.location,
+            Column::DpiaRequired => &c.dpia_required,
+            Column::Dpia => &c.dpia,
+            Column::LastReview => &c.last_review,
+            Column::NextReview => &c.next_review,
+            Column::KnownGaps => &c.known_gaps,
         }
     }
 
@@ -216,56 +166,6 @@ impl Column {
     }
 }
 
-/// Fixed words of the record documents, per language.
-#[derive(Debug)]
-pub struct Labels {
-    pub title: &'static str,
-    pub controller: &'static str,
-    pub activities: &'static str,
-    pub data: &'static str,
-    pub register_gaps: &'static str,
-    pub field: &'static str,
-    pub value: &'static str,
-    pub intro: &'static str,
-    pub sheet: &'static str,
-    pub controller_sheet: &'static str,
-}
-
-static EN: Labels = Labels {
-    title: "Record of processing activities",
-    controller: "Controller",
-    activities: "Processing activities",
-    data: "Personal data",
-    register_gaps: "Known gaps in the register's catalogues",
-    field: "Field",
-    value: "Value",
-    intro: "Record of processing activities under Article 30(1) GDPR, generated from the register. Internal: for the data protection officer, auditors and the supervisory authority.",
-    sheet: "Record",
-    controller_sheet: "Controller",
-};
-
-static NL: Labels = Labels {
-    title: "Register van verwerkingsactiviteiten",
-    controller: "Verwerkingsverantwoordelijke",
-    activities: "Verwerkingsactiviteiten",
-    data: "Persoonsgegevens",
-    register_gaps: "Bekende tekortkomingen in de catalogi van het register",
-    field: "Veld",
-    value: "Waarde",
-    intro: "Register van verwerkingsactiviteiten op grond van artikel 30, lid 1, AVG, gegenereerd uit het register. Intern: voor de functionaris voor gegevensbescherming, auditors en de toezichthouder.",
-    sheet: "Register",
-    controller_sheet: "Verwerkingsverantwoordelijke",
-};
-
-impl Labels {
-    pub fn of(lang: Lang) -> &'static Labels {
-        match lang {
-            Lang::En => &EN,
-            Lang::Nl => &NL,
-        }
-    }
-}
-
 /// A field with its value, one line per item.
 #[derive(Debug, Clone)]
 pub struct Field {
@@ -278,7 +178,8 @@ pub struct Field {
 #[derive(Debug, Clone)]
 pub struct Records {
     pub lang: Lang,
-    pub labels: &'static Labels,
+    /// The record's words in `lang`: title, headings, tab names.
+    pub labels: &'static RecordWords,
     pub controller_name: String,
     /// The controller block (Art. 30(1)(a)), shared by every activity.
     pub controller: Vec<Field>,
@@ -347,7 +248,7 @@ impl Records {
             .unwrap_or((2000, 1, 1));
         Records {
             lang,
-            labels: Labels::of(lang),
+            labels: &Words::of(lang).records,
             controller_name: org.controller.name.clone(),
             controller,
             activities,
@@ -452,6 +353,10 @@ fn lookup(cells: &[(Column, String)], column: Column) -> &str {
 struct Deriver<'a> {
     register: &'a Register,
     lang: Lang,
+    /// How the language writes dates and periods.
+    words: &'static Words,
+    /// The words of the record's cells.
+    w: &'static RecordWords,
     // Every activity names catalogue entries by id; indexed once, so that a
     // large register does not search its catalogues for each reference.
     categories: HashMap<&'a Id, &'a Category>,
@@ -461,9 +366,12 @@ struct Deriver<'a> {
 
 impl<'a> Deriver<'a> {
     fn new(register: &'a Register, lang: Lang) -> Deriver<'a> {
+        let words = Words::of(lang);
         Deriver {
             register,
             lang,
+            words,
+            w: &words.records,
             categories: by_id(&register.categories.categories, |c| &c.id),
             subjects: by_id(&register.subjects.subjects, |s| &s.id),
             recipients: by_id(&register.recipients.recipients, |r| &r.id),
@@ -482,13 +390,6 @@ impl<'a> Deriver<'a> {
         self.recipients.get(id).copied()
     }
 
-    fn w(&self, en: &'static str, nl: &'static str) -> &'static str {
-        match self.lang {
-            Lang::En => en,
-            Lang::Nl => nl,
-        }
-    }
-
     fn t(&self, text: &ropa_register::model::Text) -> String {
         text.get(self.lang).unwrap_or_default().trim().to_owned()
     }
@@ -502,11 +403,11 @@ impl<'a> Deriver<'a> {
     }
 
     fn yes_no(&self, yes: bool) -> String {
-        self.w(
-            if yes { "yes" } else { "no" },
-            if yes { "ja" } else { "nee" },
-        )
-        .to_owned()
+        if yes {
+            self.w.words.yes.clone()
+        } else {
+            self.w.words.no.clone()
+        }
     }
 
     fn channels(&self, channels: &[Channel]) -> String {
@@ -522,7 +423,7 @@ impl<'a> Deriver<'a> {
 
     fn organisation_value(&self, column: Column) -> Vec<String> {
         let org = &self.register.organisation;
-        let none = || vec![self.w("none", "geen").to_owned()];
+        let none = || vec![self.w.words.none.clone()];
         match column {
             Column::Controller => {
                 let c = &org.controller;
@@ -537,7 +438,7 @@ impl<'a> Deriver<'a> {
                     lines.push(self.channels(&c.contact));
                 }
                 if let Some(kvk) = &c.chamber_of_commerce {
-                    lines.push(format!("{} {kvk}", self.w("Chamber of Commerce", "KvK")));
+                    lines.push(format!("{} {kvk}", self.w.words.chamber_of_commerce));
                 }
                 lines
             }
@@ -548,13 +449,13 @@ impl<'a> Deriver<'a> {
                 .map(|j| {
                     let mut line = format!("{} ({})", j.name, self.channels(&j.contact));
                     if let Some(r) = &j.arrangement_ref {
-                        line.push_str(&format!("; {}: {r}", self.w("arrangement", "regeling")));
+                        line.push_str(&format!("; {}: {r}", self.w.words.arrangement));
                     }
                     line
                 })
                 .collect(),
             Column::Dpo => match &org.dpo {
-                None => vec![self.w("not recorded", "niet vastgelegd").to_owned()],
+                None => vec![self.w.words.not_recorded.clone()],
                 Some(dpo) if dpo.appointed => {
                     let mut lines = Vec::new();
                     if let Some(name) = &dpo.name {
@@ -565,7 +466,7 @@ impl<'a> Deriver<'a> {
                 }
                 Some(dpo) => vec![format!(
                     "{}{}",
-                    self.w("none appointed", "niet aangesteld"),
+                    self.w.words.none_appointed,
                     dpo.rationale
                         .as_deref()
                         .map(|r| format!(": {r}"))
@@ -573,7 +474,7 @@ impl<'a> Deriver<'a> {
                 )],
             },
             Column::Representative => match &org.representative {
-                None => vec![self.w("not required", "niet vereist").to_owned()],
+                None => vec![self.w.words.not_required.clone()],
                 Some(r) => vec![format!("{} ({})", r.name, self.channels(&r.contact))],
             },
             _ => Vec::new(),
@@ -608,48 +509,30 @@ impl<'a> Deriver<'a> {
                         special.push(format!(
                             "{} ({}){}",
                             self.special_name(c.special),
-                            self.w("Art. 9(1)", "art. 9 lid 1"),
+                            self.w.words.article_9_1,
                             match condition {
                                 Some(s) => format!(
                                     ": {} 9(2)({}){}",
-                                    self.w("Art.", "art."),
+                                    self.w.words.article,
                                     s.condition,
                                     s.legal_reference
                                         .as_deref()
                                         .map(|r| format!(", {r}"))
                                         .unwrap_or_default()
                                 ),
-                                None => format!(
-                                    ": {}",
-                                    self.w(
-                                        "no condition recorded",
-                                        "geen uitzonderingsgrond vastgelegd"
-                                    )
-                                ),
+                                None => format!(": {}", self.w.words.no_condition),
                             }
                         ));
                     }
                     if c.criminal {
-                        special.push(
-                            self.w(
-                                "criminal offence data (Art. 10)",
-                                "strafrechtelijke persoonsgegevens (art. 10)",
-                            )
-                            .to_owned(),
-                        );
+                        special.push(self.w.words.criminal.clone());
                     }
                     if c.national_id {
-                        special.push(
-                            self.w(
-                                "national identification number (Art. 87)",
-                                "nationaal identificatienummer (art. 87)",
-                            )
-                            .to_owned(),
-                        );
+                        special.push(self.w.words.national_id.clone());
                     }
                 }
                 if special.is_empty() {
-                    special.push(self.w("none", "geen").to_owned());
+                    special.push(self.w.words.none.clone());
                 }
                 let sources = a
                     .sources
@@ -662,7 +545,7 @@ impl<'a> Deriver<'a> {
                     .as_ref()
                     .map(|r| self.retention(r))
                     .or_else(|| activity_retention.clone())
-                    .unwrap_or_else(|| self.w("not recorded", "niet vastgelegd").to_owned());
+                    .unwrap_or_else(|| self.w.words.not_recorded.clone());
                 RecordData {
                     category: label,
                     special,
@@ -680,8 +563,8 @@ impl<'a> Deriver<'a> {
     }
 
     fn activity_value(&self, column: Column, a: &ActivityFile) -> Vec<String> {
-        let none = || vec![self.w("none", "geen").to_owned()];
-        let not_recorded = || vec![self.w("not recorded", "niet vastgelegd").to_owned()];
+        let none = || vec![self.w.words.none.clone()];
+        let not_recorded = || vec![self.w.words.not_recorded.clone()];
         let or_none = |lines: Vec<String>| if lines.is_empty() { none() } else { lines };
         match column {
             Column::BusinessFunction => a.owner.clone().into_iter().collect(),
@@ -694,11 +577,11 @@ impl<'a> Deriver<'a> {
             Column::Public => vec![self.yes_no(a.public)],
             Column::Status => vec![
                 match a.status {
-                    Status::Planned => self.w("planned", "gepland"),
-                    Status::Active => self.w("active", "actief"),
-                    Status::Retired => self.w("retired", "beëindigd"),
+                    Status::Planned => &self.w.words.planned,
+                    Status::Active => &self.w.words.active,
+                    Status::Retired => &self.w.words.retired,
                 }
-                .to_owned(),
+                .clone(),
             ],
             Column::Purpose => a
                 .purposes
@@ -709,7 +592,7 @@ impl<'a> Deriver<'a> {
                         line = format!("{line}: {}", self.t(d));
                     }
                     if p.direct_marketing {
-                        line.push_str(self.w(" (direct marketing)", " (direct marketing)"));
+                        line.push_str(&format!(" ({})", self.w.words.direct_marketing));
                     }
                     line
                 })
@@ -719,7 +602,7 @@ impl<'a> Deriver<'a> {
                 .iter()
                 .map(|p| {
                     let bases = if p.legal_bases.is_empty() {
-                        self.w("none recorded", "niet vastgelegd").to_owned()
+                        self.w.words.none_recorded.clone()
                     } else {
                         p.legal_bases
                             .iter()
@@ -765,8 +648,10 @@ impl<'a> Deriver<'a> {
                                     "{}: {}",
                                     self.t(&p.label),
                                     b.lia_ref.clone().unwrap_or_else(|| self
-                                        .w("not recorded", "niet vastgelegd")
-                                        .to_owned())
+                                        .w
+                                        .words
+                                        .not_recorded
+                                        .clone())
                                 )
                             })
                     })
@@ -828,7 +713,7 @@ impl<'a> Deriver<'a> {
                             }
                             s
                         }
-                        None => self.w("none recorded", "niet vastgelegd").to_owned(),
+                        None => self.w.words.none_recorded.clone(),
                     };
                     format!("{}: {agreement}", self.t(&r.label))
                 })
@@ -871,7 +756,7 @@ impl<'a> Deriver<'a> {
                         if let Some(copy) = &t.copy_via {
                             line.push_str(&format!(
                                 "; {}: {}",
-                                self.w("copy via", "kopie via"),
+                                self.w.words.copy_via,
                                 self.t(copy)
                             ));
                         }
@@ -899,7 +784,7 @@ impl<'a> Deriver<'a> {
                 let p = &a.profiling;
                 let mut lines = Vec::new();
                 if p.exists {
-                    let mut line = self.w("Profiling: yes", "Profilering: ja").to_owned();
+                    let mut line = self.w.words.profiling_yes.clone();
                     if !p.data_types.is_empty() {
                         line.push_str(&format!(
                             " ({})",
@@ -911,33 +796,28 @@ impl<'a> Deriver<'a> {
                         ));
                     }
                     match p.special_categories {
-                        Some(false) => line.push_str(self.w(
-                            "; no special categories in profiles",
-                            "; geen bijzondere persoonsgegevens in profielen",
+                        Some(false) => line.push_str(&format!(
+                            "; {}",
+                            self.w.words.no_special_categories_in_profiles
                         )),
-                        Some(true) => line.push_str(self.w(
-                            "; special categories in profiles",
-                            "; bijzondere persoonsgegevens in profielen",
+                        Some(true) => line.push_str(&format!(
+                            "; {}",
+                            self.w.words.special_categories_in_profiles
                         )),
                         None => {}
                     }
                     if p.for_direct_marketing {
-                        line.push_str(self.w("; for direct marketing", "; voor direct marketing"));
+                        line.push_str(&format!("; {}", self.w.words.for_direct_marketing));
                     }
                     lines.push(line);
                 } else {
-                    lines.push(self.w("Profiling: no", "Profilering: nee").to_owned());
+                    lines.push(self.w.words.profiling_no.clone());
                 }
                 lines.push(match &a.automated_decisions {
-                    None => self
-                        .w("Automated decisions: not assessed", "Geautomatiseerde besluiten: niet beoordeeld")
-                        .to_owned(),
-                    Some(adm) if !adm.solely_automated_significant => self
-                        .w(
-                            "Automated decisions with legal or similarly significant effects: no",
-                            "Geautomatiseerde besluiten met rechtsgevolgen of aanmerkelijke gevolgen: nee",
-                        )
-                        .to_owned(),
+                    None => self.w.words.decisions_not_assessed.clone(),
+                    Some(adm) if !adm.solely_automated_significant => {
+                        self.w.words.decisions_no.clone()
+                    }
                     Some(adm) => {
                         let safeguards = adm
                             .safeguards
@@ -947,13 +827,10 @@ impl<'a> Deriver<'a> {
                             .join(", ");
                         format!(
                             "{}{}{}",
-                            self.w(
-                                "Automated decisions with legal or similarly significant effects: yes",
-                                "Geautomatiseerde besluiten met rechtsgevolgen of aanmerkelijke gevolgen: ja"
-                            ),
+                            self.w.words.decisions_yes,
                             adm.exception
                                 .as_deref()
-                                .map(|e| format!("; {} 22(2)({e})", self.w("Art.", "art.")))
+                                .map(|e| format!("; {} 22(2)({e})", self.w.words.article))
                                 .unwrap_or_default(),
                             if safeguards.is_empty() {
                                 String::new()
@@ -970,17 +847,12 @@ impl<'a> Deriver<'a> {
                 Some(c) => {
                     let mut lines = vec![match &c.proof_location {
                         Some(p) => p.clone(),
-                        None => self
-                            .w(
-                                "proof of consent: not recorded",
-                                "bewijs van toestemming: niet vastgelegd",
-                            )
-                            .to_owned(),
+                        None => self.w.words.no_proof_of_consent.clone(),
                     }];
                     if !c.withdrawal_channels.is_empty() {
                         lines.push(format!(
                             "{}: {}",
-                            self.w("withdrawal", "intrekken"),
+                            self.w.words.withdrawal,
                             self.channels(&c.withdrawal_channels)
                         ));
                     }
@@ -1009,7 +881,7 @@ impl<'a> Deriver<'a> {
                 }
             }
             Column::DpiaRequired => match &a.dpia {
-                None => vec![self.w("not assessed", "niet beoordeeld").to_owned()],
+                None => vec![self.w.words.not_assessed.clone()],
                 Some(d) => {
                     let mut line = self.yes_no(d.required);
                     if let Some(reason) = &d.reason {
@@ -1028,14 +900,14 @@ impl<'a> Deriver<'a> {
                 .review
                 .as_ref()
                 .and_then(|r| r.last.as_ref())
-                .map(|d| format_date(d, self.lang))
+                .map(|d| self.words.date(d))
                 .into_iter()
                 .collect(),
             Column::NextReview => a
                 .review
                 .as_ref()
                 .and_then(|r| r.next.as_ref())
-                .map(|d| format_date(d, self.lang))
+                .map(|d| self.words.date(d))
                 .into_iter()
                 .collect(),
             Column::KnownGaps => or_none(a.known_gaps.iter().map(gap).collect()),
@@ -1046,13 +918,13 @@ impl<'a> Deriver<'a> {
     fn retention(&self, r: &Retention) -> String {
         let mut parts = Vec::new();
         if let Some(period) = &r.period {
-            let mut s = format_period(period, self.lang);
+            let mut s = self.words.period(period);
             if let Some(start) = &r.start_event {
-                s.push_str(&format!(" {} {}", self.w("after", "na"), self.t(start)));
+                s.push_str(&format!(" {} {}", self.w.words.after, self.t(start)));
             }
             parts.push(s);
         } else if let Some(start) = &r.start_event {
-            parts.push(format!("{}: {}", self.w("from", "vanaf"), self.t(start)));
+            parts.push(format!("{}: {}", self.w.words.from, self.t(start)));
         }
         if let Some(criteria) = &r.criteria {
             parts.push(self.t(criteria));
@@ -1061,12 +933,9 @@ impl<'a> Deriver<'a> {
             parts.push(format!("({law})"));
         }
         let end = match r.end_action {
-            EndAction::Erase => self.w("then erased", "daarna verwijderd"),
-            EndAction::Anonymise => self.w("then anonymised", "daarna geanonimiseerd"),
-            EndAction::EraseOrAnonymise => self.w(
-                "then erased or anonymised",
-                "daarna verwijderd of geanonimiseerd",
-            ),
+            EndAction::Erase => self.w.words.then_erased.as_str(),
+            EndAction::Anonymise => self.w.words.then_anonymised.as_str(),
+            EndAction::EraseOrAnonymise => self.w.words.then_erased_or_anonymised.as_str(),
         };
         let mut text = parts.join("; ");
         if text.ends_with('.') {
@@ -1103,21 +972,15 @@ impl<'a> Deriver<'a> {
         let mut words: Vec<&str> = Vec::new();
         for right in rights {
             // The records name Art. 21 once, whether it is 21(1) or 21(2).
-            let word = match right {
-                Right::Access => self.w("access (15)", "inzage (15)"),
-                Right::Rectification => self.w("rectification (16)", "rectificatie (16)"),
-                Right::Erasure => self.w("erasure (17)", "gegevenswissing (17)"),
-                Right::Restriction => self.w("restriction (18)", "beperking (18)"),
-                Right::Portability => self.w("portability (20)", "overdraagbaarheid (20)"),
-                Right::Objection | Right::ObjectionToDirectMarketing => {
-                    self.w("objection (21)", "bezwaar (21)")
-                }
-                Right::HumanIntervention => {
-                    self.w("human intervention (22)", "menselijke tussenkomst (22)")
-                }
-                Right::WithdrawConsent => {
-                    self.w("withdraw consent (7(3))", "toestemming intrekken (7 lid 3)")
-                }
+            let word: &str = match right {
+                Right::Access => &self.w.rights.access,
+                Right::Rectification => &self.w.rights.rectification,
+                Right::Erasure => &self.w.rights.erasure,
+                Right::Restriction => &self.w.rights.restriction,
+                Right::Portability => &self.w.rights.portability,
+                Right::Objection | Right::ObjectionToDirectMarketing => &self.w.rights.objection,
+                Right::HumanIntervention => &self.w.rights.human_intervention,
+                Right::WithdrawConsent => &self.w.rights.withdraw_consent,
             };
             if !words.contains(&word) {
                 words.push(word);
@@ -1128,123 +991,31 @@ impl<'a> Deriver<'a> {
     }
 
     fn article(&self, basis: Basis) -> &'static str {
-        match (self.lang, basis) {
-            (Lang::En, b) => b.article(),
-            (Lang::Nl, Basis::Consent) => "art. 6 lid 1 sub a",
-            (Lang::Nl, Basis::Contract) => "art. 6 lid 1 sub b",
-            (Lang::Nl, Basis::LegalObligation) => "art. 6 lid 1 sub c",
-            (Lang::Nl, Basis::VitalInterests) => "art. 6 lid 1 sub d",
-            (Lang::Nl, Basis::PublicTask) => "art. 6 lid 1 sub e",
-            (Lang::Nl, Basis::LegitimateInterests) => "art. 6 lid 1 sub f",
-        }
+        &self.w.bases.of(&basis).article
     }
 
     fn basis_name(&self, basis: Basis) -> &'static str {
-        match basis {
-            Basis::Consent => self.w("consent", "toestemming"),
-            Basis::Contract => self.w("contract", "uitvoering van een overeenkomst"),
-            Basis::LegalObligation => self.w("legal obligation", "wettelijke verplichting"),
-            Basis::VitalInterests => self.w("vital interests", "vitaal belang"),
-            Basis::PublicTask => {
-                self.w("public task", "taak van algemeen belang of openbaar gezag")
-            }
-            Basis::LegitimateInterests => self.w("legitimate interests", "gerechtvaardigd belang"),
-        }
+        &self.w.bases.of(&basis).name
     }
 
     fn role(&self, role: RecipientRole) -> &'static str {
-        match role {
-            RecipientRole::Internal => self.w("internal", "intern"),
-            RecipientRole::Processor => self.w("processor", "verwerker"),
-            RecipientRole::SubProcessor => self.w("sub-processor", "subverwerker"),
-            RecipientRole::Controller => self.w("controller", "verwerkingsverantwoordelijke"),
-            RecipientRole::JointController => self.w(
-                "joint controller",
-                "gezamenlijke verwerkingsverantwoordelijke",
-            ),
-            RecipientRole::PublicAuthority => self.w("public authority", "overheidsinstantie"),
-            RecipientRole::ThirdParty => self.w("third party", "derde"),
-        }
+        self.w.roles.of(&role)
     }
 
     fn mechanism(&self, kind: MechanismKind) -> &'static str {
-        match kind {
-            MechanismKind::Adequacy => self.w(
-                "adequacy decision (Art. 45)",
-                "adequaatheidsbesluit (art. 45)",
-            ),
-            MechanismKind::Scc => self.w(
-                "standard contractual clauses (Art. 46(2)(c))",
-                "standaardcontractbepalingen (art. 46 lid 2 sub c)",
-            ),
-            MechanismKind::Bcr => self.w(
-                "binding corporate rules (Art. 47)",
-                "bindende bedrijfsvoorschriften (art. 47)",
-            ),
-            MechanismKind::CodeOfConduct => self.w(
-                "code of conduct (Art. 46(2)(e))",
-                "gedragscode (art. 46 lid 2 sub e)",
-            ),
-            MechanismKind::Certification => self.w(
-                "certification (Art. 46(2)(f))",
-                "certificering (art. 46 lid 2 sub f)",
-            ),
-            MechanismKind::AdHocClauses => self.w(
-                "contractual clauses authorised by the supervisory authority (Art. 46(3)(a))",
-                "door de toezichthouder goedgekeurde contractbepalingen (art. 46 lid 3 sub a)",
-            ),
-            MechanismKind::Derogation => self.w("derogation (Art. 49)", "afwijking (art. 49)"),
-        }
+        self.w.mechanisms.of(&kind)
     }
 
     fn safeguard(&self, s: AdmSafeguard) -> &'static str {
-        match s {
-            AdmSafeguard::HumanIntervention => {
-                self.w("human intervention", "menselijke tussenkomst")
-            }
-            AdmSafeguard::ExpressPointOfView => {
-                self.w("expressing one's point of view", "standpunt kenbaar maken")
-            }
-            AdmSafeguard::ContestDecision => {
-                self.w("contesting the decision", "besluit aanvechten")
-            }
-        }
+        self.w.safeguards.of(&s)
     }
 
     fn source_kind(&self, kind: SourceKind) -> &'static str {
-        match kind {
-            SourceKind::DataSubject => self.w("data subject", "betrokkene"),
-            SourceKind::Observed => self.w("observed", "waargenomen"),
-            SourceKind::OtherPerson => self.w("another person", "andere persoon"),
-            SourceKind::ThirdParty => self.w("third party", "derde"),
-            SourceKind::Public => self.w("public source", "openbare bron"),
-        }
+        self.w.sources.of(&kind)
     }
 
     fn special_name(&self, special: SpecialCategory) -> &'static str {
-        match special {
-            SpecialCategory::None => self.w("none", "geen"),
-            SpecialCategory::RacialOrEthnicOrigin => {
-                self.w("racial or ethnic origin", "ras of etnische afkomst")
-            }
-            SpecialCategory::PoliticalOpinions => {
-                self.w("political opinions", "politieke opvattingen")
-            }
-            SpecialCategory::ReligiousOrPhilosophicalBeliefs => self.w(
-                "religious or philosophical beliefs",
-                "religieuze of levensbeschouwelijke overtuigingen",
-            ),
-            SpecialCategory::TradeUnionMembership => {
-                self.w("trade union membership", "lidmaatschap van een vakbond")
-            }
-            SpecialCategory::Genetic => self.w("genetic data", "genetische gegevens"),
-            SpecialCategory::Biometric => self.w("biometric data", "biometrische gegevens"),
-            SpecialCategory::Health => self.w("health data", "gezondheidsgegevens"),
-            SpecialCategory::SexLifeOrOrientation => self.w(
-                "sex life or sexual orientation",
-                "seksueel gedrag of seksuele gerichtheid",
-            ),
-        }
+        self.w.special_categories.of(&special)
     }
 }
 

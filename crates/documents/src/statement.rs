@@ -8,8 +8,8 @@
 //! purpose with its basis, whether anything leaves the EEA, which rights
 //! apply given the bases, and so on.
 //!
-//! Not for: wording (the templates in `templates/` hold every fixed sentence
-//! per language), escaping or formats (`render`), IO of any kind.
+//! Not for: wording (every fixed sentence is in the language's word file,
+//! [`crate::words`]), escaping or formats (the templates), IO of any kind.
 //! Only activities with `"public": true` are described.
 //!
 //! Everything iterates the register in its own order (catalogues as listed,
@@ -17,9 +17,10 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use crate::words::Words;
 use ropa_law::in_eea;
 use ropa_register::model::{
-    ActivityFile, AdmSafeguard, Basis, Channel, ChannelKind, Date, EndAction, Id, Lang, Location,
+    ActivityFile, AdmSafeguard, Basis, Channel, ChannelKind, EndAction, Id, Lang, Location,
     MechanismKind, ProvisionKind, RecipientRole, Retention, SourceKind, Text, ThirdPartyMarketing,
 };
 use ropa_register::register::Register;
@@ -49,6 +50,26 @@ pub enum Section {
 }
 
 impl Section {
+    pub const ALL: [Section; 17] = [
+        Section::WhoWeAre,
+        Section::PersonalData,
+        Section::DataYouProvide,
+        Section::DataAboutOthers,
+        Section::DataFromThirdParties,
+        Section::Purposes,
+        Section::LegalBases,
+        Section::LegitimateInterests,
+        Section::Recipients,
+        Section::OutsideEea,
+        Section::Retention,
+        Section::Rights,
+        Section::WithdrawingConsent,
+        Section::Complaints,
+        Section::RequiredData,
+        Section::Profiling,
+        Section::LastChanged,
+    ];
+
     /// The stable anchor id.
     pub fn id(self) -> &'static str {
         match self {
@@ -144,6 +165,9 @@ pub struct ControllerView {
     pub country: String,
     /// ISO 3166-1 alpha-2, e.g. `NL`.
     pub country_code: String,
+    /// Whether the address is outside the country readers of the language
+    /// live in (its word file's `home_country`), so that it names the country.
+    pub abroad: bool,
     pub contact: Vec<ChannelView>,
     pub chamber_of_commerce: Option<String>,
 }
@@ -400,6 +424,7 @@ impl Statement {
         Deriver {
             register,
             lang,
+            words: Words::of(lang),
             categories,
             recipients,
         }
@@ -410,6 +435,8 @@ impl Statement {
 struct Deriver<'a> {
     register: &'a Register,
     lang: Lang,
+    /// How the language writes dates, periods and countries.
+    words: &'static Words,
     /// Categories by id, with their place in the catalogue.
     categories: HashMap<&'a Id, (usize, &'a ropa_register::model::Category)>,
     recipients: HashMap<&'a Id, &'a ropa_register::model::Recipient>,
@@ -468,14 +495,16 @@ impl<'a> Deriver<'a> {
 
     fn statement(&self) -> Statement {
         let org = &self.register.organisation;
+        let country = &org.controller.address.country;
         let controller = ControllerView {
             name: org.controller.name.trim().to_owned(),
             short_name: short_name(&org.controller.name),
             street: org.controller.address.street.clone(),
             postcode: org.controller.address.postcode.clone(),
             city: org.controller.address.city.clone(),
-            country: country_name(&org.controller.address.country, self.lang),
-            country_code: org.controller.address.country.to_string(),
+            country: self.words.country(country),
+            country_code: country.to_string(),
+            abroad: self.words.language.home_country.as_deref() != Some(country.as_str()),
             contact: self.channels(&org.controller.contact),
             chamber_of_commerce: org.controller.chamber_of_commerce.clone(),
         };
@@ -514,11 +543,7 @@ impl<'a> Deriver<'a> {
         let consent = self.consent();
         let provision = self.provision();
         let profiling = self.profiling();
-        let last_changed = org
-            .notice
-            .last_changed
-            .as_ref()
-            .map(|d| format_date(d, self.lang));
+        let last_changed = org.notice.last_changed.as_ref().map(|d| self.words.date(d));
 
         let mut sections = vec![Section::WhoWeAre];
         if !categories.is_empty() {
@@ -912,7 +937,7 @@ impl<'a> Deriver<'a> {
                     .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
                     .unwrap_or_else(|| recipient_id.to_string());
                 let view = TransferView {
-                    country: country_name(country, self.lang),
+                    country: self.words.country(country),
                     country_code: country.clone(),
                     recipient,
                     mechanism: mechanism.map(|m| m.kind),
@@ -946,7 +971,7 @@ impl<'a> Deriver<'a> {
                         .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
                         .unwrap_or_else(|| self.register.organisation.controller.name.clone());
                     let view = TransferView {
-                        country: country_name(country, self.lang),
+                        country: self.words.country(country),
                         country_code: country.clone(),
                         recipient,
                         mechanism: None,
@@ -986,7 +1011,7 @@ impl<'a> Deriver<'a> {
         for (at, rule) in uses {
             let view = RetentionView {
                 categories: Vec::new(),
-                period: rule.period.as_deref().map(|p| format_period(p, self.lang)),
+                period: rule.period.as_deref().map(|p| self.words.period(p)),
                 criteria: self.opt(&rule.criteria),
                 start_event: self.opt(&rule.start_event),
                 end_action: rule.end_action,
@@ -1050,10 +1075,9 @@ impl<'a> Deriver<'a> {
             self_service: self.opt(&org.rights.self_service),
             channels: self.channels(&org.rights.channels),
             identity_verification: self.opt(&org.rights.identity_verification),
-            response_time: format_period(
-                org.rights.response_time.as_deref().unwrap_or("P1M"),
-                self.lang,
-            ),
+            response_time: self
+                .words
+                .period(org.rights.response_time.as_deref().unwrap_or("P1M")),
         }
     }
 
@@ -1395,149 +1419,6 @@ fn display_url(url: &str) -> String {
     rest.strip_suffix('/').unwrap_or(rest).to_owned()
 }
 
-/// `2020-12-22` → "22-12-2020" (nl) or "22 December 2020" (en).
-pub fn format_date(date: &Date, lang: Lang) -> String {
-    let mut parts = date.as_str().splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return date.to_string();
-    };
-    match lang {
-        Lang::Nl => format!("{d}-{m}-{y}"),
-        Lang::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let month = m
-                .parse::<usize>()
-                .ok()
-                .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-                .copied()
-                .unwrap_or(m);
-            let day = d.trim_start_matches('0');
-            format!("{day} {month} {y}")
-        }
-    }
-}
-
-/// An ISO 8601 duration (`P7Y`, `P1Y6M`, `P30D`) in words: "7 jaar",
-/// "1 year and 6 months". Anything else is shown as written.
-pub fn format_period(period: &str, lang: Lang) -> String {
-    let Some(body) = period.strip_prefix('P') else {
-        return period.to_owned();
-    };
-    let mut parts = Vec::new();
-    let mut number = String::new();
-    for c in body.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let Ok(n) = number.parse::<u64>() else {
-            return period.to_owned();
-        };
-        number.clear();
-        let (one, many) = match (lang, c) {
-            (Lang::Nl, 'Y') => ("jaar", "jaar"),
-            (Lang::Nl, 'M') => ("maand", "maanden"),
-            (Lang::Nl, 'W') => ("week", "weken"),
-            (Lang::Nl, 'D') => ("dag", "dagen"),
-            (Lang::En, 'Y') => ("year", "years"),
-            (Lang::En, 'M') => ("month", "months"),
-            (Lang::En, 'W') => ("week", "weeks"),
-            (Lang::En, 'D') => ("day", "days"),
-            _ => return period.to_owned(),
-        };
-        parts.push(match (n, lang) {
-            (1, Lang::Nl) => format!("één {one}"),
-            (1, Lang::En) => format!("one {one}"),
-            _ => format!("{n} {many}"),
-        });
-    }
-    if parts.is_empty() || !number.is_empty() {
-        return period.to_owned();
-    }
-    let and = match lang {
-        Lang::Nl => " en ",
-        Lang::En => " and ",
-    };
-    match parts.len() {
-        1 => parts.remove(0),
-        _ => {
-            let last = parts.pop().expect("more than one part");
-            format!("{}{and}{last}", parts.join(", "))
-        }
-    }
-}
-
-/// A country code in words, for the countries a register commonly names;
-/// other codes are shown as they are.
-pub fn country_name(code: &str, lang: Lang) -> String {
-    const NAMES: &[(&str, &str, &str)] = &[
-        ("EU", "de Europese Unie", "the European Union"),
-        (
-            "EEA",
-            "de Europese Economische Ruimte",
-            "the European Economic Area",
-        ),
-        ("NL", "Nederland", "the Netherlands"),
-        ("BE", "België", "Belgium"),
-        ("DE", "Duitsland", "Germany"),
-        ("FR", "Frankrijk", "France"),
-        ("LU", "Luxemburg", "Luxembourg"),
-        ("IE", "Ierland", "Ireland"),
-        ("ES", "Spanje", "Spain"),
-        ("IT", "Italië", "Italy"),
-        ("PL", "Polen", "Poland"),
-        ("SE", "Zweden", "Sweden"),
-        ("DK", "Denemarken", "Denmark"),
-        ("FI", "Finland", "Finland"),
-        ("AT", "Oostenrijk", "Austria"),
-        ("PT", "Portugal", "Portugal"),
-        ("NO", "Noorwegen", "Norway"),
-        ("IS", "IJsland", "Iceland"),
-        ("LI", "Liechtenstein", "Liechtenstein"),
-        ("CH", "Zwitserland", "Switzerland"),
-        ("GB", "het Verenigd Koninkrijk", "the United Kingdom"),
-        ("US", "de Verenigde Staten", "the United States"),
-        ("CA", "Canada", "Canada"),
-        ("JP", "Japan", "Japan"),
-        ("KR", "Zuid-Korea", "South Korea"),
-        ("IL", "Israël", "Israel"),
-        ("NZ", "Nieuw-Zeeland", "New Zealand"),
-        ("AR", "Argentinië", "Argentina"),
-        ("UY", "Uruguay", "Uruguay"),
-        ("IN", "India", "India"),
-        ("CN", "China", "China"),
-        ("AU", "Australië", "Australia"),
-        ("SG", "Singapore", "Singapore"),
-        ("BR", "Brazilië", "Brazil"),
-        ("UA", "Oekraïne", "Ukraine"),
-        ("RS", "Servië", "Serbia"),
-        ("TR", "Turkije", "Turkey"),
-        ("ZA", "Zuid-Afrika", "South Africa"),
-        ("PH", "de Filipijnen", "the Philippines"),
-    ];
-    NAMES
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, nl, en)| match lang {
-            Lang::Nl => (*nl).to_owned(),
-            Lang::En => (*en).to_owned(),
-        })
-        .unwrap_or_else(|| code.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1561,17 +1442,5 @@ mod tests {
         assert!(!web_url("javascript:alert(1)"));
         assert!(!web_url("https://x.org/\"onmouseover=alert(1)"));
         assert!(!web_url("https:///path"));
-    }
-
-    #[test]
-    fn periods_and_dates_in_words() {
-        assert_eq!(format_period("P7Y", Lang::Nl), "7 jaar");
-        assert_eq!(format_period("P1Y6M", Lang::En), "one year and 6 months");
-        assert_eq!(format_period("P1M", Lang::Nl), "één maand");
-        assert_eq!(format_period("P2W", Lang::Nl), "2 weken");
-        assert_eq!(format_period("PX", Lang::Nl), "PX");
-        let date = Date::from("2020-12-22");
-        assert_eq!(format_date(&date, Lang::Nl), "22-12-2020");
-        assert_eq!(format_date(&date, Lang::En), "22 December 2020");
     }
 }

@@ -145,7 +145,7 @@ fn record_sheet(
     if rows >= MAX_ROWS {
         return Err(XlsxError::TooManyRows { rows });
     }
-    sheet.set_name(sheet_name(records.labels.sheet))?;
+    sheet.set_name(sheet_name(&records.labels.sheet))?;
     let widths: Vec<f64> = Column::ALL.iter().map(|c| c.width()).collect();
     let headers: Vec<&str> = Column::ALL.iter().map(|c| c.header(records.lang)).collect();
     header_row(sheet, &headers, &widths, header)?;
@@ -201,10 +201,10 @@ fn controller_sheet(
     header: &Format,
 ) -> Result<(), XlsxError> {
     let labels = records.labels;
-    sheet.set_name(sheet_name(labels.controller_sheet))?;
+    sheet.set_name(sheet_name(&labels.controller_sheet))?;
     header_row(
         sheet,
-        &[labels.field, labels.value],
+        &[labels.field.as_str(), labels.value.as_str()],
         &CONTROLLER_WIDTHS,
         header,
     )?;
@@ -212,10 +212,13 @@ fn controller_sheet(
         .controller
         .iter()
         .map(|field| (field.label, field.lines.join("\n"), field.column));
-    let gaps = records
-        .register_gaps
-        .iter()
-        .map(|gap| (labels.register_gaps, gap.clone(), Column::KnownGaps));
+    let gaps = records.register_gaps.iter().map(|gap| {
+        (
+            labels.register_gaps.as_str(),
+            gap.clone(),
+            Column::KnownGaps,
+        )
+    });
     for ((label, value, column), row) in fields.chain(gaps).zip(1..) {
         text_cell(sheet, (row, 0), label, "", column, records)?;
         text_cell(sheet, (row, 1), &value, "", column, records)?;

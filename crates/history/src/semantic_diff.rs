@@ -6,6 +6,7 @@
 //! Each change is marked public when the statement shows the field — a
 //! material change people may have to be told about (Art. 13(3), 12(1)).
 
+use ropa_register::model::Lang;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -327,7 +328,7 @@ fn item_key(value: &Value) -> Option<String> {
 }
 
 fn is_text(map: &serde_json::Map<String, Value>) -> bool {
-    !map.is_empty() && map.keys().all(|k| k == "nl" || k == "en")
+    !map.is_empty() && map.keys().all(|k| Lang::from_code(k).is_some())
 }
 
 /// A value, short enough for one line.
@@ -339,11 +340,8 @@ pub fn short(value: &Value) -> String {
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Object(map) if is_text(map) => map
-            .get("nl")
-            .or_else(|| map.get("en"))
-            .map(short)
-            .unwrap_or_default(),
+        // The text in the first language the register writes it in.
+        Value::Object(map) if is_text(map) => map.values().next().map(short).unwrap_or_default(),
         other => other.to_string(),
     };
     if text.chars().count() > 60 {
@@ -359,7 +357,9 @@ pub fn values(old: &Value, new: &Value) -> (String, String) {
         && is_text(a)
         && is_text(b)
     {
-        for lang in ["nl", "en"] {
+        // The languages in the order the register writes them.
+        let langs = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
+        for lang in langs {
             if a.get(lang) != b.get(lang) {
                 let side = |v: Option<&Value>| {
                     v.map(short)

@@ -108,10 +108,10 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<Vec<String>, InitError>
 }
 
 fn text(nl: &str, en: &str) -> Text {
-    Text {
-        nl: Some(nl.to_owned()),
-        en: Some(en.to_owned()),
-    }
+    [("nl", nl), ("en", en)]
+        .into_iter()
+        .filter_map(|(code, text)| Some((Lang::from_code(code)?, text.to_owned())))
+        .collect()
 }
 
 fn organisation(schema: String, options: &InitOptions) -> OrganisationFile {
@@ -154,7 +154,10 @@ fn organisation(schema: String, options: &InitOptions) -> OrganisationFile {
             response_time: Some("P1M".to_owned()),
         },
         notice: Notice {
-            languages: vec![Lang::Nl, Lang::En],
+            languages: ["nl", "en"]
+                .into_iter()
+                .filter_map(Lang::from_code)
+                .collect(),
             last_changed: None,
             cookie_statement: None,
             change_notification: None,

@@ -119,8 +119,9 @@ struct Part {
 }
 
 /// The languages organisation.json says the statement is published in,
-/// read ahead of the full load so every worker can check translations; both
-/// when it cannot be read (its own diagnostics will say why).
+/// read ahead of the full load so every worker can check translations; none
+/// when it cannot be read (its own diagnostics will say why, and the
+/// translations are checked once it reads).
 fn published_languages(files: &[SourceFile]) -> Vec<Lang> {
     files
         .iter()
@@ -129,7 +130,7 @@ fn published_languages(files: &[SourceFile]) -> Vec<Lang> {
         .and_then(|v| {
             serde_json::from_value::<Vec<Lang>>(v.pointer("/notice/languages")?.clone()).ok()
         })
-        .unwrap_or_else(|| Lang::ALL.to_vec())
+        .unwrap_or_default()
 }
 
 fn load_part(files: &[SourceFile], languages: &[Lang]) -> Part {

@@ -199,17 +199,15 @@ impl Rng {
 // Small builders
 
 fn t(nl: &str, en: &str) -> Text {
-    Text {
-        nl: Some(nl.to_owned()),
-        en: Some(en.to_owned()),
-    }
+    tf(nl.to_owned(), en.to_owned())
 }
 
+/// The synthetic registers are written in Dutch and English, as the example is.
 fn tf(nl: String, en: String) -> Text {
-    Text {
-        nl: Some(nl),
-        en: Some(en),
-    }
+    [("nl", nl), ("en", en)]
+        .into_iter()
+        .filter_map(|(code, text)| Some((Lang::from_code(code)?, text)))
+        .collect()
 }
 
 fn id(s: String) -> Id {
@@ -336,7 +334,10 @@ fn organisation() -> OrganisationFile {
             response_time: Some("P1M".to_owned()),
         },
         notice: Notice {
-            languages: vec![Lang::Nl, Lang::En],
+            languages: ["nl", "en"]
+                .into_iter()
+                .filter_map(Lang::from_code)
+                .collect(),
             last_changed: Some(Date("2025-01-15".to_owned())),
             cookie_statement: Some(t(
                 "https://synthetisch.example/cookies",

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Subcommand, ValueEnum};
 use ropa::ops::render::{Document, Options};
 use ropa::ops::{self, EXIT_OK, EXIT_UNREADABLE};
@@ -32,8 +33,8 @@ enum What {
 #[derive(Debug, clap::Args)]
 struct StatementArgs {
     /// The language to render.
-    #[arg(long, value_enum)]
-    lang: LangArg,
+    #[arg(long, value_parser = lang())]
+    lang: Lang,
     /// A standalone HTML page, an HTML fragment to embed in a site's layout, or Markdown.
     #[arg(long, value_enum, default_value = "html")]
     format: StatementFormatArg,
@@ -44,8 +45,8 @@ struct StatementArgs {
 #[derive(Debug, clap::Args)]
 struct RecordsArgs {
     /// The language of the column names and fixed words.
-    #[arg(long, value_enum)]
-    lang: LangArg,
+    #[arg(long, value_parser = lang())]
+    lang: Lang,
     /// HTML page, Markdown, CSV (one row per activity and data category) or an
     /// Excel workbook (xlsx, only with -o).
     #[arg(long, value_enum, default_value = "html")]
@@ -69,10 +70,10 @@ struct Common {
     at: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum LangArg {
-    Nl,
-    En,
+/// `--lang`: a language ropa has a word file for; `--help` lists them.
+fn lang() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::all().map(Lang::code))
+        .map(|code| Lang::from_code(&code).expect("one of the listed languages"))
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -90,15 +91,6 @@ enum RecordsFormatArg {
     Xlsx,
 }
 
-impl From<LangArg> for Lang {
-    fn from(lang: LangArg) -> Lang {
-        match lang {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        }
-    }
-}
-
 pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
     let (document, lang, common) = match args.what {
         What::Statement(a) => {
@@ -107,7 +99,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
                 StatementFormatArg::Fragment => StatementFormat::Fragment,
                 StatementFormatArg::Md => StatementFormat::Md,
             };
-            (Document::Statement(format), Lang::from(a.lang), a.common)
+            (Document::Statement(format), a.lang, a.common)
         }
         What::Records(a) => {
             let format = match a.format {
@@ -116,7 +108,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
                 RecordsFormatArg::Csv => RecordsFormat::Csv,
                 RecordsFormatArg::Xlsx => RecordsFormat::Xlsx,
             };
-            (Document::Records(format), Lang::from(a.lang), a.common)
+            (Document::Records(format), a.lang, a.common)
         }
     };
     let options = Options {

@@ -3,53 +3,260 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A text shown to the public, in every language the statement is published in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(extend("minProperties" = 1))]
-pub struct Text {
-    /// Dutch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nl: Option<String>,
-    /// English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
+/// A language ropa knows, as the build script read it from its word file.
+struct Known {
+    /// ISO 639-1 code, the word file's name.
+    code: &'static str,
+    /// The language's name in itself.
+    native: &'static str,
+    /// The language's name in English, for messages.
+    english: &'static str,
+    /// The word file, for the documents to take their words from.
+    words: &'static str,
 }
 
-impl Text {
-    pub fn get(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Nl => self.nl.as_deref(),
-            Lang::En => self.en.as_deref(),
-        }
-    }
-}
+/// Every language ropa knows, in the order of their codes: one per word
+/// file `templates/words/<code>.toml`, listed by `build.rs`.
+static KNOWN: &[Known] = &include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
-/// A language a public text or the statement is written in.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Nl,
-    En,
-}
+/// A language a public text or a document is written in: one of the
+/// languages ropa has a word file for.
+///
+/// **A language is data.** Nothing in the code names one: what ropa knows
+/// of a language (its code, its names, every word of the documents, its
+/// dates and numbers) is its word file.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang(u8);
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+    /// Every known language, in the order of their codes.
+    pub fn all() -> impl ExactSizeIterator<Item = Lang> + Clone {
+        (0..KNOWN.len()).map(|i| Lang(i as u8))
+    }
 
+    /// The language with ISO 639-1 code `code`, when ropa knows it.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        KNOWN
+            .iter()
+            .position(|known| known.code == code)
+            .map(|i| Lang(i as u8))
+    }
+
+    /// The language's place in [`Lang::all`], for tables kept per language.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    fn known(self) -> &'static Known {
+        &KNOWN[usize::from(self.0)]
+    }
+
+    /// The ISO 639-1 code, as a register and `--lang` write it.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
+        self.known().code
+    }
+
+    /// The language's name in English, for messages.
+    pub fn name(self) -> &'static str {
+        self.known().english
+    }
+
+    /// The language's name in itself.
+    pub fn own_name(self) -> &'static str {
+        self.known().native
+    }
+
+    /// The language's word file (TOML), which the documents read their
+    /// words from.
+    pub fn word_file(self) -> &'static str {
+        self.known().words
+    }
+
+    /// "`de`, `en` or `nl`": the known codes, for messages.
+    fn known_list() -> String {
+        let codes: Vec<String> = Lang::all().map(|l| format!("`{}`", l.code())).collect();
+        match codes.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => codes.concat(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(code: &str) -> Result<Lang, String> {
+        Lang::from_code(code)
+            .ok_or_else(|| format!("unknown language `{code}`, expected {}", Lang::known_list()))
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Lang, D::Error> {
+        let code = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        code.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Lang {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Lang".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Lang::all().map(Lang::code).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "enum": codes,
+            "description": "A language a public text or the statement is written in.",
+        })
+    }
+}
+
+/// A text shown to the public, in every language the statement is published
+/// in: `{"nl": "…", "en": "…"}`, a map from language to text. Its keys are
+/// known language codes; any other key is an error, as an unknown field is
+/// anywhere else.
+///
+/// Kept as a short list in the order the register writes it (a register
+/// has a few languages and many texts): no allocation beyond the list, and
+/// a text is written back as it was read.
+#[derive(Debug, Clone, Default, Eq)]
+pub struct Text(Vec<(Lang, String)>);
+
+impl Text {
+    /// The text in `lang`, when it is written in it.
+    #[inline]
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// Sets the text in `lang`, replacing the one there was.
+    pub fn insert(&mut self, lang: Lang, text: impl Into<String>) {
+        let text = text.into();
+        match self.0.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, old)) => *old = text,
+            None => self.0.push((lang, text)),
         }
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Nl => "Dutch",
-            Lang::En => "English",
+    /// The text in each language it is written in, in the register's order.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        self.0.iter().map(|(l, t)| (*l, t.as_str()))
+    }
+
+    /// Whether the text is written in no language at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The same texts in the same languages, in whatever order.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.0.len() == other.0.len() && self.iter().all(|(l, t)| other.get(l) == Some(t))
+    }
+}
+
+impl FromIterator<(Lang, String)> for Text {
+    fn from_iter<I: IntoIterator<Item = (Lang, String)>>(iter: I) -> Text {
+        let mut text = Text::default();
+        for (lang, value) in iter {
+            text.insert(lang, value);
         }
+        text
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (lang, text) in &self.0 {
+            map.serialize_entry(lang.code(), text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object with a text per language code")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                // Most registers publish in two languages.
+                let mut text = Vec::with_capacity(map.size_hint().unwrap_or(2));
+                while let Some(code) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let Some(lang) = Lang::from_code(&code) else {
+                        return Err(serde::de::Error::unknown_field(&code, &CODES));
+                    };
+                    // As a struct's optional field: a null is an absent text.
+                    let value: Option<String> = map.next_value()?;
+                    if text.iter().any(|(l, _)| *l == lang) {
+                        return Err(serde::de::Error::duplicate_field(lang.code()));
+                    }
+                    if let Some(value) = value {
+                        text.push((lang, value));
+                    }
+                }
+                Ok(Text(text))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// The known codes as serde's `unknown_field` wants them: a `'static` slice.
+static CODES: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| Lang::all().map(Lang::code).collect());
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let properties: serde_json::Map<String, serde_json::Value> = Lang::all()
+            .map(|l| {
+                let description = format!("{}.", l.name());
+                let schema = serde_json::json!({
+                    "type": ["string", "null"],
+                    "description": description,
+                });
+                (l.code().to_owned(), schema)
+            })
+            .collect();
+        schemars::json_schema!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": properties,
+            "description": "A text shown to the public, in every language the statement is published in.",
+            "minProperties": 1,
+        })
     }
 }
 

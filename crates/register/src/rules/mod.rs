@@ -272,8 +272,7 @@ fn blank(value: &Option<String>) -> bool {
 
 /// A public text that is absent altogether (a missing translation is V40's business).
 fn text_missing(text: &Option<crate::model::Text>) -> bool {
-    text.as_ref()
-        .is_none_or(|t| t.nl.is_none() && t.en.is_none())
+    text.as_ref().is_none_or(crate::model::Text::is_empty)
 }
 
 #[cfg(test)]

@@ -61,13 +61,10 @@ fn check(register: &Register, out: &mut Findings) {
             let (None, Some(criteria)) = (&retention.period, &retention.criteria) else {
                 continue;
             };
-            let vague = [criteria.nl.as_deref(), criteria.en.as_deref()]
-                .into_iter()
-                .flatten()
-                .any(|text| {
-                    let text = text.to_lowercase();
-                    VAGUE.iter().any(|phrase| text.contains(phrase))
-                });
+            let vague = criteria.iter().any(|(_, text)| {
+                let text = text.to_lowercase();
+                VAGUE.iter().any(|phrase| text.contains(phrase))
+            });
             if vague {
                 out.push(
                     Rule::V15,

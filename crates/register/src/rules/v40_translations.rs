@@ -87,7 +87,7 @@ fn walk<'a>(
                             "add \"{}\": the same text in {}; the statement is published in {}",
                             lang.code(),
                             lang.name(),
-                            published.join(" and ")
+                            words(&published)
                         ),
                     );
                 }
@@ -128,7 +128,15 @@ fn pointer(path: &[Token<'_>]) -> String {
 /// A localised text is an object whose keys are all language codes. The
 /// model has no other object of that shape.
 fn is_text(map: &serde_json::Map<String, Value>) -> bool {
-    !map.is_empty() && map.keys().all(|k| Lang::ALL.iter().any(|l| l.code() == k))
+    !map.is_empty() && map.keys().all(|k| Lang::from_code(k).is_some())
+}
+
+/// "nl and en", "nl, en and de".
+fn words(codes: &[&str]) -> String {
+    match codes.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => codes.concat(),
+    }
 }
 
 fn shorten(s: &str) -> String {

@@ -64,7 +64,11 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let statement_countries = Statement::derive(register, Lang::En)
+        // Only the country codes are read, so any language will do.
+        let any = Lang::all()
+            .next()
+            .expect("ropa knows at least one language");
+        let statement_countries = Statement::derive(register, any)
             .outside_eea
             .into_iter()
             .map(|t| t.country_code)

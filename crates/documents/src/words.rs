@@ -1,0 +1,1113 @@
+//! The words of the documents, per language: every sentence of the
+//! statement, every word of the records, and how dates, periods, counts and
+//! countries are written. They come from the language's word file
+//! (`templates/words/<code>.toml`, see [`Lang::word_file`]), read once, the
+//! first time a document in that language is rendered.
+//!
+//! A sentence with values in it is a [`Sentence`]: text with `{slot}`s the
+//! templates fill in, so each language puts the values where its grammar
+//! wants them. Words are plain text and are written as they are: markup and
+//! escaping belong to the templates.
+//!
+//! Not for: deciding what a document says (`statement`, `records`), markup
+//! (the templates).
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+use serde::Deserialize;
+
+use crate::statement::{ControllerView, RecipientGroupKind, Right, RightsView, Section};
+use ropa_register::model::{
+    AdmSafeguard, Basis, Date, EndAction, Lang, MechanismKind, RecipientRole, SourceKind,
+    SpecialCategory,
+};
+
+/// The words of one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub language: Language,
+    pub format: Format,
+    /// Country and region names by code (`NL`, `EU`).
+    pub countries: HashMap<String, String>,
+    pub statement: StatementWords,
+    pub records: RecordWords,
+}
+
+impl Words {
+    /// The words of `lang`, read from its word file the first time they are asked for.
+    pub fn of(lang: Lang) -> &'static Words {
+        static WORDS: LazyLock<Vec<OnceLock<Words>>> =
+            LazyLock::new(|| Lang::all().map(|_| OnceLock::new()).collect());
+        WORDS[lang.index()].get_or_init(|| {
+            // The word files are part of the build (and of its tests): a
+            // mistake in one is a bug of ropa, not of the register.
+            toml::from_str(lang.word_file())
+                .unwrap_or_else(|e| panic!("templates/words/{lang}.toml: {e}"))
+        })
+    }
+
+    /// `2020-12-22` as the language writes a date: "22-12-2020",
+    /// "22 December 2020", "22. Dezember 2020".
+    pub fn date(&self, date: &Date) -> String {
+        let mut parts = date.as_str().splitn(3, '-');
+        let (Some(yyyy), Some(mm), Some(dd)) = (parts.next(), parts.next(), parts.next()) else {
+            return date.to_string();
+        };
+        let month = mm
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| self.format.months.get(m.wrapping_sub(1)))
+            .map_or(mm, String::as_str);
+        let d = dd.strip_prefix('0').unwrap_or(dd);
+        self.format.date.fill(|slot| match slot {
+            "d" => d,
+            "dd" => dd,
+            "mm" => mm,
+            "month" => month,
+            "yyyy" => yyyy,
+            _ => "",
+        })
+    }
+
+    /// An ISO 8601 duration (`P7Y`, `P1Y6M`, `P30D`) in words: "7 jaar",
+    /// "one year and 6 months". Anything else is shown as written.
+    pub fn period(&self, period: &str) -> String {
+        let Some(body) = period.strip_prefix('P') else {
+            return period.to_owned();
+        };
+        let units = &self.format.period;
+        let mut parts = Vec::new();
+        let mut number = String::new();
+        for c in body.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let Ok(n) = number.parse::<u64>() else {
+                return period.to_owned();
+            };
+            number.clear();
+            let unit = match c {
+                'Y' => &units.year,
+                'M' => &units.month,
+                'W' => &units.week,
+                'D' => &units.day,
+                _ => return period.to_owned(),
+            };
+            parts.push(match n {
+                1 => unit.one.clone(),
+                _ => {
+                    let n = n.to_string();
+                    unit.many.fill(|_| &n)
+                }
+            });
+        }
+        if parts.is_empty() || !number.is_empty() {
+            return period.to_owned();
+        }
+        if parts.len() == 1 {
+            return parts.remove(0);
+        }
+        self.format.and_list(&parts)
+    }
+
+    /// A country or region code in words, for the codes a register commonly
+    /// names; other codes are shown as they are.
+    pub fn country(&self, code: &str) -> String {
+        self.countries
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_owned())
+    }
+}
+
+/// What the documents need to know of the language itself.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// The language's name in itself.
+    pub name: String,
+    /// Its name in English.
+    pub english: String,
+    /// The country whose addresses are written without it, as a reader of
+    /// the language expects.
+    #[serde(default)]
+    pub home_country: Option<String>,
+}
+
+/// How the language writes dates, lists, counts and periods.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Format {
+    /// With the slots `d`, `dd`, `mm`, `month` and `yyyy`.
+    pub date: Sentence,
+    pub months: [String; 12],
+    /// The word before the last item of a list of things that all hold.
+    pub and: String,
+    /// The word before the last item of a list of alternatives.
+    pub or: String,
+    /// One, two, …: counts in words, from one up.
+    pub numbers: Vec<String>,
+    pub period: Periods,
+}
+
+impl Format {
+    /// "a, b and c".
+    pub fn and_list(&self, items: &[String]) -> String {
+        match items.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{} {} {last}", rest.join(", "), self.and)
+            }
+            _ => items.concat(),
+        }
+    }
+
+    /// `n` in words, when the language has a word for it.
+    pub fn count(&self, n: &usize) -> Option<&str> {
+        self.numbers.get(n.checked_sub(1)?).map(String::as_str)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Periods {
+    pub year: Unit,
+    pub month: Unit,
+    pub week: Unit,
+    pub day: Unit,
+}
+
+/// A unit of a period: one of it, and `{n}` of it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub one: String,
+    pub many: Sentence,
+}
+
+/// Text with slots: `"Je kunt ons bereiken via {channels}."`. A template
+/// writes each part's text and fills the slot after it; a slot is a
+/// lower-case name in braces.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Sentence(Vec<Part>);
+
+/// A piece of text, and the slot that follows it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub text: String,
+    pub slot: Option<String>,
+}
+
+impl Sentence {
+    pub fn parts(&self) -> &[Part] {
+        &self.0
+    }
+
+    /// The names of the slots, in order.
+    pub fn slots(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(|p| p.slot.as_deref())
+    }
+
+    /// The sentence as plain text, each slot filled with `value(slot)`.
+    pub fn fill<'v>(&self, mut value: impl FnMut(&str) -> &'v str) -> String {
+        let text: usize = self.0.iter().map(|p| p.text.len()).sum();
+        let mut out = String::with_capacity(text + 16);
+        for part in &self.0 {
+            out.push_str(&part.text);
+            if let Some(slot) = &part.slot {
+                out.push_str(value(slot));
+            }
+        }
+        out
+    }
+}
+
+impl TryFrom<String> for Sentence {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Sentence, String> {
+        let mut parts = Vec::new();
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..]
+                .find('}')
+                .map(|i| open + i)
+                .ok_or_else(|| format!("`{{` without `}}` in \"{text}\""))?;
+            let slot = &rest[open + 1..close];
+            if slot.is_empty() || !slot.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                return Err(format!("`{{{slot}}}` is not a slot in \"{text}\""));
+            }
+            parts.push(Part {
+                text: rest[..open].to_owned(),
+                slot: Some(slot.to_owned()),
+            });
+            rest = &rest[close + 1..];
+        }
+        if rest.contains('}') {
+            return Err(format!("`}}` without `{{` in \"{text}\""));
+        }
+        parts.push(Part {
+            text: rest.to_owned(),
+            slot: None,
+        });
+        Ok(Sentence(parts))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The statement
+
+/// Every sentence of the public statement.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementWords {
+    pub title: Sentence,
+    pub contents: String,
+    pub last_changed_on: Sentence,
+    pub lead: Sentence,
+    pub lead_with_cookies: Sentence,
+    pub aim: String,
+    pub questions: String,
+    pub changes: String,
+    pub changes_date: String,
+    pub titles: Titles,
+    pub who_we_are: WhoWeAre,
+    pub personal_data: PersonalData,
+    pub purposes: Purposes,
+    pub legal_bases: LegalBases,
+    pub legitimate_interests: LegitimateInterests,
+    pub recipients: Recipients,
+    pub outside_eea: OutsideEea,
+    pub retention: RetentionWords,
+    pub rights: Rights,
+    pub withdrawing_consent: WithdrawingConsent,
+    pub complaints: Complaints,
+    pub required_data: RequiredData,
+    pub profiling: Profiling,
+    pub last_changed: LastChanged,
+}
+
+/// The section headings; their one slot is `short_name`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titles {
+    pub who_we_are: Sentence,
+    pub personal_data: Sentence,
+    pub data_you_provide: Sentence,
+    pub data_about_others: Sentence,
+    pub data_from_third_parties: Sentence,
+    pub purposes: Sentence,
+    pub legal_bases: Sentence,
+    pub legitimate_interests: Sentence,
+    pub recipients: Sentence,
+    pub outside_eea: Sentence,
+    pub retention: Sentence,
+    pub rights: Sentence,
+    pub withdrawing_consent: Sentence,
+    pub complaints: Sentence,
+    pub required_data: Sentence,
+    pub profiling: Sentence,
+    pub last_changed: Sentence,
+}
+
+impl Titles {
+    pub fn of(&self, section: &Section) -> &Sentence {
+        match section {
+            Section::WhoWeAre => &self.who_we_are,
+            Section::PersonalData => &self.personal_data,
+            Section::DataYouProvide => &self.data_you_provide,
+            Section::DataAboutOthers => &self.data_about_others,
+            Section::DataFromThirdParties => &self.data_from_third_parties,
+            Section::Purposes => &self.purposes,
+            Section::LegalBases => &self.legal_bases,
+            Section::LegitimateInterests => &self.legitimate_interests,
+            Section::Recipients => &self.recipients,
+            Section::OutsideEea => &self.outside_eea,
+            Section::Retention => &self.retention,
+            Section::Rights => &self.rights,
+            Section::WithdrawingConsent => &self.withdrawing_consent,
+            Section::Complaints => &self.complaints,
+            Section::RequiredData => &self.required_data,
+            Section::Profiling => &self.profiling,
+            Section::LastChanged => &self.last_changed,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhoWeAre {
+    pub established: Sentence,
+    pub established_abroad: Sentence,
+    pub chamber_of_commerce: Sentence,
+    pub controller: Sentence,
+    pub reach_us: Sentence,
+    pub joint_controllers: String,
+    pub reachable: Sentence,
+    pub dpo: String,
+    pub dpo_named: Sentence,
+    pub reach_dpo: Sentence,
+    pub representative: Sentence,
+    pub representative_reachable: Sentence,
+}
+
+impl WhoWeAre {
+    /// Where the controller is established, naming the country when the
+    /// address is abroad for the language's readers.
+    pub fn established_at(&self, controller: &ControllerView) -> &Sentence {
+        if controller.abroad {
+            &self.established_abroad
+        } else {
+            &self.established
+        }
+    }
+
+    /// Who the EU representative is, and how to reach them when `reachable`.
+    pub fn representative_of(&self, reachable: bool) -> &Sentence {
+        if reachable {
+            &self.representative_reachable
+        } else {
+            &self.representative
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonalData {
+    pub collects: Sentence,
+    pub for_example: Sentence,
+    pub from_you_and_others: String,
+    pub from_you: String,
+    pub from_others: String,
+    pub you_provide: String,
+    pub concerns: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purposes {
+    pub intro: Sentence,
+    pub basis: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBases {
+    pub intro: Sentence,
+    pub applies_to: Sentence,
+    pub consent: ConsentBasis,
+    pub contract: BasisWords,
+    pub legal_obligation: BasisWithLaw,
+    pub vital_interests: BasisWords,
+    pub public_task: BasisWithLaw,
+    pub legitimate_interests: BasisWords,
+}
+
+impl LegalBases {
+    /// The basis as a heading: "Toestemming".
+    pub fn title(&self, basis: &Basis) -> &str {
+        match basis {
+            Basis::Consent => &self.consent.title,
+            Basis::Contract => &self.contract.title,
+            Basis::LegalObligation => &self.legal_obligation.title,
+            Basis::VitalInterests => &self.vital_interests.title,
+            Basis::PublicTask => &self.public_task.title,
+            Basis::LegitimateInterests => &self.legitimate_interests.title,
+        }
+    }
+
+    /// The basis as a purpose names it: "jouw toestemming".
+    pub fn phrase(&self, basis: &Basis) -> &str {
+        match basis {
+            Basis::Consent => &self.consent.phrase,
+            Basis::Contract => &self.contract.phrase,
+            Basis::LegalObligation => &self.legal_obligation.phrase,
+            Basis::VitalInterests => &self.vital_interests.phrase,
+            Basis::PublicTask => &self.public_task.phrase,
+            Basis::LegitimateInterests => &self.legitimate_interests.phrase,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasisWords {
+    pub title: String,
+    pub phrase: String,
+    pub text: Sentence,
+}
+
+/// A basis that rests on a law, which the statement names when it can.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasisWithLaw {
+    pub title: String,
+    pub phrase: String,
+    pub text: String,
+    pub text_with_law: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentBasis {
+    pub title: String,
+    pub phrase: String,
+    pub asks: String,
+    pub asks_through: Sentence,
+    pub withdraw: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegitimateInterests {
+    pub intro: Sentence,
+    pub purposes: Sentence,
+    pub contact: Sentence,
+    pub object: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipients {
+    pub none: Sentence,
+    pub shares: Sentence,
+    pub never_for_marketing: Sentence,
+    pub marketing_with_consent: Sentence,
+    pub groups: String,
+    pub cases: String,
+    pub authorities: Group,
+    pub service_providers: Group,
+    pub others: Group,
+    pub internal: Group,
+}
+
+impl Recipients {
+    pub fn group(&self, kind: &RecipientGroupKind) -> &Group {
+        match kind {
+            RecipientGroupKind::Authorities => &self.authorities,
+            RecipientGroupKind::ServiceProviders => &self.service_providers,
+            RecipientGroupKind::Others => &self.others,
+            RecipientGroupKind::Internal => &self.internal,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub title: String,
+    pub intro: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideEea {
+    pub no: String,
+    pub only_inside: String,
+    pub yes: String,
+    pub also_outside: String,
+    pub transfer: Sentence,
+    pub copy: Sentence,
+    pub mechanisms: Mechanisms,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mechanisms {
+    pub adequacy: Mechanism,
+    pub scc: Mechanism,
+    pub bcr: Mechanism,
+    pub code_of_conduct: Mechanism,
+    pub certification: Mechanism,
+    pub ad_hoc_clauses: Mechanism,
+    pub derogation: Mechanism,
+}
+
+impl Mechanisms {
+    pub fn of(&self, kind: &MechanismKind) -> &Mechanism {
+        match kind {
+            MechanismKind::Adequacy => &self.adequacy,
+            MechanismKind::Scc => &self.scc,
+            MechanismKind::Bcr => &self.bcr,
+            MechanismKind::CodeOfConduct => &self.code_of_conduct,
+            MechanismKind::Certification => &self.certification,
+            MechanismKind::AdHocClauses => &self.ad_hoc_clauses,
+            MechanismKind::Derogation => &self.derogation,
+        }
+    }
+}
+
+/// A transfer mechanism, without and with the decision the register names.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mechanism {
+    pub text: String,
+    pub with_decision: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionWords {
+    pub per_category: String,
+    pub keep: Sentence,
+    pub keep_after: Sentence,
+    pub keep_under_law: Sentence,
+    pub keep_after_under_law: Sentence,
+    pub erase: String,
+    pub anonymise: String,
+    pub erase_or_anonymise: String,
+}
+
+impl RetentionWords {
+    /// How long data is kept, saying from when and under which law where the
+    /// register does.
+    pub fn sentence(&self, after_start: bool, under_law: bool) -> &Sentence {
+        match (after_start, under_law) {
+            (false, false) => &self.keep,
+            (true, false) => &self.keep_after,
+            (false, true) => &self.keep_under_law,
+            (true, true) => &self.keep_after_under_law,
+        }
+    }
+
+    pub fn end(&self, action: &EndAction) -> &str {
+        match action {
+            EndAction::Erase => &self.erase,
+            EndAction::Anonymise => &self.anonymise,
+            EndAction::EraseOrAnonymise => &self.erase_or_anonymise,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rights {
+    pub intro: String,
+    pub access: RightWords,
+    pub rectification: RightWords,
+    pub erasure: RightWords,
+    pub restriction: RightWords,
+    pub portability: RightWords,
+    pub objection: RightWords,
+    pub human_intervention: RightWords,
+    pub portability_consent_or_contract: String,
+    pub portability_consent: String,
+    pub portability_contract: String,
+    pub objection_interests_or_public_task: String,
+    pub objection_interests: String,
+    pub objection_public_task: String,
+    pub exercise: String,
+    pub exercise_beyond_self_service: String,
+    pub request: Sentence,
+    pub response: Sentence,
+    pub extension: String,
+    pub direct_marketing: String,
+    pub object_to_marketing: String,
+    pub object_to_marketing_and_profiling: String,
+    pub marketing_stops: String,
+    pub marketing_objection_to: Sentence,
+}
+
+impl Rights {
+    /// The words of a right in the statement's list of rights; `None` for
+    /// the two it tells in sections of their own (objecting to direct
+    /// marketing, withdrawing consent).
+    pub fn of(&self, right: &Right) -> Option<&RightWords> {
+        match right {
+            Right::Access => Some(&self.access),
+            Right::Rectification => Some(&self.rectification),
+            Right::Erasure => Some(&self.erasure),
+            Right::Restriction => Some(&self.restriction),
+            Right::Portability => Some(&self.portability),
+            Right::Objection => Some(&self.objection),
+            Right::HumanIntervention => Some(&self.human_intervention),
+            Right::ObjectionToDirectMarketing | Right::WithdrawConsent => None,
+        }
+    }
+
+    /// The `{basis}` of a right that applies to processing on some bases
+    /// only: portability (Art. 20(1)(a)) and objection (Art. 21(1)).
+    pub fn basis(&self, right: &Right, rights: &RightsView) -> &str {
+        match right {
+            Right::Portability => match (rights.portability_consent, rights.portability_contract) {
+                (true, true) => &self.portability_consent_or_contract,
+                (true, false) => &self.portability_consent,
+                (false, _) => &self.portability_contract,
+            },
+            Right::Objection => match (
+                rights.objection_legitimate_interests,
+                rights.objection_public_task,
+            ) {
+                (true, true) => &self.objection_interests_or_public_task,
+                (true, false) => &self.objection_interests,
+                (false, _) => &self.objection_public_task,
+            },
+            _ => "",
+        }
+    }
+}
+
+/// A right: its name, and what it means for the reader; `{basis}` names the
+/// bases it applies to, where that differs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RightWords {
+    pub title: String,
+    pub text: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawingConsent {
+    pub withdraw: String,
+    pub asks_for: Sentence,
+    pub how: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complaints {
+    pub complaint: Sentence,
+    pub website: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredData {
+    pub intro: Sentence,
+    pub marker: Sentence,
+    pub by_law: String,
+    pub for_contract: String,
+    pub voluntary: Sentence,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profiling {
+    pub uses: Sentence,
+    pub external_sources: String,
+    pub no_special_categories: String,
+    pub special_categories: String,
+    pub data_types: String,
+    pub none: Sentence,
+    pub decisions: Sentence,
+    pub no_decisions: Sentence,
+    pub safeguards: Sentence,
+    pub human_intervention: String,
+    pub express_point_of_view: String,
+    pub contest_decision: String,
+}
+
+impl Profiling {
+    pub fn safeguard(&self, safeguard: &AdmSafeguard) -> &str {
+        match safeguard {
+            AdmSafeguard::HumanIntervention => &self.human_intervention,
+            AdmSafeguard::ExpressPointOfView => &self.express_point_of_view,
+            AdmSafeguard::ContestDecision => &self.contest_decision,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LastChanged {
+    pub changed: Sentence,
+}
+
+// ---------------------------------------------------------------------------
+// The records
+
+/// The words of the record of processing activities.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordWords {
+    pub title: String,
+    pub controller: String,
+    pub activities: String,
+    pub data: String,
+    pub register_gaps: String,
+    pub field: String,
+    pub value: String,
+    pub intro: String,
+    pub sheet: String,
+    pub controller_sheet: String,
+    pub columns: Columns,
+    pub words: CellWords,
+    pub rights: RightCells,
+    pub bases: BasisCells,
+    pub roles: Roles,
+    pub mechanisms: MechanismCells,
+    pub safeguards: SafeguardCells,
+    pub sources: Sources,
+    pub special_categories: SpecialCategories,
+}
+
+/// The column headers, by [`crate::records::Column`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    pub id: String,
+    pub activity: String,
+    pub business_function: String,
+    pub description: String,
+    pub public: String,
+    pub status: String,
+    pub controller: String,
+    pub joint_controller: String,
+    pub dpo: String,
+    pub representative: String,
+    pub purpose: String,
+    pub lawful_basis: String,
+    pub legitimate_interests: String,
+    pub lia: String,
+    pub subjects: String,
+    pub category: String,
+    pub special_category: String,
+    pub source: String,
+    pub recipients: String,
+    pub processor_contract: String,
+    pub third_countries: String,
+    pub safeguards: String,
+    pub retention: String,
+    pub security: String,
+    pub rights: String,
+    pub adm: String,
+    pub consent_record: String,
+    pub location: String,
+    pub dpia_required: String,
+    pub dpia: String,
+    pub last_review: String,
+    pub next_review: String,
+    pub known_gaps: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellWords {
+    pub yes: String,
+    pub no: String,
+    pub none: String,
+    pub not_recorded: String,
+    pub none_recorded: String,
+    pub not_assessed: String,
+    pub not_required: String,
+    pub none_appointed: String,
+    pub chamber_of_commerce: String,
+    pub arrangement: String,
+    pub planned: String,
+    pub active: String,
+    pub retired: String,
+    pub direct_marketing: String,
+    pub article: String,
+    pub article_9_1: String,
+    pub no_condition: String,
+    pub criminal: String,
+    pub national_id: String,
+    pub copy_via: String,
+    pub profiling_yes: String,
+    pub profiling_no: String,
+    pub no_special_categories_in_profiles: String,
+    pub special_categories_in_profiles: String,
+    pub for_direct_marketing: String,
+    pub decisions_not_assessed: String,
+    pub decisions_no: String,
+    pub decisions_yes: String,
+    pub no_proof_of_consent: String,
+    pub withdrawal: String,
+    pub after: String,
+    pub from: String,
+    pub then_erased: String,
+    pub then_anonymised: String,
+    pub then_erased_or_anonymised: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RightCells {
+    pub access: String,
+    pub rectification: String,
+    pub erasure: String,
+    pub restriction: String,
+    pub portability: String,
+    pub objection: String,
+    pub human_intervention: String,
+    pub withdraw_consent: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasisCells {
+    pub consent: BasisCell,
+    pub contract: BasisCell,
+    pub legal_obligation: BasisCell,
+    pub vital_interests: BasisCell,
+    pub public_task: BasisCell,
+    pub legitimate_interests: BasisCell,
+}
+
+impl BasisCells {
+    pub fn of(&self, basis: &Basis) -> &BasisCell {
+        match basis {
+            Basis::Consent => &self.consent,
+            Basis::Contract => &self.contract,
+            Basis::LegalObligation => &self.legal_obligation,
+            Basis::VitalInterests => &self.vital_interests,
+            Basis::PublicTask => &self.public_task,
+            Basis::LegitimateInterests => &self.legitimate_interests,
+        }
+    }
+}
+
+/// A legal basis in the record: its article ("Art. 6(1)(a)") and name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasisCell {
+    pub article: String,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roles {
+    pub internal: String,
+    pub processor: String,
+    pub sub_processor: String,
+    pub controller: String,
+    pub joint_controller: String,
+    pub public_authority: String,
+    pub third_party: String,
+}
+
+impl Roles {
+    pub fn of(&self, role: &RecipientRole) -> &str {
+        match role {
+            RecipientRole::Internal => &self.internal,
+            RecipientRole::Processor => &self.processor,
+            RecipientRole::SubProcessor => &self.sub_processor,
+            RecipientRole::Controller => &self.controller,
+            RecipientRole::JointController => &self.joint_controller,
+            RecipientRole::PublicAuthority => &self.public_authority,
+            RecipientRole::ThirdParty => &self.third_party,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MechanismCells {
+    pub adequacy: String,
+    pub scc: String,
+    pub bcr: String,
+    pub code_of_conduct: String,
+    pub certification: String,
+    pub ad_hoc_clauses: String,
+    pub derogation: String,
+}
+
+impl MechanismCells {
+    pub fn of(&self, kind: &MechanismKind) -> &str {
+        match kind {
+            MechanismKind::Adequacy => &self.adequacy,
+            MechanismKind::Scc => &self.scc,
+            MechanismKind::Bcr => &self.bcr,
+            MechanismKind::CodeOfConduct => &self.code_of_conduct,
+            MechanismKind::Certification => &self.certification,
+            MechanismKind::AdHocClauses => &self.ad_hoc_clauses,
+            MechanismKind::Derogation => &self.derogation,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafeguardCells {
+    pub human_intervention: String,
+    pub express_point_of_view: String,
+    pub contest_decision: String,
+}
+
+impl SafeguardCells {
+    pub fn of(&self, safeguard: &AdmSafeguard) -> &str {
+        match safeguard {
+            AdmSafeguard::HumanIntervention => &self.human_intervention,
+            AdmSafeguard::ExpressPointOfView => &self.express_point_of_view,
+            AdmSafeguard::ContestDecision => &self.contest_decision,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    pub data_subject: String,
+    pub observed: String,
+    pub other_person: String,
+    pub third_party: String,
+    pub public: String,
+}
+
+impl Sources {
+    pub fn of(&self, kind: &SourceKind) -> &str {
+        match kind {
+            SourceKind::DataSubject => &self.data_subject,
+            SourceKind::Observed => &self.observed,
+            SourceKind::OtherPerson => &self.other_person,
+            SourceKind::ThirdParty => &self.third_party,
+            SourceKind::Public => &self.public,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialCategories {
+    pub none: String,
+    pub racial_or_ethnic_origin: String,
+    pub political_opinions: String,
+    pub religious_or_philosophical_beliefs: String,
+    pub trade_union_membership: String,
+    pub genetic: String,
+    pub biometric: String,
+    pub health: String,
+    pub sex_life_or_orientation: String,
+}
+
+impl SpecialCategories {
+    pub fn of(&self, special: &SpecialCategory) -> &str {
+        match special {
+            SpecialCategory::None => &self.none,
+            SpecialCategory::RacialOrEthnicOrigin => &self.racial_or_ethnic_origin,
+            SpecialCategory::PoliticalOpinions => &self.political_opinions,
+            SpecialCategory::ReligiousOrPhilosophicalBeliefs => {
+                &self.religious_or_philosophical_beliefs
+            }
+            SpecialCategory::TradeUnionMembership => &self.trade_union_membership,
+            SpecialCategory::Genetic => &self.genetic,
+            SpecialCategory::Biometric => &self.biometric,
+            SpecialCategory::Health => &self.health,
+            SpecialCategory::SexLifeOrOrientation => &self.sex_life_or_orientation,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word file reads into [`Words`]: no word missing, none unknown.
+    #[test]
+    fn every_language_has_every_word() {
+        for lang in Lang::all() {
+            Words::of(lang);
+        }
+    }
+
+    /// A sentence has the same slots in every language (in any order), so a
+    /// template fills in the same values whichever language it writes; a
+    /// word without slots has no braces. The date is each language's own.
+    #[test]
+    fn every_language_has_the_same_slots() {
+        fn walk(path: &str, value: &toml::Value, out: &mut Vec<(String, Vec<String>)>) {
+            match value {
+                toml::Value::String(text) => {
+                    let mut slots: Vec<String> = Sentence::try_from(text.clone())
+                        .unwrap_or_else(|e| panic!("{path}: {e}"))
+                        .slots()
+                        .map(str::to_owned)
+                        .collect();
+                    slots.sort();
+                    out.push((path.to_owned(), slots));
+                }
+                toml::Value::Table(table) => {
+                    for (key, child) in table {
+                        walk(&format!("{path}.{key}"), child, out);
+                    }
+                }
+                toml::Value::Array(items) => {
+                    for (i, child) in items.iter().enumerate() {
+                        walk(&format!("{path}[{i}]"), child, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let slots = |lang: Lang| {
+            let table: toml::Table = toml::from_str(lang.word_file()).expect("a word file");
+            let mut out = Vec::new();
+            walk("", &toml::Value::Table(table), &mut out);
+            out.retain(|(path, _)| {
+                // Each language writes its own dates and names its own countries.
+                path != ".format.date"
+                    && !path.starts_with(".countries.")
+                    && !path.starts_with(".format.numbers")
+                    && !path.starts_with(".language.")
+            });
+            out
+        };
+        let mut langs = Lang::all();
+        let first = langs.next().expect("a language");
+        let reference = slots(first);
+        for lang in langs {
+            assert_eq!(
+                slots(lang),
+                reference,
+                "the words of {lang} and {first} differ in keys or slots"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_use_known_slots() {
+        for lang in Lang::all() {
+            for slot in Words::of(lang).format.date.slots() {
+                assert!(
+                    ["d", "dd", "mm", "month", "yyyy"].contains(&slot),
+                    "{lang}: {slot}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn headings_have_no_slot_but_the_short_name() {
+        let sections = crate::statement::Section::ALL;
+        for lang in Lang::all() {
+            let titles = &Words::of(lang).statement.titles;
+            for section in sections {
+                for slot in titles.of(&section).slots() {
+                    assert_eq!(slot, "short_name", "{lang}: {section:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn periods_dates_and_countries_in_words() {
+        let nl = Words::of(Lang::from_code("nl").expect("Dutch"));
+        let en = Words::of(Lang::from_code("en").expect("English"));
+        assert_eq!(nl.period("P7Y"), "7 jaar");
+        assert_eq!(en.period("P1Y6M"), "one year and 6 months");
+        assert_eq!(nl.period("P1M"), "één maand");
+        assert_eq!(nl.period("P2W"), "2 weken");
+        assert_eq!(nl.period("PX"), "PX");
+        let date = Date::from("2026-12-07");
+        assert_eq!(nl.date(&date), "07-12-2026");
+        assert_eq!(en.date(&date), "7 December 2026");
+        assert_eq!(nl.country("US"), "de Verenigde Staten");
+        assert_eq!(en.country("XX"), "XX");
+    }
+
+    #[test]
+    fn sentences_split_at_their_slots() {
+        let s = Sentence::try_from("Je kunt ons bereiken via {channels}.".to_owned()).unwrap();
+        assert_eq!(s.slots().collect::<Vec<_>>(), ["channels"]);
+        assert_eq!(s.fill(|_| "x"), "Je kunt ons bereiken via x.");
+        assert!(Sentence::try_from("a {b".to_owned()).is_err());
+        assert!(Sentence::try_from("a {B}".to_owned()).is_err());
+        assert!(Sentence::try_from("a } b".to_owned()).is_err());
+    }
+}
