@@ -466,6 +466,9 @@ fn statement_html_is_a_standalone_page_and_the_fragment_is_not() {
     let en = render_ok(&ismt(), &["statement", "--lang", "en", "--format", "html"]);
     assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(en.contains("<title>Privacy statement of ISMT B.V.</title>"));
+    let de = render_ok(&ismt(), &["statement", "--lang", "de", "--format", "html"]);
+    assert!(de.starts_with("<!DOCTYPE html>\n<html lang=\"de\">"));
+    assert!(de.contains("<title>Datenschutzerklärung von ISMT B.V.</title>"));
 
     let fragment = render_ok(
         &ismt(),
@@ -535,7 +538,7 @@ fn every_language_has_the_same_structure_as_nl() {
         let other = render_ok(&ismt(), &["statement", "--lang", lang, "--format", "md"]);
         assert_eq!(nl, shape(&other), "{lang}: Markdown structure differs");
     }
-    // English is really English.
+    // English is really English, German really German.
     let en = text_of(&render_ok(
         &ismt(),
         &["statement", "--lang", "en", "--format", "html"],
@@ -550,6 +553,26 @@ fn every_language_has_the_same_structure_as_nl() {
             "Withdrawing your consent does not work retroactively",
             "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)",
             "This privacy statement was last changed on, and is valid from, 22 December 2020.",
+        ],
+    );
+    let de = text_of(&render_ok(
+        &ismt(),
+        &["statement", "--lang", "de", "--format", "html"],
+    ));
+    assert_facts(
+        &de,
+        &[
+            "Zuletzt geändert am 22. Dezember 2020",
+            "Wer sind wir?",
+            "Der Sitz von ISMT B.V. befindet sich unter der Anschrift Küppersweg 30, 2031 CN Haarlem, Niederlande.",
+            "Personalien (zum Beispiel Name, Anschrift, Wohnort, E-Mail-Adresse, Telefonnummer)",
+            "ISMT stützt sich auf drei dieser Rechtsgrundlagen:",
+            "Nein. Ihre personenbezogenen Daten werden ausschließlich innerhalb der Europäischen Union (EU)",
+            "Recht auf Datenübertragbarkeit",
+            "Wir beantworten Ihren Antrag spätestens einen Monat nach seinem Eingang.",
+            "Der Widerruf wirkt nicht zurück",
+            "Autoriteit Persoonsgegevens (niederländische Datenschutzbehörde)",
+            "Diese Datenschutzerklärung wurde zuletzt am 22. Dezember 2020 geändert und gilt ab diesem Tag.",
         ],
     );
 }
@@ -737,12 +760,11 @@ fn markdown_escapes_markdown_syntax_in_register_texts() {
     let (_tmp, reg) = ismt_copy();
     edit_register(&reg, |path, value| {
         if path.ends_with("categories.json") {
-            value["categories"][0]["label"] =
-                json!({"nl": "# Kop *vet* | _schuin_", "en": "# Head *bold* | _italic_"});
-            value["categories"][0]["examples"] = json!({"nl": "[klik](javascript:alert(1)) `code` <b>x</b> a|b", "en": "[click](javascript:alert(1)) `code` <b>x</b> a|b"});
+            value["categories"][0]["label"] = json!({"nl": "# Kop *vet* | _schuin_", "en": "# Head *bold* | _italic_", "de": "# Kopf *fett* | _kursiv_"});
+            value["categories"][0]["examples"] = json!({"nl": "[klik](javascript:alert(1)) `code` <b>x</b> a|b", "en": "[click](javascript:alert(1)) `code` <b>x</b> a|b", "de": "[klick](javascript:alert(1)) `code` <b>x</b> a|b"});
         }
         if path.ends_with("recipients.json") {
-            value["recipients"][0]["description"] = json!({"nl": "- geen lijst\n\n# geen kop", "en": "1. not a list\n\n# not a heading"});
+            value["recipients"][0]["description"] = json!({"nl": "- geen lijst\n\n# geen kop", "en": "1. not a list\n\n# not a heading", "de": "1. keine Liste\n\n# keine Überschrift"});
         }
     });
     let md = render_ok(&reg, &["statement", "--lang", "nl", "--format", "md"]);
@@ -756,6 +778,15 @@ fn markdown_escapes_markdown_syntax_in_register_texts() {
     assert!(
         en.contains(r"**Authorities.** 1\. not a list \# not a heading"),
         "{en}"
+    );
+    let de = render_ok(&reg, &["statement", "--lang", "de", "--format", "md"]);
+    assert!(
+        de.contains(r"- **\# Kopf \*fett\* \| \_kursiv\_** (zum Beispiel \[klick\](javascript:alert(1)) \`code\` \<b\>x\</b\> a\|b)"),
+        "{de}"
+    );
+    assert!(
+        de.contains(r"**Behörden.** 1\. keine Liste \# keine Überschrift"),
+        "{de}"
     );
     // In the records' tables a `|` in a text cannot open a new cell.
     let records = render_ok(&reg, &["records", "--lang", "nl", "--format", "md"]);
@@ -1108,6 +1139,7 @@ fn xlsx_holds_the_csv_record_and_the_controller_in_a_spreadsheet_layout() {
             ["Veld", "Waarde"],
         ),
         ("en", ["Record", "Controller"], ["Field", "Value"]),
+        ("de", ["Verzeichnis", "Verantwortlicher"], ["Feld", "Wert"]),
     ] {
         let file = render_xlsx(&ismt(), lang, tmp.path());
         let sheets = xlsx_sheets(&file);
@@ -1485,6 +1517,17 @@ fn records_csv_has_one_row_per_activity_and_category_with_dpa_columns() {
     ] {
         assert!(first.contains(column), "{column}");
     }
+    let de = render_ok(&ismt(), &["records", "--lang", "de", "--format", "csv"]);
+    let first = de.lines().next().unwrap();
+    for column in [
+        "Zwecke der Verarbeitung",
+        "Kategorien betroffener Personen",
+        "Kategorien personenbezogener Daten",
+        "Löschfristen",
+        "Rechtsgrundlage (Art. 6 DSGVO)",
+    ] {
+        assert!(first.contains(column), "{column}");
+    }
     // Every language has the same rows and columns.
     let shape = |csv_text: &str| -> Vec<usize> {
         csv::ReaderBuilder::new()
@@ -1533,7 +1576,7 @@ fn a_transfer_outside_the_eea_is_told_with_its_safeguard_and_copy() {
                 "recipient": "postorderbedrijf",
                 "country": "US",
                 "mechanisms": [{"kind": "scc", "decision": "2021/914", "module": 2}],
-                "copy_via": {"nl": "stuur een e-mail naar info@ismt-bv.com.", "en": "send an e-mail to info@ismt-bv.com."},
+                "copy_via": {"nl": "stuur een e-mail naar info@ismt-bv.com.", "en": "send an e-mail to info@ismt-bv.com.", "de": "senden Sie eine E-Mail an info@ismt-bv.com."},
                 "tia_ref": "TIA-1"
             }]);
         }
@@ -1556,6 +1599,18 @@ fn a_transfer_outside_the_eea_is_told_with_its_safeguard_and_copy() {
         &["statement", "--lang", "en", "--format", "html"],
     ));
     assert!(en.contains("Mail-order company in the United States. We have agreed the European Commission’s standard contractual clauses"));
+    let de = text_of(&render_ok(
+        &reg,
+        &["statement", "--lang", "de", "--format", "html"],
+    ));
+    assert_facts(
+        &de,
+        &[
+            "Ja. Einige Ihrer personenbezogenen Daten werden außerhalb der Europäischen Union (EU)",
+            "Versandunternehmen, Empfängerland: Vereinigte Staaten. Wir haben mit dem Empfänger die Standardvertragsklauseln der Europäischen Kommission vereinbart (Beschluss 2021/914).",
+            "Eine Kopie dieser Garantien können Sie anfordern: senden Sie eine E-Mail an info@ismt-bv.com.",
+        ],
+    );
     let csv_text = render_ok(&reg, &["records", "--lang", "en", "--format", "csv"]);
     assert!(csv_text.contains("US: standard contractual clauses (Art. 46(2)(c)) 2021/914 module 2; copy via: send an e-mail to info@ismt-bv.com.; TIA TIA-1"));
 }

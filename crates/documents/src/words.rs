@@ -1089,16 +1089,19 @@ mod tests {
     fn periods_dates_and_countries_in_words() {
         let nl = Words::of(Lang::from_code("nl").expect("Dutch"));
         let en = Words::of(Lang::from_code("en").expect("English"));
+        let de = Words::of(Lang::from_code("de").expect("German"));
         assert_eq!(nl.period("P7Y"), "7 jaar");
         assert_eq!(en.period("P1Y6M"), "one year and 6 months");
         assert_eq!(nl.period("P1M"), "één maand");
         assert_eq!(nl.period("P2W"), "2 weken");
+        assert_eq!(de.period("P1Y2M3D"), "ein Jahr, 2 Monate und 3 Tage");
         assert_eq!(nl.period("PX"), "PX");
         let date = Date::from("2026-12-07");
         assert_eq!(nl.date(&date), "07-12-2026");
         assert_eq!(en.date(&date), "7 December 2026");
+        assert_eq!(de.date(&date), "7. Dezember 2026");
         assert_eq!(nl.country("US"), "de Verenigde Staten");
-        assert_eq!(en.country("XX"), "XX");
+        assert_eq!(de.country("XX"), "XX");
     }
 
     #[test]
