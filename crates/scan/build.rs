@@ -51,22 +51,27 @@ fn main() {
     bundled.push_str("];\n");
     std::fs::write(out_dir.join("bundled.rs"), bundled).unwrap();
 
-    let mut sdk = String::from("pub static SDK_FILES: &[(&str, &str)] = &[\n");
-    let sdk_dir = root.join("plugins/sdk");
-    for file in files_under(&sdk_dir) {
-        let rel = file
-            .strip_prefix(&sdk_dir)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        writeln!(
-            sdk,
-            "    ({rel:?}, include_str!({:?})),",
-            file.display().to_string()
-        )
-        .unwrap();
+    // The SDK and the law crate it depends on travel with `ropa plugin new`.
+    let mut sdk = String::new();
+    for (name, dir) in [("SDK_FILES", "plugins/sdk"), ("LAW_FILES", "crates/law")] {
+        writeln!(sdk, "pub static {name}: &[(&str, &str)] = &[").unwrap();
+        let dir = root.join(dir);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        for file in files_under(&dir) {
+            let rel = file
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            writeln!(
+                sdk,
+                "    ({rel:?}, include_str!({:?})),",
+                file.display().to_string()
+            )
+            .unwrap();
+        }
+        sdk.push_str("];\n");
     }
-    sdk.push_str("];\n");
     std::fs::write(out_dir.join("sdk_files.rs"), sdk).unwrap();
 }
 

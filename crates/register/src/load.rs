@@ -388,4 +388,3 @@ fn strip_position(message: &str) -> String {
         None => message.to_owned(),
     }
 }
-

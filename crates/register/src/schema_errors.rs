@@ -4,8 +4,8 @@
 use jsonschema::{ValidationError, error::ValidationErrorKind};
 use serde_json::Value;
 
-use crate::span::child_pointer;
 use crate::schema::resolve_location;
+use crate::span::child_pointer;
 
 /// One schema problem, ready to become a diagnostic.
 #[derive(Debug)]

@@ -4,9 +4,14 @@
 
 use std::path::Path;
 
-use super::bundled::sdk::SDK_FILES;
+use super::bundled::sdk::{LAW_FILES, SDK_FILES};
 
 const CONTRACT: &str = include_str!("../../../../plugins/wit/scanner.wit");
+
+/// The SDK's dependency on the law crate, as the repository writes it and
+/// as the plugin crate's copy must.
+const LAW_IN_REPOSITORY: &str = r#"ropa-law = { path = "../../crates/law" }"#;
+const LAW_BESIDE: &str = r#"ropa-law = { path = "../ropa-law" }"#;
 
 /// Why the crate was not created.
 #[derive(Debug, thiserror::Error)]
@@ -46,7 +51,16 @@ pub fn create(name: &str, dir: &Path) -> Result<(), TemplateError> {
         (".gitignore".into(), "/target\n".into()),
     ];
     for (rel, text) in SDK_FILES {
-        files.push((format!("ropa-plugin-sdk/{rel}"), (*text).to_owned()));
+        let text = match *rel {
+            // In the repository the SDK finds the law crate two floors up;
+            // in the plugin crate it sits beside it.
+            "Cargo.toml" => text.replace(LAW_IN_REPOSITORY, LAW_BESIDE),
+            _ => (*text).to_owned(),
+        };
+        files.push((format!("ropa-plugin-sdk/{rel}"), text));
+    }
+    for (rel, text) in LAW_FILES {
+        files.push((format!("ropa-law/{rel}"), (*text).to_owned()));
     }
     // Build into a temporary sibling and rename, so a failure leaves nothing.
     let parent = dir
@@ -203,6 +217,24 @@ contract in `wit/scanner.wit` (`ropa:scanner@0.2.0`).
 
 `src/lib.rs` holds the plugin; `fn scan` is the place to start.
 `ropa-plugin-sdk/` is a copy of ropa's plugin SDK (bindings, detectors,
-column-name hints), `wit/` a copy of the contract: the crate needs nothing
-else.
+column-name hints), `ropa-law/` of the DPV vocabulary it reports in, `wit/`
+a copy of the contract: the crate needs nothing else.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_copied_sdk_finds_the_copied_law_beside_it() {
+        let (_, manifest) = SDK_FILES
+            .iter()
+            .find(|(rel, _)| *rel == "Cargo.toml")
+            .expect("the SDK's manifest");
+        assert!(
+            manifest.contains(LAW_IN_REPOSITORY),
+            "plugins/sdk/Cargo.toml no longer says {LAW_IN_REPOSITORY}; update the template"
+        );
+        assert!(LAW_FILES.iter().any(|(rel, _)| *rel == "src/dpv.rs"));
+    }
+}
