@@ -22,12 +22,10 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use ropa_connect::{FilesConnector, SqliteConnector};
+use ropa_connect::{FilesConnector, SqlConnection, SqliteConnector};
 use ropa_plugin_sdk::scanner::files as file_scan;
 use ropa_plugin_sdk::source::{DirEntry, EntryKind, FileSource, Finding, Level, Sink, SourceError};
-use ropa_scan::plugin::{
-    Cache, Grants, Guard, Limits, Runtime, ScanRequest, Source, SqlConnection, bundled,
-};
+use ropa_scan::plugin::{Cache, Grants, Guard, Limits, Runtime, ScanRequest, Source, bundled};
 
 const TEXT_BYTES: usize = 100 << 20;
 /// What the `files` capability hands out per call, and the SDK asks for.
@@ -82,7 +80,7 @@ fn main() {
                     kind: "sqlite".into(),
                     config: &empty,
                     grants: Grants {
-                        sql: Some(SqlConnection::Sqlite(sql)),
+                        sql: Some(SqlConnection::from(sql)),
                         ..Grants::default()
                     },
                     kinds: Vec::new(),

@@ -1,11 +1,13 @@
 //! Connectors: the plain-Rust side of the capabilities a scanner plugin may
-//! be granted (`plugins/wit/scanner.wit`, interfaces `sql` and `files`).
+//! be granted (`plugins/wit/scanner.wit`, interfaces `sql`, `files` and
+//! `http`).
 //!
-//! Each connector opens one system the way the register grants it (a SQLite
-//! file read-only, a directory tree under one root) and answers the
-//! capability calls with bounded, checked work. Nothing here knows about
-//! wasmtime: the plugin runtime translates the WIT calls into these methods
-//! and a [`Refusal`] into `capability-error`.
+//! Each connector opens one system the way the register grants it (a
+//! database read-only, a directory tree under one root, allow-listed hosts)
+//! and answers the capability calls with bounded, checked work: [`sql`]
+//! (every engine behind one [`SqlConnection`]), [`files`], [`http`]. Nothing
+//! here knows about wasmtime: the plugin runtime translates the WIT calls
+//! into these methods and a [`Refusal`] into `capability-error`.
 //!
 //! Every call that hands data to a plugin takes the run's [`Budget`]: rows
 //! and bytes are taken from it, and its deadline stops long queries.
@@ -15,13 +17,11 @@ use std::time::{Duration, Instant};
 
 pub mod files;
 pub mod http;
-pub mod postgres;
-pub mod sqlite;
+pub mod sql;
 
 pub use files::FilesConnector;
 pub use http::HttpConnector;
-pub use postgres::PostgresConnector;
-pub use sqlite::SqliteConnector;
+pub use sql::{ColumnInfo, PostgresConnector, Row, SqlConnection, SqliteConnector, TableRef};
 
 /// Why a connector refused or failed; maps 1:1 onto WIT `capability-error`.
 ///
@@ -72,50 +72,6 @@ impl fmt::Display for Refusal {
 }
 
 impl std::error::Error for Refusal {}
-
-/// A table or view; WIT `table-ref`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TableRef {
-    /// The attached database (SQLite) or schema (PostgreSQL); `None` for the
-    /// default one (SQLite's `main`).
-    pub schema: Option<String>,
-    /// The name, unquoted.
-    pub name: String,
-}
-
-impl TableRef {
-    /// A table of the default schema.
-    pub fn main(name: impl Into<String>) -> Self {
-        TableRef {
-            schema: None,
-            name: name.into(),
-        }
-    }
-}
-
-impl fmt::Display for TableRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.schema {
-            Some(schema) => write!(f, "{schema}.{}", self.name),
-            None => f.write_str(&self.name),
-        }
-    }
-}
-
-/// A column of a table; WIT `sql.column-info`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ColumnInfo {
-    /// The name, unquoted.
-    pub name: String,
-    /// The type as declared; empty when undeclared.
-    pub data_type: String,
-    /// Whether the column may hold NULL.
-    pub nullable: bool,
-}
-
-/// One sampled row: the asked columns in the order asked, as text; `None` for
-/// NULL. WIT `sql.row`.
-pub type Row = Vec<Option<String>>;
 
 /// What a directory entry is; WIT `files.entry-kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::plugin::{Grants, SqlConnection};
-use ropa_connect::{FilesConnector, HttpConnector, PostgresConnector, SqliteConnector};
+use crate::plugin::Grants;
+use ropa_connect::{
+    FilesConnector, HttpConnector, PostgresConnector, SqlConnection, SqliteConnector,
+};
 use ropa_register::model::{SqlEngine, SystemFile, SystemKind};
 
 /// How long opening a database may wait for a lock.
@@ -70,7 +72,7 @@ pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, S
                         r.message()
                     )
                 })?;
-                SqlConnection::Sqlite(db)
+                SqlConnection::from(db)
             }
             SqlEngine::Postgresql => {
                 let var = sql.url_env.as_deref().ok_or(
@@ -88,7 +90,7 @@ pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, S
                             r.message()
                         )
                     })?;
-                SqlConnection::Postgres(db)
+                SqlConnection::from(db)
             }
         });
     }

@@ -14,20 +14,12 @@ use super::finding::{Finding, LogLine, ScanFailure};
 use super::guard::{self, Refused};
 use super::run::{Progress, RunState};
 use super::structure::{Place, Structure, coarse_confidence, coarse_count};
-use ropa_connect::{
-    self, FilesConnector, HttpConnector, PostgresConnector, Refusal, SqliteConnector,
-};
+use ropa_connect::{self, FilesConnector, HttpConnector, Refusal, SqlConnection};
 
 /// Calls answered after a limit was reached before the plugin is stopped.
 const CALLS_AFTER_LIMIT: u64 = 10_000;
 /// Longest log line kept (longer ones are cut).
 const MAX_LOG_BYTES: usize = 512;
-
-/// An open database connection.
-pub enum SqlConnection {
-    Sqlite(SqliteConnector),
-    Postgres(PostgresConnector),
-}
 
 /// The connectors a system's entry grants, opened by the caller.
 #[derive(Default)]
@@ -172,8 +164,8 @@ impl RunState {
         self.guard.bytes() + self.caps.structure.bytes() + self.held
     }
 
-    fn sql(&mut self) -> Option<&mut SqlConnection> {
-        self.caps.grants.sql.as_mut()
+    fn sql(&self) -> Option<&SqlConnection> {
+        self.caps.grants.sql.as_ref()
     }
 
     /// A finding as the host will keep it, or why it is refused. Every
@@ -246,11 +238,7 @@ impl sql::Host for RunState {
         let Some(conn) = self.sql() else {
             return Ok(Err(CapabilityError::NotGranted));
         };
-        let result = match conn {
-            SqlConnection::Sqlite(db) => db.list_tables(),
-            SqlConnection::Postgres(db) => db.list_tables(),
-        };
-        match result {
+        match conn.list_tables() {
             Ok(tables) => {
                 for t in &tables {
                     self.caps
@@ -269,11 +257,7 @@ impl sql::Host for RunState {
             return Ok(Err(CapabilityError::NotGranted));
         };
         let table = table_from_wit(table);
-        let result = match conn {
-            SqlConnection::Sqlite(db) => db.list_columns(&table),
-            SqlConnection::Postgres(db) => db.list_columns(&table),
-        };
-        match result {
+        match conn.list_columns(&table) {
             Ok(columns) => {
                 for c in &columns {
                     self.caps.structure.column_listed(
@@ -301,11 +285,7 @@ impl sql::Host for RunState {
             return Ok(Err(CapabilityError::NotGranted));
         };
         let table = table_from_wit(table);
-        let result = match conn {
-            SqlConnection::Sqlite(db) => db.row_count_estimate(&table),
-            SqlConnection::Postgres(db) => db.row_count_estimate(&table),
-        };
-        match result {
+        match conn.row_count_estimate(&table) {
             Ok(n) => Ok(Ok(n)),
             Err(refusal) => self.refuse(refusal),
         }
@@ -319,14 +299,10 @@ impl sql::Host for RunState {
     ) -> Answer<Vec<sql::Row>> {
         let table = table_from_wit(table);
         let RunState { caps, budget, .. } = self;
-        let Some(conn) = caps.grants.sql.as_mut() else {
+        let Some(conn) = caps.grants.sql.as_ref() else {
             return Ok(Err(CapabilityError::NotGranted));
         };
-        let result = match conn {
-            SqlConnection::Sqlite(db) => db.sample(&table, &columns, limit, budget),
-            SqlConnection::Postgres(db) => db.sample(&table, &columns, limit, budget),
-        };
-        match result {
+        match conn.sample(&table, &columns, limit, budget) {
             Ok(rows) => {
                 self.guard
                     .values(rows.iter().flatten().flatten().map(String::as_str));

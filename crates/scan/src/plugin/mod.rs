@@ -40,7 +40,7 @@ pub use finding::{
 };
 pub use guard::Guard;
 pub use limits::Limits;
-pub use run::{Grants, Progress, ScanRequest, SqlConnection};
+pub use run::{Grants, Progress, ScanRequest};
 
 use bindings::{Scanner, ScannerPre, types::PluginInfo};
 use run::RunState;

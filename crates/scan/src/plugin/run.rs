@@ -21,7 +21,7 @@ use super::limits::{self, Footprint, Part};
 use super::{Info, Limits, Plugin, TICK, config, root_cause};
 use ropa_connect::Budget;
 
-pub use capabilities::{Grants, SqlConnection};
+pub use capabilities::Grants;
 
 /// How much stdout/stderr of a plugin is kept (a panic message, say).
 const CAPTURED_OUTPUT: usize = 64 << 10;

@@ -1,0 +1,81 @@
+//! Any SQL connector, as the plugin host holds it: the four calls of the
+//! `sql` capability, and nothing of the engine behind them.
+
+use super::{Backend, ColumnInfo, Connector, Row, TableRef};
+use crate::{Budget, Refusal};
+
+/// An open SQL connector of any engine; made from one with `From`
+/// (`SqlConnection::from(SqliteConnector::open(…)?)`).
+pub struct SqlConnection(Box<dyn Calls + Send>);
+
+impl SqlConnection {
+    /// See [`Connector::list_tables`].
+    pub fn list_tables(&self) -> Result<Vec<TableRef>, Refusal> {
+        self.0.list_tables()
+    }
+
+    /// See [`Connector::list_columns`].
+    pub fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal> {
+        self.0.list_columns(table)
+    }
+
+    /// See [`Connector::row_count_estimate`].
+    pub fn row_count_estimate(&self, table: &TableRef) -> Result<Option<u64>, Refusal> {
+        self.0.row_count_estimate(table)
+    }
+
+    /// See [`Connector::sample`].
+    pub fn sample(
+        &self,
+        table: &TableRef,
+        columns: &[String],
+        limit: u32,
+        budget: &mut Budget,
+    ) -> Result<Vec<Row>, Refusal> {
+        self.0.sample(table, columns, limit, budget)
+    }
+}
+
+impl<B: Backend> From<Connector<B>> for SqlConnection {
+    fn from(connector: Connector<B>) -> Self {
+        SqlConnection(Box::new(connector))
+    }
+}
+
+/// The calls, for a connector whose backend is erased.
+trait Calls {
+    fn list_tables(&self) -> Result<Vec<TableRef>, Refusal>;
+    fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal>;
+    fn row_count_estimate(&self, table: &TableRef) -> Result<Option<u64>, Refusal>;
+    fn sample(
+        &self,
+        table: &TableRef,
+        columns: &[String],
+        limit: u32,
+        budget: &mut Budget,
+    ) -> Result<Vec<Row>, Refusal>;
+}
+
+impl<B: Backend> Calls for Connector<B> {
+    fn list_tables(&self) -> Result<Vec<TableRef>, Refusal> {
+        Connector::list_tables(self)
+    }
+
+    fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal> {
+        Connector::list_columns(self, table)
+    }
+
+    fn row_count_estimate(&self, table: &TableRef) -> Result<Option<u64>, Refusal> {
+        Connector::row_count_estimate(self, table)
+    }
+
+    fn sample(
+        &self,
+        table: &TableRef,
+        columns: &[String],
+        limit: u32,
+        budget: &mut Budget,
+    ) -> Result<Vec<Row>, Refusal> {
+        Connector::sample(self, table, columns, limit, budget)
+    }
+}
