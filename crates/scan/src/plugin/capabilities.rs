@@ -2,115 +2,24 @@
 //! capability was granted, forwards to a connector under the run's budget,
 //! and lets the guard see what goes out (names, values) and what comes back
 //! (findings, log lines).
-
-use std::collections::HashSet;
+//!
+//! The imports are methods of the run's state ([`RunState`]); what the run
+//! was granted is in `granted`, below both.
 
 use super::bindings::types::{
-    Capability, CapabilityError, ColumnRef, EndpointField, FileField, Finding as WitFinding,
-    Location, TableRef,
+    CapabilityError, ColumnRef, EndpointField, FileField, Finding as WitFinding, Location, TableRef,
 };
 use super::bindings::{files, findings, http, log, sql, types};
 use super::finding::{Finding, LogLine, ScanFailure};
 use super::guard::{self, Refused};
 use super::run::{Progress, RunState};
-use super::structure::{Place, Structure, coarse_confidence, coarse_count};
-use ropa_connect::{self, FilesConnector, HttpConnector, Refusal, SqlConnection};
+use super::structure::{Place, coarse_confidence, coarse_count};
+use ropa_connect::{self, Refusal, SqlConnection};
 
 /// Calls answered after a limit was reached before the plugin is stopped.
 const CALLS_AFTER_LIMIT: u64 = 10_000;
 /// Longest log line kept (longer ones are cut).
 const MAX_LOG_BYTES: usize = 512;
-
-/// The connectors a system's entry grants, opened by the caller.
-#[derive(Default)]
-pub struct Grants {
-    pub sql: Option<SqlConnection>,
-    pub files: Option<FilesConnector>,
-    pub http: Option<HttpConnector>,
-}
-
-pub(super) struct Capabilities {
-    grants: Grants,
-    /// What the host listed and read: the places a finding may name.
-    pub(super) structure: Structure,
-    /// The detectors the plugin declared in `describe`.
-    detectors: HashSet<String>,
-    /// Kinds of personal data beyond the DPV vocabulary that the register's
-    /// categories declare.
-    kinds: HashSet<String>,
-    /// `(location, category)` already reported: a repeat is ignored.
-    reported: HashSet<(String, String)>,
-}
-
-/// What a run may name in its findings besides the structure it is shown.
-#[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    /// The detectors the plugin declared in `describe`.
-    pub detectors: Vec<String>,
-    /// Kinds of personal data the register's categories declare (`pd:` ids
-    /// outside the DPV vocabulary the host knows).
-    pub kinds: Vec<String>,
-}
-
-impl Capabilities {
-    pub(super) fn new(
-        grants: Grants,
-        vocabulary: Vocabulary,
-        config: &serde_json::Map<String, serde_json::Value>,
-    ) -> Capabilities {
-        let mut structure = Structure::default();
-        if grants.http.is_some() {
-            structure.configure_endpoints(config);
-        }
-        Capabilities {
-            grants,
-            structure,
-            detectors: vocabulary.detectors.into_iter().collect(),
-            kinds: vocabulary.kinds.into_iter().collect(),
-            reported: HashSet::new(),
-        }
-    }
-
-    pub(super) fn none() -> Capabilities {
-        Capabilities::new(
-            Grants::default(),
-            Vocabulary::default(),
-            &serde_json::Map::new(),
-        )
-    }
-}
-
-pub(super) fn name(capability: Capability) -> &'static str {
-    match capability {
-        Capability::Sql => "sql",
-        Capability::Files => "files",
-        Capability::Http => "http",
-        Capability::Log => "log",
-    }
-}
-
-/// Which kind of capability error, in words that hold nothing of the
-/// plugin's own.
-pub(super) fn error_kind(error: &CapabilityError) -> &'static str {
-    match error {
-        CapabilityError::NotGranted => "not granted",
-        CapabilityError::LimitExceeded => "a limit of the run was reached",
-        CapabilityError::NotFound => "not found",
-        CapabilityError::Invalid(_) => "invalid",
-        CapabilityError::Failed(_) => "failed",
-    }
-}
-
-/// A capability error in words, for messages.
-pub(super) fn describe_error(error: &CapabilityError) -> String {
-    match error {
-        CapabilityError::NotGranted => "not granted".to_owned(),
-        CapabilityError::LimitExceeded => "a limit of the run was reached".to_owned(),
-        CapabilityError::NotFound => "not found".to_owned(),
-        CapabilityError::Invalid(m) => format!("invalid: {}", guard::truncate(m, 300)),
-        CapabilityError::Failed(m) => format!("failed: {}", guard::truncate(m, 300)),
-    }
-}
 
 type Answer<T> = wasmtime::Result<Result<T, CapabilityError>>;
 

@@ -19,6 +19,7 @@ pub mod compile;
 pub mod config;
 pub mod contract;
 pub mod finding;
+mod granted;
 mod guard;
 pub mod inspect;
 pub mod limits;
@@ -34,13 +35,13 @@ use wasmtime::component::{Component, HasSelf, Linker};
 use wasmtime::{Config, Engine};
 
 pub use cache::{Cache, Origin};
-pub use capabilities::Vocabulary;
 pub use finding::{
     ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
 };
+pub use granted::{Grants, Vocabulary};
 pub use guard::Guard;
 pub use limits::Limits;
-pub use run::{Grants, Progress, ScanRequest};
+pub use run::{Progress, ScanRequest};
 
 use bindings::{Scanner, ScannerPre, types::PluginInfo};
 use run::RunState;
@@ -262,7 +263,7 @@ impl From<PluginInfo> for Info {
             capabilities: info
                 .capabilities
                 .iter()
-                .map(|c| capabilities::name(*c).to_owned())
+                .map(|c| granted::name(*c).to_owned())
                 .collect(),
             config: info.config.into_iter().map(config::Key::from).collect(),
             detectors: info.detectors,

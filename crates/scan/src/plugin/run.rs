@@ -12,16 +12,14 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use super::bindings::ScannerPre;
 use super::bindings::types::ScanError;
-use super::capabilities::{self, Capabilities, Vocabulary};
 use super::finding::{
     ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
 };
+use super::granted::{self, Capabilities, Grants, Vocabulary};
 use super::guard::{Guard, SharedGuard};
 use super::limits::{self, Footprint, Part};
 use super::{Info, Limits, Plugin, TICK, config, root_cause};
 use ropa_connect::Budget;
-
-pub use capabilities::Grants;
 
 /// How much stdout/stderr of a plugin is kept (a panic message, say).
 const CAPTURED_OUTPUT: usize = 64 << 10;
@@ -567,10 +565,10 @@ fn plugin_error(error: ScanError, guard: &Guard) -> (ScanFailure, Option<String>
                 "capability",
                 format!(
                     "the scan ended on a capability error ({})",
-                    capabilities::error_kind(&e)
+                    granted::error_kind(&e)
                 ),
             ),
-            Some(clip(&capabilities::describe_error(&e))),
+            Some(clip(&granted::describe_error(&e))),
         ),
         ScanError::Failed(m) => (
             ScanFailure::new("plugin-error", "the plugin reported a failure"),
