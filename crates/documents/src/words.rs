@@ -17,7 +17,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
-use crate::statement::{ControllerView, RecipientGroupKind, Right, RightsView, Section};
+use crate::statement::view::{ControllerView, RecipientGroupKind, Right, RightsView, Section};
 use ropa_register::model::{
     AdmSafeguard, Basis, Date, EndAction, Lang, MechanismKind, RecipientRole, SourceKind,
     SpecialCategory,

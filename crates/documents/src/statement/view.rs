@@ -1,0 +1,384 @@
+//! What the statement says, as plain values: the sections in their order
+//! and one view type per part. The templates and the word files read these;
+//! the derivation (`statement`) fills them from the register.
+
+use ropa_register::model::{
+    AdmSafeguard, Basis, ChannelKind, EndAction, Lang, Location, MechanismKind, SourceKind,
+    ThirdPartyMarketing,
+};
+
+/// A section of the statement, in the order the statement tells them (the
+/// order of the ISMT seed statement). Its id is the HTML anchor, the same in
+/// every language so links survive a change of language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    WhoWeAre,
+    PersonalData,
+    DataYouProvide,
+    DataAboutOthers,
+    DataFromThirdParties,
+    Purposes,
+    LegalBases,
+    LegitimateInterests,
+    Recipients,
+    OutsideEea,
+    Retention,
+    Rights,
+    WithdrawingConsent,
+    Complaints,
+    RequiredData,
+    Profiling,
+    LastChanged,
+}
+
+impl Section {
+    pub const ALL: [Section; 17] = [
+        Section::WhoWeAre,
+        Section::PersonalData,
+        Section::DataYouProvide,
+        Section::DataAboutOthers,
+        Section::DataFromThirdParties,
+        Section::Purposes,
+        Section::LegalBases,
+        Section::LegitimateInterests,
+        Section::Recipients,
+        Section::OutsideEea,
+        Section::Retention,
+        Section::Rights,
+        Section::WithdrawingConsent,
+        Section::Complaints,
+        Section::RequiredData,
+        Section::Profiling,
+        Section::LastChanged,
+    ];
+
+    /// The stable anchor id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::WhoWeAre => "who-we-are",
+            Section::PersonalData => "personal-data",
+            Section::DataYouProvide => "data-you-provide",
+            Section::DataAboutOthers => "data-about-others",
+            Section::DataFromThirdParties => "data-from-third-parties",
+            Section::Purposes => "purposes",
+            Section::LegalBases => "legal-bases",
+            Section::LegitimateInterests => "legitimate-interests",
+            Section::Recipients => "recipients",
+            Section::OutsideEea => "outside-eea",
+            Section::Retention => "retention",
+            Section::Rights => "your-rights",
+            Section::WithdrawingConsent => "withdrawing-consent",
+            Section::Complaints => "complaints",
+            Section::RequiredData => "required-data",
+            Section::Profiling => "profiling",
+            Section::LastChanged => "last-changed",
+        }
+    }
+}
+
+/// The statement's content in one language.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub lang: Lang,
+    /// The sections that have something to say, in order.
+    pub sections: Vec<Section>,
+    pub controller: ControllerView,
+    /// Which activities, companies and trade names the statement covers.
+    pub scope: Option<String>,
+    /// The data protection officer, when one is appointed (Art. 13(1)(b)).
+    pub dpo: Option<PartyView>,
+    /// The EU representative (Art. 27).
+    pub representative: Option<PartyView>,
+    /// Joint controllers and the essence of the arrangement (Art. 26(2)).
+    pub joint_controllers: Vec<JointView>,
+    pub cookie_statement: Option<String>,
+    /// How people are told of material changes (Art. 13(3)).
+    pub change_notification: Option<String>,
+    /// The pinned "last changed" date, formatted for the language; `None`
+    /// leaves the date out (the register's history will supply it).
+    pub last_changed: Option<String>,
+    /// The categories collected, in catalogue order (Art. 14(1)(d)).
+    pub categories: Vec<CategoryView>,
+    /// Whether some data comes from the people themselves (given or observed).
+    pub collected_from_you: bool,
+    /// Whether some data comes from anyone else (Art. 14).
+    pub collected_from_others: bool,
+    /// Sources where the data subject provides the data or is observed (Art. 13).
+    pub sources_direct: Vec<SourceView>,
+    /// Data about other people that someone provides (Art. 14).
+    pub sources_other_persons: Vec<SourceView>,
+    /// Data from third parties and public sources (Art. 14(2)(f)).
+    pub sources_third_parties: Vec<SourceView>,
+    pub purposes: Vec<PurposeView>,
+    /// The legal bases relied on, each with the purposes resting on it.
+    pub bases: Vec<BasisView>,
+    /// The legitimate interests pursued (Art. 13(1)(d)).
+    pub interests: Vec<InterestView>,
+    /// How people opt out of communications resting on legitimate interests.
+    pub objections: Vec<ObjectionView>,
+    pub third_party_marketing: ThirdPartyMarketing,
+    pub recipient_groups: Vec<RecipientGroup>,
+    /// Where data is processed outside the EEA; empty when nowhere (Art. 13(1)(f)).
+    pub outside_eea: Vec<TransferView>,
+    /// Retention, grouped by identical rule (Art. 13(2)(a)).
+    pub retention: Vec<RetentionView>,
+    /// Whether one retention rule covers every category listed.
+    pub retention_uniform: bool,
+    pub rights: RightsView,
+    /// The right to object to direct marketing (Art. 21(2)-(4)), when there is any.
+    pub direct_marketing: Option<DirectMarketingView>,
+    /// Withdrawing consent (Art. 7(3), 13(2)(c)), when any purpose rests on consent.
+    pub consent: Option<ConsentView>,
+    pub authority: AuthorityView,
+    pub provision: ProvisionView,
+    pub profiling: ProfilingView,
+}
+
+#[derive(Debug, Clone)]
+pub struct ControllerView {
+    /// The full legal name, e.g. "ISMT B.V.".
+    pub name: String,
+    /// The name without its legal form, as running text uses it, e.g. "ISMT".
+    pub short_name: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    /// The country, named in the statement's language.
+    pub country: String,
+    /// ISO 3166-1 alpha-2, e.g. `NL`.
+    pub country_code: String,
+    /// Whether the address is outside the country readers of the language
+    /// live in (its word file's `home_country`), so that it names the country.
+    pub abroad: bool,
+    pub contact: Vec<ChannelView>,
+    pub chamber_of_commerce: Option<String>,
+}
+
+/// Someone with a name and ways to reach them.
+#[derive(Debug, Clone)]
+pub struct PartyView {
+    pub name: Option<String>,
+    pub contact: Vec<ChannelView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct JointView {
+    pub name: String,
+    pub contact: Vec<ChannelView>,
+    pub essence: Option<String>,
+}
+
+/// A way to reach someone. `href` is set only for what is safe to link: a
+/// `mailto:` of a plausible e-mail address, or an `http(s)://` URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelView {
+    pub kind: ChannelKind,
+    /// What the reader sees: the channel's label, or else its value.
+    pub text: String,
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CategoryView {
+    pub label: String,
+    pub examples: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    pub kind: SourceKind,
+    pub description: String,
+    /// The categories that come from this source (labels), shown for indirect sources.
+    pub categories: Vec<String>,
+    /// How the people concerned are informed, when the register says (Art. 14).
+    pub informed_via: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PurposeView {
+    pub label: String,
+    pub description: Option<String>,
+    pub bases: Vec<Basis>,
+    /// How data minimisation is applied, e.g. anonymous data where possible.
+    pub minimisation: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BasisView {
+    pub basis: Basis,
+    /// The purposes resting on this basis (labels).
+    pub purposes: Vec<String>,
+    /// The laws relied on, for legal obligations and public tasks (Art. 6(3)).
+    pub legal_references: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct InterestView {
+    pub text: String,
+    pub purposes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ObjectionView {
+    pub description: String,
+    pub channels: Vec<ChannelView>,
+}
+
+/// Recipients grouped the way a reader thinks of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RecipientGroupKind {
+    /// Public authorities.
+    Authorities,
+    /// Processors and sub-processors.
+    ServiceProviders,
+    /// Independent and joint controllers, other third parties.
+    Others,
+    /// Within the controller's own organisation.
+    Internal,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecipientGroup {
+    pub kind: RecipientGroupKind,
+    pub recipients: Vec<RecipientView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecipientView {
+    pub label: String,
+    /// The organisation's name, only where the register says to publish it.
+    pub name: Option<String>,
+    pub description: Option<String>,
+    /// When data is disclosed to this recipient.
+    pub cases: Vec<String>,
+}
+
+/// One destination outside the EEA.
+#[derive(Debug, Clone)]
+pub struct TransferView {
+    /// The country, named in the statement's language.
+    pub country: String,
+    /// The country's code as the register holds it, e.g. `US`.
+    pub country_code: Location,
+    /// Who receives the data there (label, or name where published).
+    pub recipient: String,
+    pub mechanism: Option<MechanismKind>,
+    /// The adequacy decision or SCC instrument, when recorded.
+    pub decision: Option<String>,
+    /// How to obtain a copy of the safeguards (Art. 13(1)(f)).
+    pub copy_via: Option<String>,
+}
+
+/// One retention rule and the categories it applies to.
+#[derive(Debug, Clone)]
+pub struct RetentionView {
+    pub categories: Vec<String>,
+    /// The period, formatted for the language, e.g. "7 jaar".
+    pub period: Option<String>,
+    pub criteria: Option<String>,
+    pub start_event: Option<String>,
+    pub end_action: EndAction,
+    pub legal_reference: Option<String>,
+}
+
+pub use ropa_law::Right;
+
+#[derive(Debug, Clone)]
+pub struct RightsView {
+    /// The rights that apply given the legal bases used (reference §3.5).
+    pub list: Vec<Right>,
+    /// Objection rests on legitimate interests (Art. 21(1)).
+    pub objection_legitimate_interests: bool,
+    /// Objection rests on a public task (Art. 21(1)).
+    pub objection_public_task: bool,
+    /// Portability applies to data processed with consent.
+    pub portability_consent: bool,
+    /// Portability applies to data processed for a contract.
+    pub portability_contract: bool,
+    pub self_service: Option<String>,
+    pub channels: Vec<ChannelView>,
+    pub identity_verification: Option<String>,
+    /// The response time, formatted for the language, e.g. "1 maand".
+    pub response_time: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct DirectMarketingView {
+    /// Whether profiling serves direct marketing (Art. 21(2): objection covers it).
+    pub profiling: bool,
+    pub channels: Vec<ChannelView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ConsentView {
+    /// The purposes resting on consent.
+    pub purposes: Vec<String>,
+    /// How consent is asked, where the register words it as whole sentences.
+    pub mechanism_sentences: Vec<String>,
+    /// How consent is asked, where the register words it as a phrase
+    /// ("a checkbox in the form").
+    pub mechanism_phrases: Vec<String>,
+    pub channels: Vec<ChannelView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuthorityView {
+    pub name: String,
+    /// The website, when it is an `http(s)` URL.
+    pub href: Option<String>,
+    /// The website as people type it, e.g. "www.autoriteitpersoonsgegevens.nl".
+    pub website: String,
+}
+
+/// Whether people must provide data, and what happens if they do not (Art. 13(2)(e)).
+#[derive(Debug, Clone)]
+pub struct ProvisionView {
+    /// The mark forms put on required fields, when forms mark them.
+    pub marker: Option<String>,
+    /// What happens when required data is not given (from `notice.form_fields`).
+    pub consequence: Option<String>,
+    /// What filling in an optional field means.
+    pub optional_fields: Option<String>,
+    pub required_by_law: Vec<ProvisionItem>,
+    pub required_for_contract: Vec<ProvisionItem>,
+    /// Categories people may choose not to give (labels).
+    pub voluntary: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProvisionItem {
+    pub label: String,
+    pub consequence: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProfilingView {
+    /// Whether any public activity profiles people.
+    pub exists: bool,
+    pub descriptions: Vec<String>,
+    pub external_sources: bool,
+    /// `Some(false)`: no special categories go into profiles; `Some(true)`:
+    /// some do; `None`: not recorded for every profiling activity.
+    pub special_categories: Option<bool>,
+    pub data_types: Vec<ProfilingDataView>,
+    pub opt_outs: Vec<String>,
+    /// Solely automated decisions with legal or similarly significant effects (Art. 22).
+    pub decisions: Vec<DecisionView>,
+    /// Every public activity records that it takes no such decisions.
+    pub no_decisions: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProfilingDataView {
+    pub label: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DecisionView {
+    /// The activity that takes the decisions (its name).
+    pub activity: String,
+    pub logic: Option<String>,
+    pub consequences: Option<String>,
+    pub safeguards: Vec<AdmSafeguard>,
+}
