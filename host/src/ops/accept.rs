@@ -99,7 +99,7 @@ pub fn accept(register_dir: &Path, options: &Options<'_>) -> Result<Accepted, Er
         Ok(files) if !files.is_empty() => {
             return Err(Error::invalid(format!(
                 "the register has changes not yet committed ({}); commit them first (`ropa commit -m …`) so that this commit holds only what is accepted; nothing was accepted",
-                files.join(", ")
+                first_few(&files)
             )));
         }
         Ok(_) => {}
@@ -200,4 +200,42 @@ fn commit_message(scan_id: &str, plan: &Plan) -> String {
         message.push_str(&format!("- {change}\n"));
     }
     message
+}
+
+/// The first few of `files`, and how many more: a register where every
+/// file changed must not print a thousand names.
+fn first_few(files: &[String]) -> String {
+    const SHOWN: usize = 5;
+    match files.len() {
+        n if n <= SHOWN => files.join(", "),
+        n => format!(
+            "{}, and {} more; `git status` lists them",
+            files[..SHOWN].join(", "),
+            n - SHOWN
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_few;
+
+    #[test]
+    fn a_long_list_of_uncommitted_files_is_cut_short() {
+        let files: Vec<String> = (0..1000).map(|i| format!("activities/a{i}.json")).collect();
+        let shown = first_few(&files);
+        assert!(
+            shown.starts_with("activities/a0.json, activities/a1.json"),
+            "{shown}"
+        );
+        assert!(
+            shown.ends_with("and 995 more; `git status` lists them"),
+            "{shown}"
+        );
+        assert!(!shown.contains("a5.json"), "{shown}");
+        assert_eq!(
+            first_few(&files[..2]),
+            "activities/a0.json, activities/a1.json"
+        );
+    }
 }

@@ -1,16 +1,9 @@
-//! The internal record of processing activities (Art. 30(1)): one entry per
-//! activity, public and internal, with every field Art. 30(1) asks for and
-//! the extras supervisory authorities recommend (legal basis, legitimate
-//! interest, sources, systems, DPIA, profiling and automated decisions,
-//! review dates) and the known gaps the DPO recorded.
-//!
-//! [`Records::derive`] builds the view every format shares; every word of it
-//! (column names included) comes from the language's word file
-//! ([`crate::words::RecordWords`]). [`super::csv`] and [`super::xlsx`] write
-//! one row per activity × data category.
+//! The record's cells, derived from the register: one function per column
+//! for the organisation-wide block and for each activity.
 
 use std::collections::HashMap;
 
+use super::{Column, Field, RecordActivity, RecordData};
 use crate::words::{RecordWords, Words};
 use ropa_law::Right;
 use ropa_register::model::{
@@ -20,337 +13,7 @@ use ropa_register::model::{
 };
 use ropa_register::register::Register;
 
-/// A column of the record, in the order the tables show them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Id,
-    Activity,
-    BusinessFunction,
-    Description,
-    Public,
-    Status,
-    Controller,
-    JointController,
-    Dpo,
-    Representative,
-    Purpose,
-    LawfulBasis,
-    LegitimateInterests,
-    Lia,
-    Subjects,
-    Category,
-    SpecialCategory,
-    Source,
-    Recipients,
-    ProcessorContract,
-    ThirdCountries,
-    Safeguards,
-    Retention,
-    Security,
-    Rights,
-    Adm,
-    ConsentRecord,
-    Location,
-    DpiaRequired,
-    Dpia,
-    LastReview,
-    NextReview,
-    KnownGaps,
-}
-
-impl Column {
-    pub const ALL: [Column; 33] = [
-        Column::Id,
-        Column::Activity,
-        Column::BusinessFunction,
-        Column::Description,
-        Column::Public,
-        Column::Status,
-        Column::Controller,
-        Column::JointController,
-        Column::Dpo,
-        Column::Representative,
-        Column::Purpose,
-        Column::LawfulBasis,
-        Column::LegitimateInterests,
-        Column::Lia,
-        Column::Subjects,
-        Column::Category,
-        Column::SpecialCategory,
-        Column::Source,
-        Column::Recipients,
-        Column::ProcessorContract,
-        Column::ThirdCountries,
-        Column::Safeguards,
-        Column::Retention,
-        Column::Security,
-        Column::Rights,
-        Column::Adm,
-        Column::ConsentRecord,
-        Column::Location,
-        Column::DpiaRequired,
-        Column::Dpia,
-        Column::LastReview,
-        Column::NextReview,
-        Column::KnownGaps,
-    ];
-
-    /// Whether the value differs per data category (the rest is per activity).
-    pub fn per_category(self) -> bool {
-        matches!(
-            self,
-            Column::Category | Column::SpecialCategory | Column::Source | Column::Retention
-        )
-    }
-
-    /// Whether the value is the same for every activity (the controller block).
-    pub fn organisation_wide(self) -> bool {
-        matches!(
-            self,
-            Column::Controller | Column::JointController | Column::Dpo | Column::Representative
-        )
-    }
-
-    /// The column's name in `lang`.
-    pub fn header(self, lang: Lang) -> &'static str {
-        let c = &Words::of(lang).records.columns;
-        match self {
-            Column::Id => &c.id,
-            Column::Activity => &c.activity,
-            Column::BusinessFunction => &c.business_function,
-            Column::Description => &c.description,
-            Column::Public => &c.public,
-            Column::Status => &c.status,
-            Column::Controller => &c.controller,
-            Column::JointController => &c.joint_controller,
-            Column::Dpo => &c.dpo,
-            Column::Representative => &c.representative,
-            Column::Purpose => &c.purpose,
-            Column::LawfulBasis => &c.lawful_basis,
-            Column::LegitimateInterests => &c.legitimate_interests,
-            Column::Lia => &c.lia,
-            Column::Subjects => &c.subjects,
-            Column::Category => &c.category,
-            Column::SpecialCategory => &c.special_category,
-            Column::Source => &c.source,
-            Column::Recipients => &c.recipients,
-            Column::ProcessorContract => &c.processor_contract,
-            Column::ThirdCountries => &c.third_countries,
-            Column::Safeguards => &c.safeguards,
-            Column::Retention => &c.retention,
-            Column::Security => &c.security,
-            Column::Rights => &c.rights,
-            Column::Adm => &c.adm,
-            Column::ConsentRecord => &c.consent_record,
-            Column::Location => &c.location,
-            Column::DpiaRequired => &c.dpia_required,
-            Column::Dpia => &c.dpia,
-            Column::LastReview => &c.last_review,
-            Column::NextReview => &c.next_review,
-            Column::KnownGaps => &c.known_gaps,
-        }
-    }
-
-    /// Column width in the spreadsheet, in characters.
-    pub fn width(self) -> f64 {
-        match self {
-            Column::Id | Column::Public | Column::Status => 14.0,
-            Column::DpiaRequired | Column::LastReview | Column::NextReview => 14.0,
-            Column::Activity | Column::BusinessFunction | Column::Category => 24.0,
-            Column::Subjects | Column::Lia | Column::Dpia | Column::ProcessorContract => 28.0,
-            Column::ThirdCountries | Column::SpecialCategory | Column::Location => 28.0,
-            Column::Rights | Column::ConsentRecord | Column::Representative => 30.0,
-            Column::Controller | Column::JointController | Column::Dpo => 34.0,
-            _ => 44.0,
-        }
-    }
-}
-
-/// A field with its value, one line per item.
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub column: Column,
-    pub label: &'static str,
-    pub lines: Vec<String>,
-}
-
-/// The whole record, in one language.
-#[derive(Debug, Clone)]
-pub struct Records {
-    pub lang: Lang,
-    /// The record's words in `lang`: title, headings, tab names.
-    pub labels: &'static RecordWords,
-    pub controller_name: String,
-    /// The controller block (Art. 30(1)(a)), shared by every activity.
-    pub controller: Vec<Field>,
-    pub activities: Vec<RecordActivity>,
-    /// Known gaps recorded in organisation, categories, subjects and recipients.
-    pub register_gaps: Vec<String>,
-    /// The date the spreadsheet carries as its creation date: the pinned
-    /// "last changed" date, or 2000-01-01, never the clock.
-    pub document_date: (u16, u8, u8),
-}
-
-#[derive(Debug, Clone)]
-pub struct RecordActivity {
-    pub id: String,
-    pub name: String,
-    /// Activity-level fields, in column order (organisation-wide ones left out).
-    pub fields: Vec<Field>,
-    /// One entry per data category.
-    pub data: Vec<RecordData>,
-}
-
-/// The per-category part of an activity's record.
-#[derive(Debug, Clone)]
-pub struct RecordData {
-    pub category: String,
-    pub special: Vec<String>,
-    pub sources: Vec<String>,
-    pub retention: Vec<String>,
-}
-
-impl Records {
-    pub fn derive(register: &Register, lang: Lang) -> Records {
-        let d = Deriver::new(register, lang);
-        let org = &register.organisation;
-        let controller: Vec<Field> = Column::ALL
-            .iter()
-            .filter(|c| c.organisation_wide())
-            .map(|&c| d.field(c, d.organisation_value(c)))
-            .collect();
-        // Activities are independent of each other: derived on all cores.
-        let entries: Vec<(&Id, &ActivityFile)> = register.activities.iter().collect();
-        let activities = ropa_register::parallel::map_chunks(&entries, 64, |part| {
-            part.iter()
-                .map(|(id, a)| d.activity(id.as_str(), a))
-                .collect::<Vec<_>>()
-        })
-        .concat();
-        let mut register_gaps = Vec::new();
-        for (file, gaps) in [
-            ("organisation.json", &org.known_gaps),
-            ("categories.json", &register.categories.known_gaps),
-            ("subjects.json", &register.subjects.known_gaps),
-            ("recipients.json", &register.recipients.known_gaps),
-        ] {
-            register_gaps.extend(gaps.iter().map(|g| format!("{file}: {}", gap(g))));
-        }
-        let document_date = org
-            .notice
-            .last_changed
-            .as_ref()
-            .and_then(|date| {
-                let mut parts = date.as_str().split('-').map(|p| p.parse::<u16>().ok());
-                let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-                Some((y, u8::try_from(m).ok()?, u8::try_from(d).ok()?))
-            })
-            .unwrap_or((2000, 1, 1));
-        Records {
-            lang,
-            labels: &Words::of(lang).records,
-            controller_name: org.controller.name.clone(),
-            controller,
-            activities,
-            register_gaps,
-            document_date,
-        }
-    }
-
-    /// The headers of the per-category table: category, Art. 9/10, source, retention.
-    pub fn data_headers(&self) -> [&'static str; 4] {
-        DATA_COLUMNS.map(|c| c.header(self.lang))
-    }
-
-    /// The header row of the tables.
-    pub fn headers(&self) -> Vec<&'static str> {
-        Column::ALL.iter().map(|c| c.header(self.lang)).collect()
-    }
-
-    /// Calls `each` once per activity with its own cells in [`Column::ALL`]
-    /// order (the data category's four left empty) and one
-    /// [`DATA_COLUMNS`] entry per data category (one of empty cells for an
-    /// activity without data). An activity's own cells are the same in each
-    /// of its rows, so they are joined and laid out once.
-    pub fn for_each_activity<E>(
-        &self,
-        each: impl FnMut(&[&str], &[[&str; 4]]) -> Result<(), E>,
-    ) -> Result<(), E> {
-        self.for_each_activity_of(&self.activities, each)
-    }
-
-    /// [`Records::for_each_activity`] for some of the activities, so that
-    /// a format can lay out parts of the record on different cores.
-    pub fn for_each_activity_of<E>(
-        &self,
-        activities: &[RecordActivity],
-        mut each: impl FnMut(&[&str], &[[&str; 4]]) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let controller = joined_lines(&self.controller);
-        for activity in activities {
-            let own = joined_lines(&activity.fields);
-            let data: Vec<[String; 4]> = activity
-                .data
-                .iter()
-                .map(|d| {
-                    [
-                        d.category.clone(),
-                        d.special.join("\n"),
-                        d.sources.join("\n"),
-                        d.retention.join("\n"),
-                    ]
-                })
-                .collect();
-            let mut data: Vec<[&str; 4]> = data
-                .iter()
-                .map(|[a, b, c, d]| [a.as_str(), b.as_str(), c.as_str(), d.as_str()])
-                .collect();
-            if data.is_empty() {
-                data.push([""; 4]);
-            }
-            let cells: Vec<&str> = Column::ALL
-                .iter()
-                .map(|&column| match column {
-                    Column::Id => activity.id.as_str(),
-                    Column::Activity => activity.name.as_str(),
-                    c if c.per_category() => "",
-                    c if c.organisation_wide() => lookup(&controller, c),
-                    c => lookup(&own, c),
-                })
-                .collect();
-            each(&cells, &data)?;
-        }
-        Ok(())
-    }
-}
-
-/// The columns whose value differs per data category, in the order of
-/// [`Records::for_each_activity`]'s data entries, which is their order in
-/// [`Column::ALL`].
-pub const DATA_COLUMNS: [Column; 4] = [
-    Column::Category,
-    Column::SpecialCategory,
-    Column::Source,
-    Column::Retention,
-];
-
-/// Each field's lines joined into its cell text.
-fn joined_lines(fields: &[Field]) -> Vec<(Column, String)> {
-    fields
-        .iter()
-        .map(|f| (f.column, f.lines.join("\n")))
-        .collect()
-}
-
-fn lookup(cells: &[(Column, String)], column: Column) -> &str {
-    cells
-        .iter()
-        .find(|(c, _)| *c == column)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default()
-}
-
-struct Deriver<'a> {
+pub(super) struct Deriver<'a> {
     register: &'a Register,
     lang: Lang,
     /// How the language writes dates and periods.
@@ -365,7 +28,7 @@ struct Deriver<'a> {
 }
 
 impl<'a> Deriver<'a> {
-    fn new(register: &'a Register, lang: Lang) -> Deriver<'a> {
+    pub(super) fn new(register: &'a Register, lang: Lang) -> Deriver<'a> {
         let words = Words::of(lang);
         Deriver {
             register,
@@ -394,7 +57,7 @@ impl<'a> Deriver<'a> {
         text.get(self.lang).unwrap_or_default().trim().to_owned()
     }
 
-    fn field(&self, column: Column, lines: Vec<String>) -> Field {
+    pub(super) fn field(&self, column: Column, lines: Vec<String>) -> Field {
         Field {
             column,
             label: column.header(self.lang),
@@ -421,7 +84,7 @@ impl<'a> Deriver<'a> {
             .join(", ")
     }
 
-    fn organisation_value(&self, column: Column) -> Vec<String> {
+    pub(super) fn organisation_value(&self, column: Column) -> Vec<String> {
         let org = &self.register.organisation;
         let none = || vec![self.w.words.none.clone()];
         match column {
@@ -481,7 +144,7 @@ impl<'a> Deriver<'a> {
         }
     }
 
-    fn activity(&self, id: &str, a: &ActivityFile) -> RecordActivity {
+    pub(super) fn activity(&self, id: &str, a: &ActivityFile) -> RecordActivity {
         let fields = Column::ALL
             .iter()
             .filter(|c| !c.per_category() && !c.organisation_wide())
@@ -1030,31 +693,9 @@ fn by_id<T>(entries: &[T], id: impl Fn(&T) -> &Id) -> HashMap<&Id, &T> {
     index
 }
 
-fn gap(g: &KnownGap) -> String {
+pub(super) fn gap(g: &KnownGap) -> String {
     match &g.at {
         Some(at) => format!("{} ({at}): {}", g.rule, g.note),
         None => format!("{}: {}", g.rule, g.note),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_data_columns_are_in_table_order() {
-        let in_all: Vec<Column> = Column::ALL
-            .into_iter()
-            .filter(|c| c.per_category())
-            .collect();
-        assert_eq!(in_all, DATA_COLUMNS);
-    }
-
-    #[test]
-    fn a_column_as_usize_is_its_place_in_all() {
-        // The spreadsheet writer indexes rows with `column as usize`.
-        for (i, column) in Column::ALL.iter().enumerate() {
-            assert_eq!(*column as usize, i, "{column:?}");
-        }
     }
 }

@@ -1,0 +1,52 @@
+//! Which data people must provide, and what happens if they do not
+//! (Art. 13(2)(e)).
+
+use super::Deriver;
+use super::view::{ProvisionItem, ProvisionView};
+use ropa_register::model::{Id, ProvisionKind};
+use std::collections::BTreeSet;
+
+impl<'a> Deriver<'a> {
+    pub(super) fn provision(&self) -> ProvisionView {
+        let used: BTreeSet<&Id> = self
+            .public()
+            .flat_map(|(_, a)| a.data.iter().map(|d| &d.category))
+            .collect();
+        let mut view = ProvisionView {
+            marker: None,
+            consequence: None,
+            optional_fields: None,
+            required_by_law: Vec::new(),
+            required_for_contract: Vec::new(),
+            voluntary: Vec::new(),
+        };
+        for category in self
+            .register
+            .categories
+            .categories
+            .iter()
+            .filter(|c| used.contains(&c.id))
+        {
+            let Some(provision) = &category.provision else {
+                continue;
+            };
+            let item = ProvisionItem {
+                label: self.t(&category.label),
+                consequence: self.opt(&provision.consequence),
+            };
+            match provision.kind {
+                ProvisionKind::RequiredByLaw => view.required_by_law.push(item),
+                ProvisionKind::RequiredForContract => view.required_for_contract.push(item),
+                ProvisionKind::Voluntary => view.voluntary.push(item.label),
+                // The form marks them; `notice.form_fields` says how.
+                ProvisionKind::MarkedPerField => {}
+            }
+        }
+        if let Some(fields) = &self.register.organisation.notice.form_fields {
+            view.marker = Some(fields.marker.trim().to_owned());
+            view.consequence = Some(self.t(&fields.consequence));
+            view.optional_fields = self.opt(&fields.optional_fields);
+        }
+        view
+    }
+}

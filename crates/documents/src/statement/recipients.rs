@@ -1,0 +1,157 @@
+//! Recipients and transfers outside the EEA (Art. 13(1)(e)-(f)).
+
+use super::Deriver;
+use super::view::{RecipientGroup, RecipientGroupKind, RecipientView, TransferView};
+use ropa_law::in_eea;
+use ropa_register::model::{Id, RecipientRole};
+use std::collections::BTreeSet;
+
+impl<'a> Deriver<'a> {
+    pub(super) fn recipients(&self) -> Vec<RecipientGroup> {
+        let used: BTreeSet<&Id> = self
+            .public()
+            .flat_map(|(_, a)| {
+                a.recipients
+                    .iter()
+                    .chain(a.transfers.iter().map(|t| &t.recipient))
+            })
+            .collect();
+        let mut groups: Vec<RecipientGroup> = Vec::new();
+        for recipient in self
+            .register
+            .recipients
+            .recipients
+            .iter()
+            .filter(|r| used.contains(&r.id))
+        {
+            let kind = match recipient.role {
+                RecipientRole::PublicAuthority => RecipientGroupKind::Authorities,
+                RecipientRole::Processor | RecipientRole::SubProcessor => {
+                    RecipientGroupKind::ServiceProviders
+                }
+                RecipientRole::Controller
+                | RecipientRole::JointController
+                | RecipientRole::ThirdParty => RecipientGroupKind::Others,
+                RecipientRole::Internal => RecipientGroupKind::Internal,
+            };
+            let view = RecipientView {
+                label: self.t(&recipient.label),
+                name: published_name(recipient),
+                description: self.opt(&recipient.description),
+                cases: recipient
+                    .disclosure_cases
+                    .iter()
+                    .map(|c| self.t(c))
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+            };
+            match groups.iter_mut().find(|g| g.kind == kind) {
+                Some(group) => group.recipients.push(view),
+                None => groups.push(RecipientGroup {
+                    kind,
+                    recipients: vec![view],
+                }),
+            }
+        }
+        groups.sort_by_key(|g| g.kind);
+        groups
+    }
+
+    /// Every place outside the EEA that data of a public activity goes to:
+    /// recipients' countries, recorded transfers and the systems' locations.
+    pub(super) fn outside_eea(&self) -> Vec<TransferView> {
+        let mut out: Vec<TransferView> = Vec::new();
+        let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
+        for (_, activity) in self.public() {
+            let mut destinations: Vec<(&Id, &ropa_register::model::Location)> = Vec::new();
+            for id in &activity.recipients {
+                if let Some(recipient) = self.recipient(id) {
+                    for country in recipient.countries.iter().filter(|c| !in_eea(c.as_str())) {
+                        destinations.push((id, country));
+                    }
+                }
+            }
+            for transfer in activity
+                .transfers
+                .iter()
+                .filter(|t| !in_eea(t.country.as_str()))
+            {
+                if !destinations
+                    .iter()
+                    .any(|(r, c)| *r == &transfer.recipient && *c == &transfer.country)
+                {
+                    destinations.push((&transfer.recipient, &transfer.country));
+                }
+            }
+            for (recipient_id, country) in destinations {
+                let transfer = activity
+                    .transfers
+                    .iter()
+                    .find(|t| &t.recipient == recipient_id && &t.country == country);
+                let mechanism = transfer.and_then(|t| t.mechanisms.first());
+                let recipient = self
+                    .register
+                    .recipient(recipient_id)
+                    .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
+                    .unwrap_or_else(|| recipient_id.to_string());
+                let view = TransferView {
+                    country: self.words.country(country),
+                    country_code: country.clone(),
+                    recipient,
+                    mechanism: mechanism.map(|m| m.kind),
+                    decision: mechanism.and_then(|m| m.decision.clone()),
+                    copy_via: transfer.and_then(|t| self.opt(&t.copy_via)),
+                };
+                let key = (
+                    view.country.clone(),
+                    view.recipient.clone(),
+                    format!("{:?}{:?}", view.mechanism, view.decision),
+                );
+                if seen.insert(key) {
+                    out.push(view);
+                }
+            }
+            for id in &activity.systems {
+                let Some(system) = self.register.systems.get(id) else {
+                    continue;
+                };
+                let host = system.hosted_by.as_ref().and_then(|h| self.recipient(h));
+                for country in system.countries.iter().filter(|c| !in_eea(c.as_str())) {
+                    // A hosting recipient's own transfer covers the system.
+                    if host.is_some_and(|h| h.countries.contains(country))
+                        && activity.transfers.iter().any(|t| {
+                            Some(&t.recipient) == system.hosted_by.as_ref() && &t.country == country
+                        })
+                    {
+                        continue;
+                    }
+                    let recipient = host
+                        .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
+                        .unwrap_or_else(|| self.register.organisation.controller.name.clone());
+                    let view = TransferView {
+                        country: self.words.country(country),
+                        country_code: country.clone(),
+                        recipient,
+                        mechanism: None,
+                        decision: None,
+                        copy_via: None,
+                    };
+                    let key = (view.country.clone(), view.recipient.clone(), "None".into());
+                    if seen.insert(key) {
+                        out.push(view);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn published_name(recipient: &ropa_register::model::Recipient) -> Option<String> {
+    recipient
+        .publish_name
+        .then(|| recipient.name.as_deref().map(str::trim))
+        .flatten()
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+}

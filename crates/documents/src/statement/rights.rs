@@ -1,0 +1,122 @@
+//! The rights that follow from the legal bases, direct marketing and
+//! withdrawing consent (Art. 13(2)(b)-(c), 21).
+
+use super::view::{BasisView, ConsentView, DirectMarketingView, Right, RightsView};
+use super::{Deriver, is_sentence, push_unique};
+use ropa_register::model::Basis;
+
+impl<'a> Deriver<'a> {
+    pub(super) fn rights(&self, bases: &[BasisView]) -> RightsView {
+        let org = &self.register.organisation;
+        let used = |b: Basis| bases.iter().any(|v| v.basis == b);
+        let all_bases: Vec<Basis> = bases.iter().map(|v| v.basis).collect();
+        let rights = ropa_law::rights::rights(ropa_law::rights::Processing {
+            bases: &all_bases,
+            direct_marketing: self.public().any(|(_, a)| {
+                a.purposes.iter().any(|p| p.direct_marketing)
+                    || (a.profiling.exists && a.profiling.for_direct_marketing)
+            }),
+            solely_automated_decisions: self.public().any(|(_, a)| {
+                a.automated_decisions
+                    .as_ref()
+                    .is_some_and(|d| d.solely_automated_significant)
+            }),
+        });
+        // Objecting to direct marketing and withdrawing consent have
+        // sections of their own, with the channels to use.
+        let list: Vec<Right> = rights
+            .into_iter()
+            .filter(|r| {
+                !matches!(
+                    r,
+                    Right::ObjectionToDirectMarketing | Right::WithdrawConsent
+                )
+            })
+            .collect();
+        let portability_consent = used(Basis::Consent);
+        let portability_contract = used(Basis::Contract);
+        let objection_legitimate_interests = used(Basis::LegitimateInterests);
+        let objection_public_task = used(Basis::PublicTask);
+        RightsView {
+            list,
+            objection_legitimate_interests,
+            objection_public_task,
+            portability_consent,
+            portability_contract,
+            self_service: self.opt(&org.rights.self_service),
+            channels: self.channels(&org.rights.channels),
+            identity_verification: self.opt(&org.rights.identity_verification),
+            response_time: self
+                .words
+                .period(org.rights.response_time.as_deref().unwrap_or("P1M")),
+        }
+    }
+
+    pub(super) fn direct_marketing(&self) -> Option<DirectMarketingView> {
+        let mut any = false;
+        let mut profiling = false;
+        let mut channels = Vec::new();
+        for (_, activity) in self.public() {
+            let purposes = activity.purposes.iter().any(|p| p.direct_marketing);
+            let profiles = activity.profiling.exists && activity.profiling.for_direct_marketing;
+            if !(purposes || profiles) {
+                continue;
+            }
+            any = true;
+            profiling |= profiles;
+            if let Some(objection) = &activity.objection {
+                for c in self.channels(&objection.channels) {
+                    push_unique(&mut channels, c);
+                }
+            }
+        }
+        if channels.is_empty() {
+            channels = self.channels(&self.register.organisation.rights.channels);
+        }
+        any.then_some(DirectMarketingView {
+            profiling,
+            channels,
+        })
+    }
+
+    pub(super) fn consent(&self) -> Option<ConsentView> {
+        let mut purposes = Vec::new();
+        let mut mechanisms = Vec::new();
+        let mut channels = Vec::new();
+        for (_, activity) in self.public() {
+            let mut uses = false;
+            for purpose in &activity.purposes {
+                if purpose
+                    .legal_bases
+                    .iter()
+                    .any(|b| b.basis == Basis::Consent)
+                {
+                    uses = true;
+                    push_unique(&mut purposes, self.t(&purpose.label));
+                }
+            }
+            if uses && let Some(consent) = &activity.consent {
+                if let Some(m) = self.opt(&consent.mechanism) {
+                    push_unique(&mut mechanisms, m);
+                }
+                for c in self.channels(&consent.withdrawal_channels) {
+                    push_unique(&mut channels, c);
+                }
+            }
+        }
+        if purposes.is_empty() {
+            return None;
+        }
+        if channels.is_empty() {
+            channels = self.channels(&self.register.organisation.rights.channels);
+        }
+        let (mechanism_sentences, mechanism_phrases) =
+            mechanisms.into_iter().partition(|m| is_sentence(m));
+        Some(ConsentView {
+            purposes,
+            mechanism_sentences,
+            mechanism_phrases,
+            channels,
+        })
+    }
+}
