@@ -65,7 +65,7 @@ pub fn statement(
     format: StatementFormat,
 ) -> Result<Vec<u8>, RenderError> {
     let s = Statement::derive(register, lang);
-    let words = Words::of(lang);
+    let words = Words::under(lang, register.organisation.jurisdiction);
     let w = &words.statement;
     let f = &words.format;
     let text = match format {

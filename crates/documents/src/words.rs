@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
+use ropa_law::Jurisdiction;
 use serde::Deserialize;
 
 use crate::statement::view::{ControllerView, RecipientGroupKind, Right, RightsView, Section};
@@ -36,15 +37,45 @@ pub struct Words {
 }
 
 impl Words {
-    /// The words of `lang`, read from its word file the first time they are asked for.
+    /// The words of `lang` under the EU GDPR.
     pub fn of(lang: Lang) -> &'static Words {
-        static WORDS: LazyLock<Vec<OnceLock<Words>>> =
-            LazyLock::new(|| Lang::all().map(|_| OnceLock::new()).collect());
-        WORDS[lang.index()].get_or_init(|| {
+        Words::under(lang, Jurisdiction::Eu)
+    }
+
+    /// The words of `lang` for a register kept under `jurisdiction`, read
+    /// from the language's word file the first time they are asked for.
+    ///
+    /// A word file is written for the EU GDPR; its `[under.uk]` table
+    /// replaces the sentences that differ under the UK GDPR (the
+    /// regulation's name, the territory, the transfer tools), key by key.
+    pub fn under(lang: Lang, jurisdiction: Jurisdiction) -> &'static Words {
+        static WORDS: LazyLock<Vec<OnceLock<Words>>> = LazyLock::new(|| {
+            (0..Lang::all().count() * Jurisdiction::ALL.len())
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        let at = lang.index() * Jurisdiction::ALL.len() + jurisdiction as usize;
+        WORDS[at].get_or_init(|| {
             // The word files are part of the build (and of its tests): a
             // mistake in one is a bug of ropa, not of the register.
-            toml::from_str(lang.word_file())
-                .unwrap_or_else(|e| panic!("templates/words/{lang}.toml: {e}"))
+            let file = format!("templates/words/{lang}.toml");
+            let mut table: toml::Table =
+                toml::from_str(lang.word_file()).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let overlays = table.remove("under");
+            if let Some(overlay) = overlays
+                .as_ref()
+                .and_then(|o| o.get(jurisdiction.code()))
+                .and_then(toml::Value::as_table)
+            {
+                overlay_onto(
+                    &mut table,
+                    overlay,
+                    &format!("under.{}", jurisdiction.code()),
+                )
+                .unwrap_or_else(|key| panic!("{file}: [{key}] replaces nothing"));
+            }
+            Words::deserialize(toml::Value::Table(table))
+                .unwrap_or_else(|e| panic!("{file} under the {}: {e}", jurisdiction.regulation()))
         })
     }
 
@@ -121,6 +152,23 @@ impl Words {
             .cloned()
             .unwrap_or_else(|| code.to_owned())
     }
+}
+
+/// Puts every key of `overlay` in place of the same key of `base`, table
+/// by table. A key `base` does not have is a misspelling in the word file:
+/// its dotted path comes back as the error.
+fn overlay_onto(base: &mut toml::Table, overlay: &toml::Table, at: &str) -> Result<(), String> {
+    for (key, value) in overlay {
+        let path = format!("{at}.{key}");
+        match (base.get_mut(key), value) {
+            (Some(toml::Value::Table(inner)), toml::Value::Table(replacing)) => {
+                overlay_onto(inner, replacing, &path)?;
+            }
+            (Some(slot), _) => *slot = value.clone(),
+            (None, _) => return Err(path),
+        }
+    }
+    Ok(())
 }
 
 /// What the documents need to know of the language itself.
@@ -525,6 +573,8 @@ pub struct Mechanisms {
     pub certification: Mechanism,
     pub ad_hoc_clauses: Mechanism,
     pub derogation: Mechanism,
+    pub idta: Mechanism,
+    pub uk_addendum: Mechanism,
 }
 
 impl Mechanisms {
@@ -537,6 +587,8 @@ impl Mechanisms {
             MechanismKind::Certification => &self.certification,
             MechanismKind::AdHocClauses => &self.ad_hoc_clauses,
             MechanismKind::Derogation => &self.derogation,
+            MechanismKind::Idta => &self.idta,
+            MechanismKind::UkAddendum => &self.uk_addendum,
         }
     }
 }
@@ -794,7 +846,12 @@ pub struct CellWords {
     pub not_recorded: String,
     pub none_recorded: String,
     pub not_assessed: String,
-    pub not_required: String,
+    /// No representative: the controller is established in the territory.
+    pub representative_established: String,
+    /// No representative, on a ground of Art. 27(2): `{point}` and `{reason}`.
+    pub representative_exempt: Sentence,
+    /// No representative, and none of the above recorded.
+    pub representative_missing: String,
     pub none_appointed: String,
     pub chamber_of_commerce: String,
     pub arrangement: String,
@@ -906,6 +963,8 @@ pub struct MechanismCells {
     pub certification: String,
     pub ad_hoc_clauses: String,
     pub derogation: String,
+    pub idta: String,
+    pub uk_addendum: String,
 }
 
 impl MechanismCells {
@@ -918,6 +977,8 @@ impl MechanismCells {
             MechanismKind::Certification => &self.certification,
             MechanismKind::AdHocClauses => &self.ad_hoc_clauses,
             MechanismKind::Derogation => &self.derogation,
+            MechanismKind::Idta => &self.idta,
+            MechanismKind::UkAddendum => &self.uk_addendum,
         }
     }
 }
@@ -998,11 +1059,62 @@ impl SpecialCategories {
 mod tests {
     use super::*;
 
-    /// Every word file reads into [`Words`]: no word missing, none unknown.
+    /// Every word file reads into [`Words`] under every jurisdiction: no
+    /// word missing, none unknown, no overlay key that replaces nothing.
     #[test]
     fn every_language_has_every_word() {
         for lang in Lang::all() {
-            Words::of(lang);
+            for jurisdiction in Jurisdiction::ALL {
+                Words::under(lang, jurisdiction);
+            }
+        }
+    }
+
+    /// A sentence an overlay replaces keeps the slots of the one it
+    /// replaces, so the templates fill it in the same way.
+    #[test]
+    fn overlays_keep_the_slots_they_replace() {
+        fn check(base: &toml::Table, overlay: &toml::Table, at: &str) {
+            for (key, value) in overlay {
+                let path = format!("{at}.{key}");
+                match (base.get(key), value) {
+                    (Some(toml::Value::Table(b)), toml::Value::Table(o)) => check(b, o, &path),
+                    (Some(toml::Value::String(b)), toml::Value::String(o)) => {
+                        let slots = |text: &str| {
+                            let mut slots: Vec<String> = Sentence::try_from(text.to_owned())
+                                .unwrap_or_else(|e| panic!("{path}: {e}"))
+                                .slots()
+                                .map(str::to_owned)
+                                .collect();
+                            slots.sort();
+                            slots
+                        };
+                        assert_eq!(slots(o), slots(b), "{path}");
+                    }
+                    (Some(b), o) => assert_eq!(b.type_str(), o.type_str(), "{path}"),
+                    (None, _) => panic!("{path} replaces nothing"),
+                }
+            }
+        }
+        for lang in Lang::all() {
+            let mut table: toml::Table = toml::from_str(lang.word_file()).expect("a word file");
+            let under = table
+                .remove("under")
+                .expect("every language words the UK GDPR");
+            for jurisdiction in Jurisdiction::ALL
+                .into_iter()
+                .filter(|j| *j != Jurisdiction::Eu)
+            {
+                let overlay = under
+                    .get(jurisdiction.code())
+                    .and_then(toml::Value::as_table)
+                    .unwrap_or_else(|| panic!("{lang}: no [under.{}]", jurisdiction.code()));
+                check(
+                    &table,
+                    overlay,
+                    &format!("{lang}: under.{}", jurisdiction.code()),
+                );
+            }
         }
     }
 

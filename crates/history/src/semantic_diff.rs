@@ -54,7 +54,8 @@ const INTERNAL_FIELDS: &[&str] = &[
     "known_gaps",
     "rationale",
     "public_authority",
-    "established_in_eea",
+    "established_in_territory",
+    "representative_exemption",
 ];
 
 /// Compares two versions of one register file (`None` where it does not exist).

@@ -133,7 +133,92 @@ pub const DECISIONS: &[Decision] = &[
     decision("UY", "2012/484/EU", "Uruguay", Day::ymd(2012, 8, 21)),
 ];
 
-/// Every decision there has been for a country, oldest first.
+/// The UK's adequacy regulations (DPA 2018 s. 17A), past and present,
+/// ordered by country and then by date. At the end of the transition period
+/// the UK recognised the EEA, Gibraltar and every country the Commission had
+/// found adequate (DPA 2018 Sch. 21); later findings are regulations of
+/// their own.
+pub const UK_REGULATIONS: &[Decision] = &[
+    uk_transitional("AD", "Andorra"),
+    uk_transitional("AR", "Argentina"),
+    uk_transitional("AT", "EEA state"),
+    uk_transitional("BE", "EEA state"),
+    uk_transitional("BG", "EEA state"),
+    uk_transitional("CA", "Canada: commercial organisations under PIPEDA"),
+    uk_transitional("CH", "Switzerland"),
+    uk_transitional("CY", "EEA state"),
+    uk_transitional("CZ", "EEA state"),
+    uk_transitional("DE", "EEA state"),
+    uk_transitional("DK", "EEA state"),
+    uk_transitional("EE", "EEA state"),
+    uk_transitional("ES", "EEA state"),
+    uk_transitional("FI", "EEA state"),
+    uk_transitional("FO", "Faroe Islands"),
+    uk_transitional("FR", "EEA state"),
+    uk_transitional("GG", "Guernsey"),
+    uk_transitional("GI", "Gibraltar"),
+    uk_transitional("GR", "EEA state"),
+    uk_transitional("HR", "EEA state"),
+    uk_transitional("HU", "EEA state"),
+    uk_transitional("IE", "EEA state"),
+    uk_transitional("IL", "Israel"),
+    uk_transitional("IM", "Isle of Man"),
+    uk_transitional("IS", "EEA state"),
+    uk_transitional("IT", "EEA state"),
+    uk_transitional("JE", "Jersey"),
+    uk_transitional(
+        "JP",
+        "Japan: organisations under the APPI with the supplementary rules",
+    ),
+    regulation(
+        "KR",
+        "SI 2022/1213",
+        "Republic of Korea: The Data Protection (Adequacy) (Republic of Korea) Regulations 2022",
+        Day::ymd(2022, 12, 19),
+    ),
+    uk_transitional("LI", "EEA state"),
+    uk_transitional("LT", "EEA state"),
+    uk_transitional("LU", "EEA state"),
+    uk_transitional("LV", "EEA state"),
+    uk_transitional("MT", "EEA state"),
+    uk_transitional("NL", "EEA state"),
+    uk_transitional("NO", "EEA state"),
+    uk_transitional("NZ", "New Zealand"),
+    uk_transitional("PL", "EEA state"),
+    uk_transitional("PT", "EEA state"),
+    uk_transitional("RO", "EEA state"),
+    uk_transitional("SE", "EEA state"),
+    uk_transitional("SI", "EEA state"),
+    uk_transitional("SK", "EEA state"),
+    Decision {
+        known_as: Some("UK Extension to the EU-U.S. Data Privacy Framework"),
+        certification_required: true,
+        ..regulation(
+            "US",
+            "SI 2023/1028",
+            "United States: only organisations certified under the EU-U.S. Data Privacy Framework with its UK Extension (The Data Protection (Adequacy) (United States of America) Regulations 2023)",
+            Day::ymd(2023, 10, 12),
+        )
+    },
+    uk_transitional("UY", "Uruguay"),
+];
+
+const fn regulation(
+    country: &'static str,
+    regulation: &'static str,
+    scope: &'static str,
+    from: Day,
+) -> Decision {
+    decision(country, regulation, scope, from)
+}
+
+/// A finding the UK carried over on 1 January 2021 (DPA 2018 Sch. 21).
+const fn uk_transitional(country: &'static str, scope: &'static str) -> Decision {
+    decision(country, "DPA 2018 Sch. 21", scope, Day::ymd(2021, 1, 1))
+}
+
+/// Every decision of the Commission there has been for a country, oldest
+/// first. A register asks its [`crate::Jurisdiction`] instead.
 pub fn decisions_for(country: &str) -> impl Iterator<Item = &'static Decision> + '_ {
     DECISIONS.iter().filter(move |d| d.country == country)
 }

@@ -2,7 +2,8 @@
 //!
 //! The register's rules, the statement, the records, the gaps and the plugin
 //! SDK all ask the same questions of the law: which rights follow from a
-//! legal basis, whether a country is inside the EEA, which adequacy decision
+//! legal basis, whether a country is inside the territory of the law the
+//! register is kept under (the EU or the UK GDPR), which adequacy finding
 //! covers it on a given day, whether a kind of data is a special category.
 //! They ask them here, so that an answer can change in one place.
 //!
@@ -13,12 +14,14 @@ pub mod adequacy;
 pub mod basis;
 pub mod date;
 pub mod dpv;
+pub mod jurisdiction;
 pub mod rights;
 pub mod special;
 pub mod territory;
 
 pub use basis::Basis;
 pub use date::Day;
+pub use jurisdiction::Jurisdiction;
 pub use rights::Right;
 pub use special::SpecialCategory;
 pub use territory::in_eea;

@@ -122,6 +122,7 @@ fn organisation(schema: String, options: &InitOptions) -> OrganisationFile {
     };
     OrganisationFile {
         schema,
+        jurisdiction: Jurisdiction::Eu,
         controller: Controller {
             name: options.organisation.clone(),
             address: Address {
@@ -136,9 +137,10 @@ fn organisation(schema: String, options: &InitOptions) -> OrganisationFile {
         scope: None,
         joint_controllers: vec![],
         representative: None,
+        representative_exemption: None,
         dpo: None,
         public_authority: false,
-        established_in_eea: true,
+        established_in_territory: true,
         supervisory_authority: SupervisoryAuthority {
             id: "legal-nl:DPA-NL".to_owned(),
             name: text(

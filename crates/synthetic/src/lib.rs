@@ -266,6 +266,7 @@ fn organisation() -> OrganisationFile {
     let privacy = email("privacy@synthetisch.example");
     OrganisationFile {
         schema: link("organisation.schema.json", 0),
+        jurisdiction: Jurisdiction::Eu,
         controller: Controller {
             name: "Synthetisch Voorbeeld B.V.".to_owned(),
             address: Address {
@@ -298,6 +299,7 @@ fn organisation() -> OrganisationFile {
             )),
         }],
         representative: None,
+        representative_exemption: None,
         dpo: Some(Dpo {
             appointed: true,
             name: Some("J. de Vries".to_owned()),
@@ -305,7 +307,7 @@ fn organisation() -> OrganisationFile {
             rationale: None,
         }),
         public_authority: false,
-        established_in_eea: true,
+        established_in_territory: true,
         supervisory_authority: SupervisoryAuthority {
             id: "legal-nl:DPA-NL".to_owned(),
             name: t(

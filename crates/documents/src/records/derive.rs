@@ -8,8 +8,8 @@ use crate::words::{RecordWords, Words};
 use ropa_law::Right;
 use ropa_register::model::{
     ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
-    MechanismKind, Recipient, RecipientRole, Retention, SourceKind, SpecialCategory, Status,
-    Subject,
+    MechanismKind, Recipient, RecipientRole, RepresentativeGround, Retention, SourceKind,
+    SpecialCategory, Status, Subject,
 };
 use ropa_register::register::Register;
 
@@ -29,7 +29,7 @@ pub(super) struct Deriver<'a> {
 
 impl<'a> Deriver<'a> {
     pub(super) fn new(register: &'a Register, lang: Lang) -> Deriver<'a> {
-        let words = Words::of(lang);
+        let words = Words::under(lang, register.organisation.jurisdiction);
         Deriver {
             register,
             lang,
@@ -136,9 +136,24 @@ impl<'a> Deriver<'a> {
                         .unwrap_or_default()
                 )],
             },
-            Column::Representative => match &org.representative {
-                None => vec![self.w.words.not_required.clone()],
-                Some(r) => vec![format!("{} ({})", r.name, self.channels(&r.contact))],
+            // Never "not required" without the reason the register gives.
+            Column::Representative => match (&org.representative, &org.representative_exemption) {
+                (Some(r), _) => vec![format!("{} ({})", r.name, self.channels(&r.contact))],
+                (None, _) if org.established_in_territory => {
+                    vec![self.w.words.representative_established.clone()]
+                }
+                (None, Some(exemption)) => {
+                    let point = match exemption.ground {
+                        RepresentativeGround::Occasional => "a",
+                        RepresentativeGround::PublicAuthority => "b",
+                    };
+                    vec![self.w.words.representative_exempt.fill(|slot| match slot {
+                        "point" => point,
+                        "reason" => exemption.reason.trim(),
+                        _ => "",
+                    })]
+                }
+                (None, None) => vec![self.w.words.representative_missing.clone()],
             },
             _ => Vec::new(),
         }

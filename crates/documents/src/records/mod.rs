@@ -101,7 +101,7 @@ impl Records {
             .unwrap_or((2000, 1, 1));
         Records {
             lang,
-            labels: &Words::of(lang).records,
+            labels: &Words::under(lang, register.organisation.jurisdiction).records,
             controller_name: org.controller.name.clone(),
             controller,
             activities,

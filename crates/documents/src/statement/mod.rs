@@ -59,7 +59,7 @@ impl Statement {
         Deriver {
             register,
             lang,
-            words: Words::of(lang),
+            words: Words::under(lang, register.organisation.jurisdiction),
             categories,
             recipients,
         }

@@ -2,7 +2,6 @@
 
 use super::Deriver;
 use super::view::{RecipientGroup, RecipientGroupKind, RecipientView, TransferView};
-use ropa_law::in_eea;
 use ropa_register::model::{Id, RecipientRole};
 use std::collections::BTreeSet;
 
@@ -60,13 +59,19 @@ impl<'a> Deriver<'a> {
     /// Every place outside the EEA that data of a public activity goes to:
     /// recipients' countries, recorded transfers and the systems' locations.
     pub(super) fn outside_eea(&self) -> Vec<TransferView> {
+        // Outside the territory of the register's law: the EEA, or the UK.
+        let home = self.register.organisation.jurisdiction;
         let mut out: Vec<TransferView> = Vec::new();
         let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
         for (_, activity) in self.public() {
             let mut destinations: Vec<(&Id, &ropa_register::model::Location)> = Vec::new();
             for id in &activity.recipients {
                 if let Some(recipient) = self.recipient(id) {
-                    for country in recipient.countries.iter().filter(|c| !in_eea(c.as_str())) {
+                    for country in recipient
+                        .countries
+                        .iter()
+                        .filter(|c| !home.is_home(c.as_str()))
+                    {
                         destinations.push((id, country));
                     }
                 }
@@ -74,7 +79,7 @@ impl<'a> Deriver<'a> {
             for transfer in activity
                 .transfers
                 .iter()
-                .filter(|t| !in_eea(t.country.as_str()))
+                .filter(|t| !home.is_home(t.country.as_str()))
             {
                 if !destinations
                     .iter()
@@ -116,7 +121,11 @@ impl<'a> Deriver<'a> {
                     continue;
                 };
                 let host = system.hosted_by.as_ref().and_then(|h| self.recipient(h));
-                for country in system.countries.iter().filter(|c| !in_eea(c.as_str())) {
+                for country in system
+                    .countries
+                    .iter()
+                    .filter(|c| !home.is_home(c.as_str()))
+                {
                     // A hosting recipient's own transfer covers the system.
                     if host.is_some_and(|h| h.countries.contains(country))
                         && activity.transfers.iter().any(|t| {

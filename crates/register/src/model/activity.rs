@@ -281,6 +281,11 @@ pub enum MechanismKind {
     AdHocClauses,
     /// Art. 49(1).
     Derogation,
+    /// UK GDPR Art. 46(2)(d): the ICO's International Data Transfer Agreement.
+    Idta,
+    /// UK GDPR Art. 46(2)(d): the EU's standard contractual clauses with the
+    /// ICO's International Data Transfer Addendum.
+    UkAddendum,
 }
 
 /// An Art. 9(2) condition for one special category.

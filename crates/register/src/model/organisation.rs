@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Address, Channel, Date, Id, KnownGap, Lang, SecurityMeasure, Text};
+pub use ropa_law::Jurisdiction;
 
 /// `organisation.json`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -13,22 +14,37 @@ pub struct OrganisationFile {
     /// Link to this file's schema, for editors.
     #[serde(rename = "$schema")]
     pub schema: String,
+    /// The law the register is kept under: `eu` (the GDPR) or `uk` (the UK
+    /// GDPR). It decides what is a transfer, which adequacy findings and
+    /// transfer tools exist, and how the statement names the law.
+    #[serde(default)]
+    pub jurisdiction: Jurisdiction,
     pub controller: Controller,
     /// Which activities, companies and trade names the statement covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
     /// Joint controllers (Art. 26); an empty list when there are none.
     pub joint_controllers: Vec<JointController>,
-    /// The EU representative of a controller outside the EU (Art. 27); `null` when none is needed.
+    /// The representative of a controller established outside the territory
+    /// (Art. 27): in the EU, or in the UK under the UK GDPR. `null` when the
+    /// controller is established inside it, or is exempt
+    /// (`representative_exemption`).
     #[serde(default)]
     pub representative: Option<Party>,
+    /// Why a controller established outside the territory has no
+    /// representative (Art. 27(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative_exemption: Option<RepresentativeExemption>,
     /// The data protection officer (Art. 37), or why none is appointed. `null` while unrecorded.
     #[serde(default)]
     pub dpo: Option<Dpo>,
     /// Whether the controller is a public authority or body (Art. 6(1) last subparagraph, 37(1)(a)).
     pub public_authority: bool,
-    /// Whether the controller is established in the EU/EEA (Art. 3, 27).
-    pub established_in_eea: bool,
+    /// Whether the controller has an establishment in the territory of its
+    /// jurisdiction: the EEA under the GDPR, the UK under the UK GDPR (Art.
+    /// 3(1)). One that has not, and offers goods or services to people there
+    /// or monitors them (Art. 3(2)), needs a representative (Art. 27).
+    pub established_in_territory: bool,
     pub supervisory_authority: SupervisoryAuthority,
     pub rights: RightsHandling,
     pub notice: Notice,
@@ -74,6 +90,29 @@ pub struct JointController {
     /// The essence of the arrangement, made available to data subjects (Art. 26(2)).
     #[serde(default)]
     pub essence: Option<Text>,
+}
+
+/// The ground of Art. 27(2) on which a controller established outside the
+/// territory has no representative, with the assessment behind it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RepresentativeExemption {
+    pub ground: RepresentativeGround,
+    /// Why the ground applies: how occasional the processing is, why it is
+    /// unlikely to result in a risk.
+    #[schemars(length(min = 1))]
+    pub reason: String,
+}
+
+/// Art. 27(2)(a) or (b).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RepresentativeGround {
+    /// (a): occasional processing, without large-scale special-category or
+    /// criminal data, unlikely to result in a risk.
+    Occasional,
+    /// (b): a public authority or body.
+    PublicAuthority,
 }
 
 /// The DPO, or the recorded reason why none is appointed.

@@ -3,7 +3,6 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::declare::rule;
-use ropa_law::in_eea;
 use super::{Findings, Rule, activities};
 use crate::model::{Id, Location, Recipient};
 use crate::register::Register;
@@ -43,6 +42,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    let home = register.organisation.jurisdiction;
     // Looked up for every recipient of every activity, so hashed; the
     // first entry of an id is the one that counts.
     let recipients: FxHashMap<&Id, &Recipient> = register
@@ -66,7 +66,7 @@ fn check(register: &Register, out: &mut Findings) {
             let Some(recipient) = recipients.get(recipient_id) else {
                 continue;
             };
-            for country in recipient.countries.iter().filter(|c| !in_eea(c.as_str())) {
+            for country in recipient.countries.iter().filter(|c| !home.is_home(c.as_str())) {
                 let covered = transferred.contains(&(recipient_id, country));
                 if !covered {
                     let at = first_at.get(recipient_id).copied().unwrap_or_default();
@@ -74,7 +74,7 @@ fn check(register: &Register, out: &mut Findings) {
                         Rule::V20,
                         &file,
                         format!("/recipients/{at}"),
-                        format!("recipient \"{recipient_id}\" processes data in {country}, outside the EEA, and this activity records no transfer to {country}"),
+                        format!("recipient \"{recipient_id}\" processes data in {country}, outside {}, and this activity records no transfer to {country}", home.territory()),
                         format!("add a transfer {{\"recipient\": \"{recipient_id}\", \"country\": \"{country}\", \"mechanisms\": […]}}"),
                     );
                 }

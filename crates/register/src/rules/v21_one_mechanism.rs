@@ -1,23 +1,29 @@
 //! V21: each transfer has exactly one mechanism.
 
+use ropa_law::Jurisdiction;
+
 use super::declare::rule;
-use ropa_law::in_eea;
 use super::{Findings, Rule, activities};
 use crate::model::MechanismKind;
 use crate::register::Register;
 
 rule! {
     /// ## What it checks
-    /// Each transfer lists exactly one mechanism of Art. 45-49; a derogation
-    /// names the point of Art. 49(1) it relies on. A transfer to a country inside the
-    /// EEA is a warning: it is not a transfer under Chapter V.
+    /// Each transfer lists exactly one mechanism of Art. 45-49 that exists
+    /// under the register's `jurisdiction`; a derogation names the point of
+    /// Art. 49(1) it relies on. Under the EU GDPR the UK's tools (`idta`,
+    /// `uk_addendum`) are errors; under the UK GDPR the EU's clauses alone
+    /// (`scc`) are. A transfer to a country inside the territory (the EEA,
+    /// or the UK) is a warning: it is not a transfer under Chapter V.
     ///
     /// ## Why
     /// A transfer rests on one instrument of Chapter V: an adequacy decision
     /// (Art. 45), appropriate safeguards (Art. 46, 47) or a derogation (Art.
     /// 49). With two the record does not say which one the controller relies
     /// on, and the statement cannot tell people; with none the transfer has
-    /// no basis.
+    /// no basis. The UK GDPR has its own safeguards: the ICO's International
+    /// Data Transfer Agreement, or the EU's clauses with the ICO's Addendum
+    /// (DPA 2018 s. 119A); neither is a safeguard under the EU GDPR.
     ///
     /// ## Example
     /// ```json
@@ -28,7 +34,8 @@ rule! {
     /// ## How to fix
     /// Record the one mechanism the transfer relies on (adequacy, scc, bcr,
     /// code_of_conduct, certification, ad_hoc_clauses or derogation with
-    /// `"derogation": "a"`…`"g"`); remove transfers to EEA countries.
+    /// `"derogation": "a"`…`"g"`; under the UK GDPR idta or uk_addendum
+    /// instead of scc); remove transfers to countries inside the territory.
     ///
     /// ## Reference
     /// - [§4, row V21](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
@@ -43,17 +50,19 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    let home = register.organisation.jurisdiction;
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
             let at = format!("/transfers/{i}");
-            if in_eea(transfer.country.as_str()) {
+            if home.is_home(transfer.country.as_str()) {
                 out.warning(
                     Rule::V21,
                     &file,
                     format!("{at}/country"),
                     format!(
-                        "{} is inside the EEA; this is not a transfer under Chapter V",
-                        transfer.country
+                        "{} is inside {}; this is not a transfer under Chapter V",
+                        transfer.country,
+                        home.territory()
                     ),
                     "remove the transfer entry",
                 );
@@ -69,6 +78,15 @@ fn check(register: &Register, out: &mut Findings) {
                 );
             }
             for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
+                if let Some((why, fix)) = foreign_tool(home, mechanism.kind) {
+                    out.error(
+                        Rule::V21,
+                        &file,
+                        format!("{at}/mechanisms/{j}/kind"),
+                        why,
+                        fix,
+                    );
+                }
                 if mechanism.kind == MechanismKind::Derogation && mechanism.derogation.is_none() {
                     out.error(
                         Rule::V21,
@@ -80,5 +98,23 @@ fn check(register: &Register, out: &mut Findings) {
                 }
             }
         }
+    }
+}
+
+/// Why a transfer tool does not exist under the register's law, and what
+/// to use instead. The UK's own tools (the IDTA and the Addendum) bind
+/// nobody under the EU GDPR; the EU's standard contractual clauses alone do
+/// not cover a restricted transfer under the UK GDPR.
+fn foreign_tool(home: Jurisdiction, kind: MechanismKind) -> Option<(&'static str, &'static str)> {
+    match (home, kind) {
+        (Jurisdiction::Eu, MechanismKind::Idta | MechanismKind::UkAddendum) => Some((
+            "the UK's International Data Transfer Agreement and Addendum are transfer tools of the UK GDPR; this register is kept under the EU GDPR",
+            "use the European Commission's standard contractual clauses (\"kind\": \"scc\"), or set \"jurisdiction\": \"uk\" in organisation.json if the UK GDPR is the law the register is kept under",
+        )),
+        (Jurisdiction::Uk, MechanismKind::Scc) => Some((
+            "the EU's standard contractual clauses alone do not cover a transfer under the UK GDPR",
+            "use the ICO's International Data Transfer Agreement (\"kind\": \"idta\") or the EU clauses with the ICO's Addendum (\"kind\": \"uk_addendum\")",
+        )),
+        _ => None,
     }
 }

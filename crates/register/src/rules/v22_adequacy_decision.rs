@@ -1,9 +1,7 @@
 //! V22: adequacy matches the destination.
 
 use super::declare::rule;
-use ropa_law::adequacy;
 use ropa_law::date::today_utc;
-use ropa_law::in_eea;
 
 use super::{Findings, Rule, activities};
 use crate::model::MechanismKind;
@@ -47,13 +45,14 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    let home = register.organisation.jurisdiction;
     // Decisions are annulled and lapse: a transfer may rest on one only on
     // the days it applies, so the rule reads today's date.
     let today = today_utc();
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
             let country = transfer.country.as_str();
-            if in_eea(country) {
+            if home.is_home(country) {
                 continue;
             }
             for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
@@ -61,10 +60,10 @@ fn check(register: &Register, out: &mut Findings) {
                     continue;
                 }
                 let at = format!("/transfers/{i}/mechanisms/{j}");
-                let current = adequacy::in_force(country, today);
+                let current = home.in_force(country, today);
                 let named = mechanism.decision.as_deref();
                 let named_decision =
-                    named.and_then(|n| adequacy::decisions_for(country).find(|d| d.is_named_by(n)));
+                    named.and_then(|n| home.decisions_for(country).find(|d| d.is_named_by(n)));
                 if let Some(ended) = named_decision.filter(|d| !d.applies_on(today)) {
                     let (end, why) = ended.ended.unwrap_or((ended.from, "not yet adopted"));
                     out.error(
@@ -94,7 +93,7 @@ fn check(register: &Register, out: &mut Findings) {
                         format!("there is no adequacy decision for {country}"),
                         format!(
                             "use standard contractual clauses or another Art. 46 safeguard; countries with an adequacy decision: {}",
-                            adequacy::countries_on(today).join(", ")
+                            home.countries_on(today).join(", ")
                         ),
                     );
                     continue;

@@ -1,9 +1,7 @@
 //! V23: US adequacy needs a DPF-certified recipient.
 
 use super::declare::rule;
-use ropa_law::adequacy;
 use ropa_law::date::today_utc;
-use ropa_law::in_eea;
 
 use super::{Findings, Rule, activities};
 use crate::model::MechanismKind;
@@ -43,12 +41,13 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    let home = register.organisation.jurisdiction;
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
-            if in_eea(transfer.country.as_str()) {
+            if home.is_home(transfer.country.as_str()) {
                 continue;
             }
-            let Some(decision) = adequacy::in_force(transfer.country.as_str(), today_utc()) else {
+            let Some(decision) = home.in_force(transfer.country.as_str(), today_utc()) else {
                 continue;
             };
             if !decision.certification_required {

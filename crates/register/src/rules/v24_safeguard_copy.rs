@@ -1,7 +1,6 @@
 //! V24: transfers under safeguards say how to get a copy.
 
 use super::declare::rule;
-use ropa_law::in_eea;
 use super::{Findings, Rule, activities, blank, text_missing};
 use crate::model::MechanismKind;
 use crate::register::Register;
@@ -42,9 +41,10 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    let home = register.organisation.jurisdiction;
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
-            if in_eea(transfer.country.as_str()) {
+            if home.is_home(transfer.country.as_str()) {
                 continue;
             }
             for mechanism in &transfer.mechanisms {

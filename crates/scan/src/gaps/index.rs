@@ -5,7 +5,6 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use ropa_documents::statement::Statement;
-use ropa_law::in_eea;
 use ropa_register::model::{Category, Id, Lang, Location, SpecialCategory, SystemFile};
 use ropa_register::register::Register;
 
@@ -150,7 +149,7 @@ impl<'a> Index<'a> {
         !self.statement_countries.is_empty()
     }
 
-    /// Countries outside the EEA where `system` runs, itself or at the
+    /// Countries outside the register's territory (the EEA, or the UK) where `system` runs, itself or at the
     /// recipient hosting it, that the statement does not name.
     pub fn undeclared_countries(&self, system: &SystemFile) -> Vec<Location> {
         let host = system
@@ -161,7 +160,9 @@ impl<'a> Index<'a> {
             .countries
             .iter()
             .chain(host.into_iter().flat_map(|h| &h.countries));
-        let outside: BTreeSet<&Location> = countries.filter(|c| !in_eea(c.as_str())).collect();
+        let home = self.register.organisation.jurisdiction;
+        let outside: BTreeSet<&Location> =
+            countries.filter(|c| !home.is_home(c.as_str())).collect();
         outside
             .into_iter()
             .filter(|c| !self.statement_countries.contains(*c))
