@@ -19,6 +19,10 @@ mod cli;
 mod history;
 mod render;
 
+/// The law a register is kept under (the EU or the UK GDPR) in its rules,
+/// statement and record.
+mod jurisdiction;
+
 /// The ISMT example register: valid, with the seed statement's gaps as warnings.
 mod example;
 

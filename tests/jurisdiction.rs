@@ -1,0 +1,151 @@
+//! The law a register is kept under: a UK controller's statement and record
+//! speak of the UK GDPR and the UK, its EEA processors are transfers, and an
+//! EU controller's UK processor is a transfer under the EU's decision for
+//! the UK. Each register is `tests/cases/base` with a case folder laid over it.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use crate::util::{base_dir, cases_dir, copy_dir, run, workspace_root};
+
+/// `tests/cases/base` with the `register/` of `case` laid over it.
+fn register_of(case: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::Builder::new()
+        .prefix("ropa-jurisdiction-")
+        .tempdir()
+        .expect("a temporary directory");
+    let reg = tmp.path().join("register");
+    copy_dir(&base_dir(), &reg);
+    copy_dir(&cases_dir().join(case).join("register"), &reg);
+    (tmp, reg)
+}
+
+fn ropa(register: &Path, args: &[&str], code: i32) -> crate::util::Output {
+    let mut all = vec!["--register".to_owned(), register.display().to_string()];
+    all.extend(args.iter().map(|a| (*a).to_owned()));
+    let out = run(&workspace_root(), &all, &[]);
+    out.assert_code(code);
+    out
+}
+
+fn statement(register: &Path, lang: &str) -> String {
+    ropa(
+        register,
+        &["render", "statement", "--lang", lang, "--format", "md"],
+        0,
+    )
+    .stdout
+}
+
+fn edit(path: &Path, change: impl FnOnce(&mut serde_json::Value)) {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    change(&mut value);
+    std::fs::write(path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+}
+
+#[test]
+fn a_uk_controller_is_told_of_the_uk_gdpr_and_the_uk_in_every_language() {
+    let (_tmp, reg) = register_of("v20-uk-controller-transfers-recorded");
+    let en = statement(&reg, "en");
+    for fact in [
+        "within the meaning of the UK General Data Protection Regulation (UK GDPR)",
+        "Is your personal data processed outside the UK?",
+        "outside the United Kingdom, in countries where the UK GDPR does not apply",
+        // The Dutch hosting provider: a transfer under the UK's regulations for the EEA.
+        "UK law recognises that this country ensures an adequate level of protection (adequacy regulations: DPA 2018 Sch. 21)",
+        "(adequacy regulations: SI 2023/1028)",
+    ] {
+        assert!(
+            en.contains(fact),
+            "the English statement lacks {fact:?}:\n{en}"
+        );
+    }
+    for never in ["European Union", "European Commission", "EU/EEA", "(GDPR)"] {
+        assert!(
+            !en.contains(never),
+            "the English statement says {never:?}:\n{en}"
+        );
+    }
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "Britse algemene verordening gegevensbescherming (UK GDPR)",
+        "buiten het Verenigd Koninkrijk, in landen waar de UK GDPR niet geldt",
+        "Het Britse recht erkent dat dit land een passend beschermingsniveau biedt",
+    ] {
+        assert!(
+            nl.contains(fact),
+            "the Dutch statement lacks {fact:?}:\n{nl}"
+        );
+    }
+    for never in ["Europese Unie", "Europese Commissie", "(AVG)"] {
+        assert!(
+            !nl.contains(never),
+            "the Dutch statement says {never:?}:\n{nl}"
+        );
+    }
+
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "md"],
+        0,
+    )
+    .stdout;
+    assert!(records.contains("Article 30(1) UK GDPR"), "{records}");
+    assert!(
+        records.contains("not applicable: the controller is established in the UK"),
+        "{records}"
+    );
+}
+
+#[test]
+fn an_eu_controllers_uk_processor_is_a_transfer_under_the_eus_decision_for_the_uk() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    edit(&reg.join("recipients.json"), |r| {
+        r["recipients"][0]["countries"] = json!(["GB"]);
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(
+        out.stdout.contains("processes data in GB, outside the EEA"),
+        "{out}"
+    );
+    for activity in ["newsletter", "order-handling"] {
+        edit(&reg.join(format!("activities/{activity}.json")), |a| {
+            a["transfers"] = json!([{
+                "recipient": "hosting-provider",
+                "country": "GB",
+                "mechanisms": [{ "kind": "adequacy", "decision": "(EU) 2021/1772" }]
+            }]);
+        });
+    }
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(en.contains("United Kingdom"), "{en}");
+    assert!(
+        en.contains("The European Commission has decided that this country ensures an adequate level of protection (adequacy decision (EU) 2021/1772)"),
+        "{en}"
+    );
+    // The joint controller's arrangement is made available (Art. 26(2)).
+    assert!(
+        en.contains("you can ask either of us about your data"),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_record_gives_the_ground_for_having_no_representative() {
+    let (_tmp, reg) = register_of("v36-occasional-processing-exemption");
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    assert!(
+        records
+            .contains("not required under Art. 27(2)(a): A handful of orders from the EU a year"),
+        "{records}"
+    );
+    assert!(!records.contains("not applicable"), "{records}");
+}
