@@ -1406,6 +1406,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
                 AdmSafeguard::ExpressPointOfView,
                 AdmSafeguard::ContestDecision,
             ],
+            legal_reference: None,
             logic: Some(t(
                 "Een model weegt uw betaalgeschiedenis en het orderbedrag om te bepalen of u achteraf kunt betalen.",
                 "A model weighs your payment history and the order amount to decide whether you can pay afterwards.",
@@ -1420,6 +1421,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
             solely_automated_significant: false,
             exception: None,
             safeguards: vec![],
+            legal_reference: None,
             logic: None,
             consequences: None,
         })
