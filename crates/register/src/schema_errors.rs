@@ -285,32 +285,27 @@ fn article(json_type: &str) -> String {
     }
 }
 
-/// The allowed name closest to a misspelt one, if it is close enough to be a typo.
-fn closest<'a>(name: &str, allowed: &'a [String]) -> Option<&'a str> {
+/// The allowed name closest to a misspelt one, if it is close enough to be
+/// a typo. Case is ignored (`Retention` → `retention`) and a swap of two
+/// neighbours counts as one edit (`Usernmae` → `Username`).
+pub(crate) fn closest<'a, S: AsRef<str> + ?Sized + 'a>(
+    name: &str,
+    allowed: impl IntoIterator<Item = &'a S>,
+) -> Option<&'a str> {
+    let name = name.to_lowercase();
     allowed
-        .iter()
+        .into_iter()
+        .map(AsRef::as_ref)
         // A typo keeps the length; a far longer name is no typo, and its
         // distance would cost its length times the candidate's.
         .filter(|candidate| name.len() <= 2 * candidate.len() + 8)
-        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .map(|candidate| {
+            let d = strsim::osa_distance(&name, &candidate.to_lowercase());
+            (d, candidate)
+        })
         .filter(|(d, candidate)| *d <= 2.max(candidate.len() / 4))
         .min()
-        .map(|(_, c)| c.as_str())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -343,6 +338,7 @@ mod tests {
             "purposes".to_owned(),
         ];
         assert_eq!(closest("retentoin", &allowed), Some("retention"));
+        assert_eq!(closest("Recipients", &allowed), Some("recipients"));
         assert_eq!(closest("colour", &allowed), None);
     }
 }
