@@ -110,19 +110,40 @@ pub fn explain(err: &ValidationError<'_>, limit: usize) -> Vec<Problem> {
             }]
         }
         ValidationErrorKind::Enum { options } => {
-            let options: Vec<String> = options
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(Value::to_string)
-                .collect();
+            let options: Vec<&Value> = options.as_array().into_iter().flatten().collect();
+            // Only the same value in other letters is sure to be meant
+            // (`nl` for `NL`); among two-letter codes every near one is a
+            // different country.
+            let meant = err.instance().as_str().and_then(|value| {
+                options
+                    .iter()
+                    .filter_map(|option| option.as_str())
+                    .find(|option| option.eq_ignore_ascii_case(value))
+            });
+            let suggestion = meant
+                .map(|m| format!("did you mean \"{m}\"? "))
+                .unwrap_or_default();
+            // A short list is the best help; a long one (the country codes)
+            // is left to the schema's description of the field.
+            let help = if options.len() <= 16 {
+                let quoted: Vec<String> = options.iter().map(|o| o.to_string()).collect();
+                format!("{suggestion}use one of: {}", quoted.join(", "))
+            } else {
+                match described(&keyword) {
+                    Some(d) => format!("{suggestion}{d}"),
+                    None => format!(
+                        "{suggestion}see the schema for the {} allowed values",
+                        options.len()
+                    ),
+                }
+            };
             vec![Problem {
                 pointer,
                 message: format!(
                     "{} is not an allowed value for {here}",
                     short(err.instance())
                 ),
-                help: Some(format!("use one of: {}", options.join(", "))),
+                help: Some(help),
             }]
         }
         ValidationErrorKind::Pattern { .. } if pointer == "/$schema" => {
