@@ -1615,6 +1615,50 @@ fn a_transfer_outside_the_eea_is_told_with_its_safeguard_and_copy() {
     assert!(csv_text.contains("US: standard contractual clauses (Art. 46(2)(c)) 2021/914 module 2; copy via: send an e-mail to info@ismt-bv.com.; TIA TIA-1"));
 }
 
+/// Under Art. 22(2)(b) a law, not the controller, lays down the measures
+/// that protect the person: the statement and the record name that law
+/// where the Art. 22(3) safeguards would be.
+#[test]
+fn automated_decisions_authorised_by_law_name_the_law_where_the_safeguards_would_be() {
+    let (_tmp, reg) = ismt_copy();
+    edit_register(&reg, |path, value| {
+        if path.ends_with("overeenkomst.json") {
+            value["automated_decisions"] = json!({
+                "solely_automated_significant": true,
+                "exception": "b",
+                "legal_reference": "art. 12 Wet kortingsregeling",
+                "logic": {"nl": "Een rekenregel uit de wet bepaalt de korting.", "en": "A calculation the law lays down decides the discount.", "de": "Eine gesetzliche Rechenregel bestimmt den Rabatt."},
+                "consequences": {"nl": "Zonder korting betaal je het volle bedrag.", "en": "Without a discount you pay the full amount.", "de": "Ohne Rabatt zahlen Sie den vollen Betrag."}
+            });
+            value["dpia"] = json!({"required": true, "reference": "DPIA-2025-007"});
+        }
+    });
+    let en = text_of(&render_ok(
+        &reg,
+        &["statement", "--lang", "en", "--format", "html"],
+    ));
+    assert!(en.contains("Without a discount you pay the full amount. These decisions are authorised by art. 12 Wet kortingsregeling, which also lays down suitable measures to safeguard your rights and freedoms and legitimate interests."), "{en}");
+    assert!(!en.contains("You are entitled to"));
+    let nl = text_of(&render_ok(
+        &reg,
+        &["statement", "--lang", "nl", "--format", "md"],
+    ));
+    assert!(nl.contains("Deze besluiten zijn toegestaan bij art. 12 Wet kortingsregeling, die ook voorziet in passende maatregelen"), "{nl}");
+    let de = text_of(&render_ok(
+        &reg,
+        &["statement", "--lang", "de", "--format", "html"],
+    ));
+    assert!(
+        de.contains("Diese Entscheidungen sind aufgrund von art. 12 Wet kortingsregeling zulässig"),
+        "{de}"
+    );
+    let csv_text = render_ok(&reg, &["records", "--lang", "en", "--format", "csv"]);
+    assert!(
+        csv_text.contains("Art. 22(2)(b) (art. 12 Wet kortingsregeling)"),
+        "{csv_text}"
+    );
+}
+
 #[test]
 fn rights_follow_the_legal_bases() {
     // Only a legal obligation: no erasure, portability, objection or consent section.

@@ -749,6 +749,8 @@ pub struct Profiling {
     pub decisions: Sentence,
     pub no_decisions: Sentence,
     pub safeguards: Sentence,
+    /// Under Art. 22(2)(b), in the place of the safeguards: the law.
+    pub authorised_by_law: Sentence,
     pub human_intervention: String,
     pub express_point_of_view: String,
     pub contest_decision: String,
@@ -1214,6 +1216,21 @@ mod tests {
         assert_eq!(de.date(&date), "7. Dezember 2026");
         assert_eq!(nl.country("US"), "de Verenigde Staten");
         assert_eq!(de.country("XX"), "XX");
+    }
+
+    /// A word file names countries by codes a register may hold, so no
+    /// name is dead (the ones it lacks are written as their codes).
+    #[test]
+    fn country_names_are_for_known_codes() {
+        for lang in Lang::all() {
+            for code in Words::of(lang).countries.keys() {
+                assert!(
+                    ropa_register::model::Location::is_known(code),
+                    "{}: [countries] {code} is no ISO 3166-1 code, EU or EEA",
+                    lang.code()
+                );
+            }
+        }
     }
 
     #[test]

@@ -110,19 +110,40 @@ pub fn explain(err: &ValidationError<'_>, limit: usize) -> Vec<Problem> {
             }]
         }
         ValidationErrorKind::Enum { options } => {
-            let options: Vec<String> = options
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(Value::to_string)
-                .collect();
+            let options: Vec<&Value> = options.as_array().into_iter().flatten().collect();
+            // Only the same value in other letters is sure to be meant
+            // (`nl` for `NL`); among two-letter codes every near one is a
+            // different country.
+            let meant = err.instance().as_str().and_then(|value| {
+                options
+                    .iter()
+                    .filter_map(|option| option.as_str())
+                    .find(|option| option.eq_ignore_ascii_case(value))
+            });
+            let suggestion = meant
+                .map(|m| format!("did you mean \"{m}\"? "))
+                .unwrap_or_default();
+            // A short list is the best help; a long one (the country codes)
+            // is left to the schema's description of the field.
+            let help = if options.len() <= 16 {
+                let quoted: Vec<String> = options.iter().map(|o| o.to_string()).collect();
+                format!("{suggestion}use one of: {}", quoted.join(", "))
+            } else {
+                match described(&keyword) {
+                    Some(d) => format!("{suggestion}{d}"),
+                    None => format!(
+                        "{suggestion}see the schema for the {} allowed values",
+                        options.len()
+                    ),
+                }
+            };
             vec![Problem {
                 pointer,
                 message: format!(
                     "{} is not an allowed value for {here}",
                     short(err.instance())
                 ),
-                help: Some(format!("use one of: {}", options.join(", "))),
+                help: Some(help),
             }]
         }
         ValidationErrorKind::Pattern { .. } if pointer == "/$schema" => {
@@ -285,32 +306,27 @@ fn article(json_type: &str) -> String {
     }
 }
 
-/// The allowed name closest to a misspelt one, if it is close enough to be a typo.
-fn closest<'a>(name: &str, allowed: &'a [String]) -> Option<&'a str> {
+/// The allowed name closest to a misspelt one, if it is close enough to be
+/// a typo. Case is ignored (`Retention` → `retention`) and a swap of two
+/// neighbours counts as one edit (`Usernmae` → `Username`).
+pub(crate) fn closest<'a, S: AsRef<str> + ?Sized + 'a>(
+    name: &str,
+    allowed: impl IntoIterator<Item = &'a S>,
+) -> Option<&'a str> {
+    let name = name.to_lowercase();
     allowed
-        .iter()
+        .into_iter()
+        .map(AsRef::as_ref)
         // A typo keeps the length; a far longer name is no typo, and its
         // distance would cost its length times the candidate's.
         .filter(|candidate| name.len() <= 2 * candidate.len() + 8)
-        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .map(|candidate| {
+            let d = strsim::osa_distance(&name, &candidate.to_lowercase());
+            (d, candidate)
+        })
         .filter(|(d, candidate)| *d <= 2.max(candidate.len() / 4))
         .min()
-        .map(|(_, c)| c.as_str())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -343,6 +359,7 @@ mod tests {
             "purposes".to_owned(),
         ];
         assert_eq!(closest("retentoin", &allowed), Some("retention"));
+        assert_eq!(closest("Recipients", &allowed), Some("recipients"));
         assert_eq!(closest("colour", &allowed), None);
     }
 }

@@ -508,7 +508,15 @@ impl<'a> Deriver<'a> {
                             self.w.words.decisions_yes,
                             adm.exception
                                 .as_deref()
-                                .map(|e| format!("; {} 22(2)({e})", self.w.words.article))
+                                .map(|e| {
+                                    // Under (b) the law that authorises the
+                                    // decisions, as a basis names its law.
+                                    let law = match (e, &adm.legal_reference) {
+                                        ("b", Some(law)) => format!(" ({law})"),
+                                        _ => String::new(),
+                                    };
+                                    format!("; {} 22(2)({e}){law}", self.w.words.article)
+                                })
                                 .unwrap_or_default(),
                             if safeguards.is_empty() {
                                 String::new()

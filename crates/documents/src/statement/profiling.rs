@@ -26,6 +26,10 @@ impl<'a> Deriver<'a> {
                         logic: self.opt(&adm.logic),
                         consequences: self.opt(&adm.consequences),
                         safeguards: adm.safeguards.clone(),
+                        authorising_law: adm
+                            .legal_reference
+                            .clone()
+                            .filter(|_| adm.exception.as_deref() == Some("b")),
                     });
                 }
                 Some(_) => {}

@@ -381,4 +381,7 @@ pub struct DecisionView {
     pub logic: Option<String>,
     pub consequences: Option<String>,
     pub safeguards: Vec<AdmSafeguard>,
+    /// Under Art. 22(2)(b): the law that authorises the decisions and lays
+    /// down the measures that protect the person.
+    pub authorising_law: Option<String>,
 }

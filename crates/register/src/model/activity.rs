@@ -349,9 +349,15 @@ pub struct AutomatedDecisions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[abc]$"))]
     pub exception: Option<String>,
-    /// Art. 22(3) safeguards in place.
+    /// Art. 22(3) safeguards in place; required for exceptions `a` and `c`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safeguards: Vec<AdmSafeguard>,
+    /// For exception `b`: the Union or Member State law (statute and article)
+    /// that authorises the decisions and lays down suitable measures to
+    /// safeguard the person's rights and freedoms and legitimate interests
+    /// (Art. 22(2)(b)); it takes the place of the Art. 22(3) safeguards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_reference: Option<String>,
     /// Meaningful information about the logic involved (Art. 13(2)(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logic: Option<Text>,

@@ -382,12 +382,79 @@ pattern_string!(
     r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 );
 
-pattern_string!(
-    /// Where data is processed: an ISO 3166-1 alpha-2 country code, or `EU` /
-    /// `EEA` when only the region is known.
-    Location,
-    r"^([A-Z]{2}|EEA)$"
-);
+/// Where data is processed, or a country in an address: an ISO 3166-1
+/// alpha-2 country code, or `EU` / `EEA` when only the region is known. The
+/// schema lists every code, so an unknown one (`XX`, or `UK` for `GB`) is a
+/// schema error at its place, whichever field holds it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Location(pub String);
+
+impl Location {
+    /// The regions a register may name when it knows no country.
+    const REGIONS: [&'static str; 2] = ["EU", "EEA"];
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Every code a location may be, in order: the ISO 3166-1 alpha-2
+    /// codes, then the regions. For any front end that takes a country
+    /// (`ropa init --country`), so it accepts what the schema accepts.
+    pub fn codes() -> Vec<&'static str> {
+        let mut codes: Vec<&'static str> = celes::Country::get_countries()
+            .iter()
+            .map(|country| country.alpha2)
+            .collect();
+        codes.sort_unstable();
+        codes.extend(Self::REGIONS);
+        codes
+    }
+
+    /// Whether `code` is a code [`Location::codes`] lists, exactly as
+    /// written (upper case).
+    pub fn is_known(code: &str) -> bool {
+        Self::REGIONS.contains(&code)
+            || (code.bytes().all(|b| b.is_ascii_uppercase())
+                // `from_alpha2` ignores case; the register does not.
+                && celes::Country::from_alpha2(code).is_ok())
+    }
+}
+
+impl std::ops::Deref for Location {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Location {
+    fn from(s: &str) -> Self {
+        Location(s.to_owned())
+    }
+}
+
+impl JsonSchema for Location {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Location".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": Location::codes(),
+            // The first paragraph is the help of a schema error: it names
+            // the two codes most often written wrong.
+            "description": "An ISO 3166-1 alpha-2 country code in capitals (the United Kingdom is GB, Greece GR), or EU / EEA when only the region is known.",
+        })
+    }
+}
 
 pattern_string!(
     /// A W3C DPV personal-data id, e.g. `pd:EmailAddress`.
@@ -400,3 +467,38 @@ pattern_string!(
     DpvId,
     r"^dpv:[A-Za-z0-9]+$"
 );
+
+#[cfg(test)]
+mod tests {
+    use super::Location;
+
+    #[test]
+    fn locations_are_iso_3166_codes_or_the_two_regions() {
+        for code in ["NL", "US", "GB", "GR", "JE", "EU", "EEA"] {
+            assert!(Location::is_known(code), "{code}");
+        }
+        // `UK` and `EL` are what the EU writes for the United Kingdom and
+        // Greece; ISO 3166-1 says `GB` and `GR`.
+        for code in ["XX", "UK", "EL", "nl", "Nl", "", "NLD"] {
+            assert!(!Location::is_known(code), "{code}");
+        }
+        let codes = Location::codes();
+        assert!(codes.len() >= 249 + 2, "{}", codes.len());
+        assert!(codes.iter().all(|c| Location::is_known(c)));
+    }
+
+    /// The law's own lists name countries by codes the register accepts.
+    #[test]
+    fn the_law_names_known_countries() {
+        for code in ropa_law::territory::EEA {
+            assert!(Location::is_known(code), "EEA: {code}");
+        }
+        for decision in ropa_law::adequacy::DECISIONS {
+            assert!(
+                Location::is_known(decision.country),
+                "adequacy: {}",
+                decision.country
+            );
+        }
+    }
+}

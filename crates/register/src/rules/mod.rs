@@ -61,6 +61,7 @@ declare::registry! {
     V41 => v41_contact,
     V42 => v42_security_measures,
     V43 => v43_systems,
+    V49 => v49_dpv_vocabulary,
 }
 
 impl Rule {
@@ -320,6 +321,39 @@ mod tests {
                 rule.id()
             );
             assert!(!rule.title().is_empty(), "{}: no title", rule.id());
+        }
+    }
+
+    /// The README's list of the rules that cannot be acknowledged is the
+    /// registry's, so it cannot go stale; `UPDATE_README=1` rewrites it.
+    #[test]
+    fn readme_lists_the_rules_that_cannot_be_acknowledged() {
+        const START: &str = "<!-- not-acknowledgeable:";
+        const END: &str = "<!-- end not-acknowledgeable -->";
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md");
+        let readme = std::fs::read_to_string(&path).expect("README.md");
+        let start = readme
+            .find(START)
+            .expect("README.md marks the list's start");
+        let start = start + readme[start..].find('\n').expect("a line after the marker") + 1;
+        let end = start
+            + readme[start..]
+                .find(END)
+                .expect("README.md marks the list's end");
+        let list: String = Rule::all()
+            .filter(|r| !r.acknowledgeable())
+            .map(|r| format!("- `{}` {}\n", r.id(), r.title()))
+            .collect();
+        if readme[start..end] == list {
+            return;
+        }
+        if std::env::var_os("UPDATE_README").is_some() {
+            let updated = format!("{}{list}{}", &readme[..start], &readme[end..]);
+            std::fs::write(&path, updated).expect("README.md is written");
+        } else {
+            panic!(
+                "README.md's list of the rules that cannot be acknowledged differs from the rule declarations; run UPDATE_README=1 cargo test -p ropa-register readme_lists_the_rules_that_cannot_be_acknowledged\nexpected:\n{list}"
+            );
         }
     }
 

@@ -8,7 +8,10 @@ rule! {
     /// fields are present, values have the right type and enumeration, there
     /// are no unknown fields (a typo is named with the field it resembles),
     /// the `$schema` link names the file's own schema, and an activity or
-    /// system file is named after a valid id.
+    /// system file is named after a valid id. Every country, wherever it
+    /// stands (an address, a recipient's or system's countries, a transfer's
+    /// destination), is an ISO 3166-1 alpha-2 code or `EU` / `EEA`: `XX` is
+    /// an error, and so is `UK` (the United Kingdom is `GB`).
     ///
     /// ## Why
     /// The schemas hold the fields the register must be able to record (the
@@ -20,6 +23,11 @@ rule! {
     /// { "id": "order-handling", "retentoin": { "period": "P7Y" } }
     /// ```
     /// `retentoin` is not a field; the retention is not recorded.
+    /// ```json
+    /// "countries": ["NL", "UK"]
+    /// ```
+    /// `UK` is no ISO 3166-1 code: whether data leaves the EEA, and under
+    /// which adequacy decision, cannot be worked out from it.
     ///
     /// ## How to fix
     /// Follow the help line: rename the field, add the missing one, or give
