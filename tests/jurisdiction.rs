@@ -56,6 +56,7 @@ fn a_uk_controller_is_told_of_the_uk_gdpr_and_the_uk_in_every_language() {
         // The Dutch hosting provider: a transfer under the UK's regulations for the EEA.
         "UK law recognises that this country ensures an adequate level of protection (adequacy regulations: DPA 2018 Sch. 21)",
         "(adequacy regulations: SI 2023/1028)",
+        "your rights under the UK GDPR by processing your personal data (Article 79 UK GDPR).",
     ] {
         assert!(
             en.contains(fact),

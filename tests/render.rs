@@ -1733,3 +1733,58 @@ fn the_example_renders_the_golden_bytes() {
         "rendered bytes differ from the goldens: {differ:?}"
     );
 }
+
+/// A contract basis names the contract, linked where its page is safe to
+/// link, in every format; a link that is not a web page is shown as text.
+#[test]
+fn a_contract_basis_names_its_contract() {
+    let (_tmp, reg) = ismt_copy();
+    let contract = |url: &str| {
+        json!({
+            "title": {
+                "nl": "Algemene voorwaarden",
+                "en": "General terms and conditions",
+                "de": "Allgemeine Geschäftsbedingungen"
+            },
+            "url": url
+        })
+    };
+    edit_register(&reg, |path, value| {
+        if path.ends_with("overeenkomst.json") {
+            for purpose in value["purposes"].as_array_mut().unwrap() {
+                for basis in purpose["legal_bases"].as_array_mut().unwrap() {
+                    if basis["basis"] == "contract" {
+                        basis["contract"] = contract("https://www.ismt-bv.com/voorwaarden");
+                    }
+                }
+            }
+        }
+    });
+    let html = render_ok(&reg, &["statement", "--lang", "en", "--format", "fragment"]);
+    assert!(
+        html.contains("you have with us or wish to enter into: <a href=\"https://www.ismt-bv.com/voorwaarden\">General terms and conditions</a>."),
+        "{html}"
+    );
+    let md = render_ok(&reg, &["statement", "--lang", "nl", "--format", "md"]);
+    assert!(
+        md.contains("wilt sluiten voor te bereiden en uit te voeren: [Algemene voorwaarden](https://www.ismt-bv.com/voorwaarden)."),
+        "{md}"
+    );
+    edit_register(&reg, |path, value| {
+        if path.ends_with("overeenkomst.json") {
+            for purpose in value["purposes"].as_array_mut().unwrap() {
+                for basis in purpose["legal_bases"].as_array_mut().unwrap() {
+                    if basis["basis"] == "contract" {
+                        basis["contract"] = contract("javascript:alert(1)");
+                    }
+                }
+            }
+        }
+    });
+    let html = render_ok(&reg, &["statement", "--lang", "de", "--format", "fragment"]);
+    assert!(
+        html.contains("vorzubereiten und zu erfüllen: Allgemeine Geschäftsbedingungen."),
+        "{html}"
+    );
+    assert!(!html.contains("javascript:"), "{html}");
+}

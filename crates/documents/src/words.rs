@@ -448,7 +448,7 @@ pub struct LegalBases {
     pub intro: Sentence,
     pub applies_to: Sentence,
     pub consent: ConsentBasis,
-    pub contract: BasisWords,
+    pub contract: ContractBasis,
     pub legal_obligation: BasisWithLaw,
     pub vital_interests: BasisWords,
     pub public_task: BasisWithLaw,
@@ -487,6 +487,17 @@ pub struct BasisWords {
     pub title: String,
     pub phrase: String,
     pub text: Sentence,
+}
+
+/// The contract basis, which names the contracts when the register does.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractBasis {
+    pub title: String,
+    pub phrase: String,
+    pub text: Sentence,
+    /// `{contracts}`: the contracts' titles, linked where they have a page.
+    pub text_with_contracts: Sentence,
 }
 
 /// A basis that rests on a law, which the statement names when it can.
@@ -725,6 +736,8 @@ pub struct WithdrawingConsent {
 pub struct Complaints {
     pub complaint: Sentence,
     pub website: Sentence,
+    /// The right to an effective judicial remedy against the controller (Art. 79).
+    pub judicial_remedy: String,
 }
 
 #[derive(Debug, Deserialize)]

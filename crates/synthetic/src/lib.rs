@@ -1048,6 +1048,7 @@ fn legal_basis(rng: &mut Rng, basis: Basis, kind: &PurposeKind) -> LegalBasis {
         legitimate_interest: None,
         lia_ref: None,
         legal_reference: None,
+        contract: None,
     };
     match basis {
         Basis::LegitimateInterests => {

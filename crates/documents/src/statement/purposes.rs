@@ -1,6 +1,7 @@
 //! Purposes, legal bases and legitimate interests (Art. 13(1)(c)-(d)).
 
-use super::view::{BasisView, InterestView, ObjectionView, PurposeView};
+use super::view::{BasisView, InterestView, LinkView, ObjectionView, PurposeView};
+use super::web_url;
 use super::{Deriver, push_unique};
 use ropa_register::model::Basis;
 use std::collections::{HashMap, HashSet};
@@ -50,6 +51,7 @@ impl<'a> Deriver<'a> {
                                 basis: basis.basis,
                                 purposes: Vec::new(),
                                 legal_references: Vec::new(),
+                                contracts: Vec::new(),
                             });
                             out.last_mut().expect("just pushed")
                         }
@@ -65,6 +67,20 @@ impl<'a> Deriver<'a> {
                         .filter(|r| !r.is_empty())
                     {
                         push_unique(&mut view.legal_references, reference.to_owned());
+                    }
+                    if let Some(contract) = basis
+                        .contract
+                        .as_ref()
+                        .filter(|_| basis.basis == Basis::Contract)
+                    {
+                        let url = contract.url.as_deref().map(str::trim).unwrap_or_default();
+                        push_unique(
+                            &mut view.contracts,
+                            LinkView {
+                                text: self.t(&contract.title),
+                                href: web_url(url).then(|| url.to_owned()),
+                            },
+                        );
                     }
                 }
             }

@@ -210,6 +210,15 @@ pub struct BasisView {
     pub purposes: Vec<String>,
     /// The laws relied on, for legal obligations and public tasks (Art. 6(3)).
     pub legal_references: Vec<String>,
+    /// The contracts named, for the contract basis.
+    pub contracts: Vec<LinkView>,
+}
+
+/// A title with the page it links to, when the page is safe to link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkView {
+    pub text: String,
+    pub href: Option<String>,
 }
 
 #[derive(Debug, Clone)]

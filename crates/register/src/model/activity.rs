@@ -106,6 +106,21 @@ pub struct LegalBasis {
     /// The statute and article that lays down the obligation or task (Art. 6(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_reference: Option<String>,
+    /// For `contract`: the contract the processing is necessary for, as the
+    /// statement names it (terms of service, a membership agreement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<ContractRef>,
+}
+
+/// A contract people enter into with the controller.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContractRef {
+    /// Its title, e.g. "Terms of service".
+    pub title: Text,
+    /// Where people can read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Art. 6(1)(a)-(f), defined with the rest of the law.
