@@ -19,9 +19,9 @@ mod cli;
 mod history;
 mod render;
 
-/// The law a register is kept under (the EU or the UK GDPR) in its rules,
-/// statement and record.
-mod jurisdiction;
+/// Controllers of every kind: the law a register is kept under (the EU or
+/// the UK GDPR), representatives, joint controllers, declared rights.
+mod controllers;
 
 /// The ISMT example register: valid, with the seed statement's gaps as warnings.
 mod example;

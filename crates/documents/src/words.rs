@@ -650,6 +650,7 @@ impl RetentionWords {
 #[serde(deny_unknown_fields)]
 pub struct Rights {
     pub intro: String,
+    pub information: RightWords,
     pub access: RightWords,
     pub rectification: RightWords,
     pub erasure: RightWords,
@@ -673,6 +674,13 @@ pub struct Rights {
     pub object_to_marketing_and_profiling: String,
     pub marketing_stops: String,
     pub marketing_objection_to: Sentence,
+    /// `{route}`: how to exercise a right, as the register says.
+    pub route: Sentence,
+    /// `{channels}` where a request for this right goes.
+    pub route_channels: Sentence,
+    /// `{limit}`, and `{law}` it comes from.
+    pub limit: Sentence,
+    pub limit_law: Sentence,
 }
 
 impl Rights {
@@ -681,6 +689,7 @@ impl Rights {
     /// marketing, withdrawing consent).
     pub fn of(&self, right: &Right) -> Option<&RightWords> {
         match right {
+            Right::Information => Some(&self.information),
             Right::Access => Some(&self.access),
             Right::Rectification => Some(&self.rectification),
             Right::Erasure => Some(&self.erasure),
@@ -900,6 +909,7 @@ pub struct CellWords {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RightCells {
+    pub information: String,
     pub access: String,
     pub rectification: String,
     pub erasure: String,

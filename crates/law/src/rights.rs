@@ -6,7 +6,13 @@ use crate::basis::Basis;
 
 /// A right of the data subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize, serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Right {
+    /// Art. 13-14: to be informed. Every controller owes it; a statement
+    /// lists it only when the register declares it.
+    Information,
     /// Art. 15.
     Access,
     /// Art. 16.
@@ -31,6 +37,7 @@ impl Right {
     /// The article that grants the right, e.g. `21(2)`.
     pub fn article(self) -> &'static str {
         match self {
+            Right::Information => "13-14",
             Right::Access => "15",
             Right::Rectification => "16",
             Right::Erasure => "17",

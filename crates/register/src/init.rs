@@ -153,6 +153,7 @@ fn organisation(schema: String, options: &InitOptions) -> OrganisationFile {
             channels: vec![email],
             self_service: None,
             identity_verification: None,
+            declared: vec![],
             response_time: Some("P1M".to_owned()),
         },
         notice: Notice {

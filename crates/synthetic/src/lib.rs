@@ -333,6 +333,7 @@ fn organisation() -> OrganisationFile {
                 "Wij kunnen u vragen uw verzoek te bevestigen vanuit het e-mailadres dat bij ons bekend is.",
                 "We may ask you to confirm your request from the e-mail address we hold for you.",
             )),
+            declared: vec![],
             response_time: Some("P1M".to_owned()),
         },
         notice: Notice {

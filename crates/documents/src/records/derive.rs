@@ -659,6 +659,7 @@ impl<'a> Deriver<'a> {
         for right in rights {
             // The records name Art. 21 once, whether it is 21(1) or 21(2).
             let word: &str = match right {
+                Right::Information => &self.w.rights.information,
                 Right::Access => &self.w.rights.access,
                 Right::Rectification => &self.w.rights.rectification,
                 Right::Erasure => &self.w.rights.erasure,

@@ -1,7 +1,9 @@
 //! The rights that follow from the legal bases, direct marketing and
 //! withdrawing consent (Art. 13(2)(b)-(c), 21).
 
-use super::view::{BasisView, ConsentView, DirectMarketingView, Right, RightsView};
+use super::view::{
+    BasisView, ConsentView, DirectMarketingView, LimitView, Right, RightView, RightsView,
+};
 use super::{Deriver, is_sentence, push_unique};
 use ropa_register::model::Basis;
 
@@ -24,13 +26,55 @@ impl<'a> Deriver<'a> {
         });
         // Objecting to direct marketing and withdrawing consent have
         // sections of their own, with the channels to use.
-        let list: Vec<Right> = rights
+        let mut list: Vec<Right> = rights
             .into_iter()
             .filter(|r| {
                 !matches!(
                     r,
                     Right::ObjectionToDirectMarketing | Right::WithdrawConsent
                 )
+            })
+            .collect();
+        // Rights declared on top of the law join the list; validation
+        // (V27) keeps the two with sections of their own out.
+        for declared in &org.rights.declared {
+            push_unique(&mut list, declared.right);
+        }
+        list.sort();
+        let list = list
+            .into_iter()
+            .map(|right| {
+                let declared = org.rights.declared.iter().filter(|d| d.right == right);
+                let mut view = RightView {
+                    right,
+                    text: None,
+                    route: None,
+                    channels: Vec::new(),
+                    limits: Vec::new(),
+                };
+                for d in declared {
+                    view.text = view.text.or_else(|| self.opt(&d.text));
+                    // The sentence ends the route itself.
+                    view.route = view.route.or_else(|| {
+                        self.opt(&d.route)
+                            .map(|r| r.trim_end_matches('.').to_owned())
+                    });
+                    for c in self.channels(&d.channels) {
+                        push_unique(&mut view.channels, c);
+                    }
+                    view.limits.extend(d.limits.iter().map(|l| {
+                        LimitView {
+                            text: self.t(&l.text),
+                            law: l
+                                .law
+                                .as_deref()
+                                .map(str::trim)
+                                .filter(|l| !l.is_empty())
+                                .map(str::to_owned),
+                        }
+                    }));
+                }
+                view
             })
             .collect();
         let portability_consent = used(Basis::Consent);

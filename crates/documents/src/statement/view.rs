@@ -292,10 +292,31 @@ pub struct RetentionView {
 
 pub use ropa_law::Right;
 
+/// One right in the statement's list.
+#[derive(Debug, Clone)]
+pub struct RightView {
+    pub right: Right,
+    /// The register's own words for it, in place of the statement's.
+    pub text: Option<String>,
+    /// How to exercise it.
+    pub route: Option<String>,
+    /// Where to send a request for it, when not the general channels.
+    pub channels: Vec<ChannelView>,
+    pub limits: Vec<LimitView>,
+}
+
+/// An exception to a right, with the law it comes from.
+#[derive(Debug, Clone)]
+pub struct LimitView {
+    pub text: String,
+    pub law: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct RightsView {
-    /// The rights that apply given the legal bases used (reference §3.5).
-    pub list: Vec<Right>,
+    /// The rights that apply given the legal bases used (reference §3.5),
+    /// and those the register declares, in the order of the articles.
+    pub list: Vec<RightView>,
     /// Objection rests on legitimate interests (Art. 21(1)).
     pub objection_legitimate_interests: bool,
     /// Objection rests on a public task (Art. 21(1)).

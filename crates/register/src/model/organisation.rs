@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Address, Channel, Date, Id, KnownGap, Lang, SecurityMeasure, Text};
-pub use ropa_law::Jurisdiction;
+pub use ropa_law::{Jurisdiction, Right};
 
 /// `organisation.json`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -155,10 +155,46 @@ pub struct RightsHandling {
     /// What the controller may ask to verify identity (Art. 12(6)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_verification: Option<Text>,
+    /// Rights the statement tells beyond those that follow from the legal
+    /// bases (the right to be informed, objection outside Art. 21's cases),
+    /// and how and within which limits people exercise any right.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declared: Vec<DeclaredRight>,
     /// Response time as an ISO 8601 duration; the GDPR's default is `P1M` (Art. 12(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$"))]
     pub response_time: Option<String>,
+}
+
+/// A right as the controller declares it: granted on top of the law, or
+/// told with its route and limits.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredRight {
+    pub right: Right,
+    /// What the right means here, in place of the statement's own words,
+    /// e.g. an objection the controller honours beyond Art. 21.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Text>,
+    /// How to exercise it: a form, a letter, through another organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<Text>,
+    /// Where to send a request for this right, when not the general channels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// Exceptions to the right, each with the law it comes from (Art. 23).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<RightLimit>,
+}
+
+/// An exception to a right.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RightLimit {
+    pub text: Text,
+    /// The law that lays the exception down, e.g. "art. 41 UAVG".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<String>,
 }
 
 /// Metadata of the public statement.

@@ -49,6 +49,7 @@ declare::registry! {
     V23 => v23_us_certification,
     V24 => v24_safeguard_copy,
     V26 => v26_recipient_countries,
+    V27 => v27_declared_rights,
     V28 => v28_marketing_objection,
     V29 => v29_automated_decisions,
     V31 => v31_profiling_statement,

@@ -1,7 +1,9 @@
-//! The law a register is kept under: a UK controller's statement and record
-//! speak of the UK GDPR and the UK, its EEA processors are transfers, and an
-//! EU controller's UK processor is a transfer under the EU's decision for
-//! the UK. Each register is `tests/cases/base` with a case folder laid over it.
+//! Controllers of every kind. The law a register is kept under: a UK
+//! controller's statement and record speak of the UK GDPR and the UK, its
+//! EEA processors are transfers, and an EU controller's UK processor is a
+//! transfer under the EU's decision for the UK. Representatives, joint
+//! controllers and the rights a controller declares. Each register is
+//! `tests/cases/base` with a case folder laid over it.
 
 use std::path::{Path, PathBuf};
 
@@ -149,4 +151,28 @@ fn the_record_gives_the_ground_for_having_no_representative() {
         "{records}"
     );
     assert!(!records.contains("not applicable"), "{records}");
+}
+
+#[test]
+fn declared_rights_are_listed_with_their_route_and_limits() {
+    let (_tmp, reg) = register_of("v27-rights-declared-with-route-and-limits");
+    let en = statement(&reg, "en");
+    for fact in [
+        "**Right to be informed:** you may know what we do with your personal data",
+        "**Right to object:** you can always object to the use of your data for customer satisfaction surveys, without giving a reason. How: through the objection form on our website. Send your request to [https://voorbeeld.example/bezwaar](https://voorbeeld.example/bezwaar).",
+        "Limit: we keep invoice data for as long as the tax retention duty applies (art. 52 AWR)",
+    ] {
+        assert!(
+            en.contains(fact),
+            "the English statement lacks {fact:?}:\n{en}"
+        );
+    }
+    // In the order of the articles: information (13-14) before access (15),
+    // erasure (17) before objection (21).
+    let at = |text: &str| en.find(text).unwrap_or_else(|| panic!("{text}:\n{en}"));
+    assert!(at("Right to be informed") < at("Right of access"));
+    assert!(at("Right to erasure") < at("Right to object"));
+    let nl = statement(&reg, "nl");
+    assert!(nl.contains("Beperking: factuurgegevens bewaren wij zolang de fiscale bewaarplicht geldt (art. 52 AWR)"), "{nl}");
+    assert!(nl.contains("**Recht op informatie:**"), "{nl}");
 }
