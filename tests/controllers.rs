@@ -176,3 +176,24 @@ fn declared_rights_are_listed_with_their_route_and_limits() {
     assert!(nl.contains("Beperking: factuurgegevens bewaren wij zolang de fiscale bewaarplicht geldt (art. 52 AWR)"), "{nl}");
     assert!(nl.contains("**Recht op informatie:**"), "{nl}");
 }
+
+#[test]
+fn a_derogation_is_told_in_plain_words_with_no_safeguards() {
+    let (_tmp, reg) = register_of("v21-two-mechanisms");
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["transfers"][0]["mechanisms"] = json!([{ "kind": "derogation", "derogation": "a" }]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("You explicitly agreed to this transfer after we told you of its possible risks. No adequacy decision and no appropriate safeguards protect your data there."),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains(
+            "Daar beschermt geen adequaatheidsbesluit en geen passende waarborg je gegevens."
+        ),
+        "{nl}"
+    );
+}

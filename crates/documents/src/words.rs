@@ -572,6 +572,39 @@ pub struct OutsideEea {
     pub transfer: Sentence,
     pub copy: Sentence,
     pub mechanisms: Mechanisms,
+    pub derogations: Derogations,
+}
+
+/// The derogations of Art. 49(1), in plain words, and what they mean for
+/// the protection of the data.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derogations {
+    pub a: String,
+    pub b: String,
+    pub c: String,
+    pub d: String,
+    pub e: String,
+    pub f: String,
+    pub g: String,
+    /// Said after each: no adequacy finding or safeguard protects the data.
+    pub no_safeguards: String,
+}
+
+impl Derogations {
+    /// The words of the point `a` to `g`; `None` for anything else.
+    pub fn of(&self, point: &str) -> Option<&str> {
+        Some(match point {
+            "a" => &self.a,
+            "b" => &self.b,
+            "c" => &self.c,
+            "d" => &self.d,
+            "e" => &self.e,
+            "f" => &self.f,
+            "g" => &self.g,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,7 +2,7 @@
 
 use super::Deriver;
 use super::view::{RecipientGroup, RecipientGroupKind, RecipientView, TransferView};
-use ropa_register::model::{Id, RecipientRole};
+use ropa_register::model::{Id, MechanismKind, RecipientRole};
 use std::collections::BTreeSet;
 
 impl<'a> Deriver<'a> {
@@ -105,6 +105,9 @@ impl<'a> Deriver<'a> {
                     recipient,
                     mechanism: mechanism.map(|m| m.kind),
                     decision: mechanism.and_then(|m| m.decision.clone()),
+                    derogation: mechanism
+                        .filter(|m| m.kind == MechanismKind::Derogation)
+                        .and_then(|m| m.derogation.clone()),
                     copy_via: transfer.and_then(|t| self.opt(&t.copy_via)),
                 };
                 let key = (
@@ -143,6 +146,7 @@ impl<'a> Deriver<'a> {
                         recipient,
                         mechanism: None,
                         decision: None,
+                        derogation: None,
                         copy_via: None,
                     };
                     let key = (view.country.clone(), view.recipient.clone(), "None".into());

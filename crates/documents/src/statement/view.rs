@@ -274,6 +274,8 @@ pub struct TransferView {
     pub mechanism: Option<MechanismKind>,
     /// The adequacy decision or SCC instrument, when recorded.
     pub decision: Option<String>,
+    /// For a derogation: the point of Art. 49(1) it rests on, `a` to `g`.
+    pub derogation: Option<String>,
     /// How to obtain a copy of the safeguards (Art. 13(1)(f)).
     pub copy_via: Option<String>,
 }
