@@ -197,3 +197,42 @@ fn a_derogation_is_told_in_plain_words_with_no_safeguards() {
         "{nl}"
     );
 }
+
+#[test]
+fn a_public_body_names_the_law_that_designates_it() {
+    let (_tmp, reg) = register_of("v04-public-authority-legitimate-interests");
+    edit(&reg.join("organisation.json"), |o| {
+        o["controller"]["designated_by"] = json!("art. 160 Gemeentewet");
+    });
+    // The case's own error (V04) is the only one: the designation is valid.
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(
+        out.stdout.contains("error[V04]") && !out.stdout.contains("designated_by"),
+        "{out}"
+    );
+    let (_tmp2, reg) = register_of("v19-joint-controller-with-essence");
+    edit(&reg.join("organisation.json"), |o| {
+        o["public_authority"] = json!(true);
+        o["controller"]["designated_by"] = json!("art. 160 Gemeentewet");
+    });
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("is designated as the controller by art. 160 Gemeentewet."),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("is als verwerkingsverantwoordelijke aangewezen bij art. 160 Gemeentewet."),
+        "{nl}"
+    );
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    assert!(
+        records.contains("Designated as controller by art. 160 Gemeentewet"),
+        "{records}"
+    );
+}

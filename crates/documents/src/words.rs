@@ -391,6 +391,8 @@ pub struct WhoWeAre {
     pub established: Sentence,
     pub established_abroad: Sentence,
     pub chamber_of_commerce: Sentence,
+    /// `{name}` is designated as the controller by `{law}` (Art. 4(7)).
+    pub designated: Sentence,
     pub controller: Sentence,
     pub reach_us: Sentence,
     pub joint_controllers: String,
@@ -911,6 +913,8 @@ pub struct CellWords {
     pub representative_missing: String,
     pub none_appointed: String,
     pub chamber_of_commerce: String,
+    /// Before the law that designates the controller (Art. 4(7)).
+    pub designated_by: String,
     pub arrangement: String,
     pub planned: String,
     pub active: String,

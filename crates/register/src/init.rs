@@ -133,6 +133,7 @@ fn organisation(schema: String, options: &InitOptions) -> OrganisationFile {
             },
             contact: vec![email.clone()],
             chamber_of_commerce: None,
+            designated_by: None,
         },
         scope: None,
         joint_controllers: vec![],

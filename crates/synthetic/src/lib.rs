@@ -284,6 +284,7 @@ fn organisation() -> OrganisationFile {
                 },
             ],
             chamber_of_commerce: Some("12345678".to_owned()),
+            designated_by: None,
         },
         scope: Some(t(
             "Alle activiteiten van Synthetisch Voorbeeld B.V. en haar handelsnamen.",

@@ -103,6 +103,14 @@ impl<'a> Deriver<'a> {
                 if let Some(kvk) = &c.chamber_of_commerce {
                     lines.push(format!("{} {kvk}", self.w.words.chamber_of_commerce));
                 }
+                if let Some(law) = c
+                    .designated_by
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                {
+                    lines.push(format!("{} {law}", self.w.words.designated_by));
+                }
                 lines
             }
             Column::JointController if org.joint_controllers.is_empty() => none(),

@@ -117,6 +117,13 @@ impl<'a> Deriver<'a> {
             abroad: self.words.language.home_country.as_deref() != Some(country.as_str()),
             contact: self.channels(&org.controller.contact),
             chamber_of_commerce: org.controller.chamber_of_commerce.clone(),
+            designated_by: org
+                .controller
+                .designated_by
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned),
         };
         let dpo = org.dpo.as_ref().filter(|d| d.appointed).map(|d| PartyView {
             name: d.name.clone(),

@@ -152,6 +152,8 @@ pub struct ControllerView {
     pub abroad: bool,
     pub contact: Vec<ChannelView>,
     pub chamber_of_commerce: Option<String>,
+    /// The law that designates the controller (Art. 4(7)).
+    pub designated_by: Option<String>,
 }
 
 /// Someone with a name and ways to reach them.

@@ -63,6 +63,11 @@ pub struct Controller {
     pub address: Address,
     /// How to reach the controller; at least one electronic channel.
     pub contact: Vec<Channel>,
+    /// The law that designates the controller, where the law determines the
+    /// purposes and means of the processing (Art. 4(7)), e.g. a public
+    /// body's founding act: "art. 160 Gemeentewet".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designated_by: Option<String>,
     /// Chamber of Commerce (KvK) number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chamber_of_commerce: Option<String>,
