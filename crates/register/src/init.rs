@@ -287,7 +287,12 @@ fn organisation(schema: String, options: &InitOptions, settings: &Settings) -> O
                     )
                 })
                 .collect(),
-            url: placeholder("the supervisory authority's website"),
+            // A web address already, so the placeholder is the one error here
+            // (V50), not also V41's "not a web address".
+            url: format!(
+                "https://{}",
+                placeholder("the supervisory authority's website")
+            ),
         },
     };
     OrganisationFile {

@@ -128,9 +128,9 @@ mod tests {
         });
         let findings = check_document(&FileRef::Organisation, &document, &[]);
         let pointers: Vec<&str> = findings.iter().map(|f| f.pointer.as_str()).collect();
-        assert_eq!(pointers, ["/a~1b", "/controller/address/street", "/notes/1"]);
+        assert_eq!(pointers, ["/controller/address/street", "/notes/1", "/a~1b"]);
         assert!(findings.iter().all(|f| f.rule == Rule::V50));
-        assert!(findings[1].message.contains("<<FILL IN: street and number>>"));
+        assert!(findings[0].message.contains("<<FILL IN: street and number>>"));
     }
 
     #[test]
