@@ -359,8 +359,71 @@ fn register_files(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// `ropa validate --format json` on `dir`: the exit code and the
+/// `(severity, rule, pointer)` of each diagnostic.
+fn validate_init(cwd: &Path, dir: &Path) -> (Option<i32>, Vec<(String, String, String)>) {
+    let out = run(
+        cwd,
+        [
+            OsStr::new("validate"),
+            OsStr::new("--register"),
+            dir.as_os_str(),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ],
+        &[],
+    );
+    assert!(!out.panicked(), "{out}");
+    let json: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let diagnostics = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let field = |k: &str| d[k].as_str().unwrap_or_default().to_owned();
+            (field("severity"), field("rule"), field("pointer"))
+        })
+        .collect();
+    (out.code, diagnostics)
+}
+
+/// The rules and pointers of the errors, sorted.
+fn errors(diagnostics: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    let mut errors: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .filter(|(severity, ..)| severity == "error")
+        .map(|(_, rule, pointer)| (rule.as_str(), pointer.as_str()))
+        .collect();
+    errors.sort_unstable();
+    errors
+}
+
+/// Runs `ropa init <cwd>/register ARGS…` and returns the output and the
+/// register's `organisation.json`.
+fn init_in(cwd: &Path, args: &[&str]) -> (crate::util::Output, Value) {
+    let dir = cwd.join("register");
+    let mut all = vec![OsStr::new("init"), dir.as_os_str()];
+    all.extend(args.iter().map(OsStr::new));
+    let out = run(cwd, all, &[]);
+    out.assert_code(0);
+    let organisation = std::fs::read_to_string(dir.join("organisation.json")).unwrap();
+    (out, serde_json::from_str(&organisation).unwrap())
+}
+
+/// Replaces what init left as placeholders with real values, as a DPO would.
+fn fill_placeholders(dir: &Path) {
+    let path = dir.join("organisation.json");
+    let mut org: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    org["controller"]["address"]["street"] = "Stationsplein 1".into();
+    org["controller"]["address"]["postcode"] = "3511 ED".into();
+    org["controller"]["address"]["city"] = "Utrecht".into();
+    org["controller"]["contact"][0]["value"] = "privacy@testbedrijf.example".into();
+    org["rights"]["channels"][0]["value"] = "privacy@testbedrijf.example".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&org).unwrap() + "\n").unwrap();
+}
+
 #[test]
-fn init_creates_a_register_that_validates() {
+fn init_creates_a_register_that_fails_on_its_placeholders_until_they_are_filled() {
     let cwd = empty_cwd();
     let dir = cwd.path().join("new").join("register");
     let out = run(
@@ -368,6 +431,8 @@ fn init_creates_a_register_that_validates() {
         [
             OsStr::new("init"),
             dir.as_os_str(),
+            OsStr::new("--country"),
+            OsStr::new("NL"),
             OsStr::new("--organisation"),
             OsStr::new("Testbedrijf B.V."),
         ],
@@ -378,6 +443,10 @@ fn init_creates_a_register_that_validates() {
         out.stdout
             .starts_with(&format!("created a register in {}", dir.display())),
         "{out}"
+    );
+    assert!(
+        out.stdout.contains("<<FILL IN"),
+        "the output names the placeholders: {out}"
     );
 
     let files = register_files(&dir);
@@ -396,6 +465,9 @@ fn init_creates_a_register_that_validates() {
     assert!(dir.join("activities").is_dir() && dir.join("systems").is_dir());
     let organisation = std::fs::read_to_string(dir.join("organisation.json")).unwrap();
     assert!(organisation.contains("Testbedrijf B.V."), "{organisation}");
+    for dutch in ["Straatnaam", "1234 AB", "Plaats"] {
+        assert!(!organisation.contains(dutch), "{organisation}");
+    }
 
     // Every file links a schema that exists on disk, relative to the file,
     // and is the schema of that kind of file, identical to the committed one.
@@ -431,6 +503,23 @@ fn init_creates_a_register_that_validates() {
         );
     }
 
+    // Fresh: exactly the placeholders are errors, nothing else.
+    let (code, diagnostics) = validate_init(cwd.path(), &dir);
+    assert_eq!(code, Some(1), "{diagnostics:?}");
+    assert_eq!(
+        errors(&diagnostics),
+        [
+            ("V50", "/controller/address/city"),
+            ("V50", "/controller/address/postcode"),
+            ("V50", "/controller/address/street"),
+            ("V50", "/controller/contact/0/value"),
+            ("V50", "/rights/channels/0/value"),
+        ]
+    );
+
+    // Filled in: it validates. A starting point may carry reminders
+    // (warnings), never errors.
+    fill_placeholders(&dir);
     let out = run(
         cwd.path(),
         [
@@ -441,7 +530,6 @@ fn init_creates_a_register_that_validates() {
         &[],
     );
     out.assert_code(0);
-    // A starting point may carry reminders (warnings), never errors.
     let last = verdict(&out.stdout);
     assert!(
         last.starts_with(&format!("{}: 0 errors, ", dir.display())) && last.ends_with(": ok"),
@@ -452,11 +540,179 @@ fn init_creates_a_register_that_validates() {
 #[test]
 fn init_accepts_an_existing_empty_directory() {
     let cwd = empty_cwd();
-    let out = run(cwd.path(), ["init", "."], &[]);
+    let out = run(cwd.path(), ["init", ".", "--country", "NL"], &[]);
     out.assert_code(0);
     assert!(cwd.path().join("organisation.json").is_file(), "{out}");
-    let out = run(cwd.path(), ["validate", "--register", "."], &[]);
-    out.assert_code(0);
+    let (code, diagnostics) = validate_init(cwd.path(), Path::new("."));
+    assert_eq!(code, Some(1));
+    let errors = errors(&diagnostics);
+    assert!(
+        !errors.is_empty() && errors.iter().all(|(rule, _)| *rule == "V50"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn init_for_germany_writes_german_and_english_and_the_german_authority() {
+    let cwd = empty_cwd();
+    let (out, org) = init_in(
+        cwd.path(),
+        &["--country", "DE", "--email", "datenschutz@firma.example"],
+    );
+    assert_eq!(org["jurisdiction"], "eu");
+    assert_eq!(org["controller"]["address"]["country"], "DE");
+    assert_eq!(org["notice"]["languages"], serde_json::json!(["de", "en"]));
+    assert_eq!(org["established_in_territory"], true);
+    let authority = &org["supervisory_authority"];
+    assert_eq!(authority["id"], "legal-de:DPA-DE");
+    assert_eq!(authority["url"], "https://www.bfdi.bund.de");
+    let german = authority["name"]["de"].as_str().unwrap();
+    let english = authority["name"]["en"].as_str().unwrap();
+    assert!(
+        german.contains("Bundesbeauftragte für den Datenschutz"),
+        "{german}"
+    );
+    assert!(
+        english.contains("Federal Commissioner for Data Protection"),
+        "{english}"
+    );
+    assert!(out.stdout.contains("statement languages: de, en"), "{out}");
+    // Most German controllers answer to their Land's authority: init says so.
+    assert!(out.stdout.contains("Land"), "{out}");
+    // The e-mail was given, so only the name and the address are left.
+    let (_, diagnostics) = validate_init(cwd.path(), &cwd.path().join("register"));
+    assert_eq!(
+        errors(&diagnostics),
+        [
+            ("V50", "/controller/address/city"),
+            ("V50", "/controller/address/postcode"),
+            ("V50", "/controller/address/street"),
+            ("V50", "/controller/name"),
+        ]
+    );
+}
+
+#[test]
+fn init_for_the_uk_keeps_the_register_under_the_uk_gdpr_with_the_ico() {
+    let cwd = empty_cwd();
+    let (out, org) = init_in(cwd.path(), &["--country", "GB"]);
+    assert_eq!(org["jurisdiction"], "uk");
+    assert_eq!(org["established_in_territory"], true);
+    assert_eq!(org["notice"]["languages"], serde_json::json!(["en"]));
+    let authority = &org["supervisory_authority"];
+    assert_eq!(authority["id"], "legal-gb:DPA-GB");
+    assert_eq!(authority["url"], "https://ico.org.uk");
+    assert_eq!(
+        authority["name"]["en"],
+        "Information Commissioner's Office (ICO)"
+    );
+    assert!(
+        out.stdout
+            .contains("the UK GDPR (\"jurisdiction\": \"uk\")"),
+        "{out}"
+    );
+}
+
+#[test]
+fn init_for_a_country_without_words_says_the_statement_is_in_english() {
+    let cwd = empty_cwd();
+    let (out, org) = init_in(cwd.path(), &["--country", "FR"]);
+    assert_eq!(org["notice"]["languages"], serde_json::json!(["en"]));
+    assert_eq!(org["supervisory_authority"]["id"], "legal-fr:DPA-FR");
+    assert!(out.stdout.contains("no words for `fr`"), "{out}");
+    // Chosen languages win over the defaults, and the authority is named in each.
+    let cwd = empty_cwd();
+    let (_, org) = init_in(cwd.path(), &["--country", "FR", "--languages", "nl,en"]);
+    assert_eq!(org["notice"]["languages"], serde_json::json!(["nl", "en"]));
+    let names = &org["supervisory_authority"]["name"];
+    assert!(names["nl"].as_str().unwrap().contains("CNIL"), "{names}");
+    assert!(names["en"].as_str().unwrap().contains("CNIL"), "{names}");
+}
+
+#[test]
+fn init_outside_the_eea_asks_for_a_representative_and_the_authority() {
+    let cwd = empty_cwd();
+    let (out, org) = init_in(
+        cwd.path(),
+        &["--country", "US", "--organisation", "Example Inc."],
+    );
+    assert_eq!(org["jurisdiction"], "eu");
+    assert_eq!(org["established_in_territory"], false);
+    assert_eq!(org["representative"], Value::Null);
+    assert!(out.stdout.contains("representative"), "{out}");
+    let (code, diagnostics) = validate_init(cwd.path(), &cwd.path().join("register"));
+    assert_eq!(code, Some(1));
+    let errors = errors(&diagnostics);
+    assert!(errors.contains(&("V36", "/representative")), "{errors:?}");
+    for pointer in [
+        "/supervisory_authority/id",
+        "/supervisory_authority/name/en",
+        "/supervisory_authority/url",
+        "/controller/address/street",
+    ] {
+        assert!(errors.contains(&("V50", pointer)), "{pointer}: {errors:?}");
+    }
+    assert!(
+        errors
+            .iter()
+            .all(|(rule, _)| matches!(*rule, "V36" | "V50")),
+        "{errors:?}"
+    );
+}
+
+/// Real registers hold no placeholder: V50 stays silent on the ISMT
+/// example and on the cases' base register.
+#[test]
+fn no_placeholder_in_the_example_or_the_base_register() {
+    let cwd = empty_cwd();
+    for register in [crate::util::workspace_root().join("register"), base_dir()] {
+        let (_, diagnostics) = validate_init(cwd.path(), &register);
+        // Every file was read and parsed, so V50 saw every string.
+        assert!(
+            diagnostics
+                .iter()
+                .all(|(_, rule, _)| !rule.starts_with('S')),
+            "{}: {diagnostics:?}",
+            register.display()
+        );
+        let v50: Vec<_> = diagnostics
+            .iter()
+            .filter(|(_, rule, _)| rule == "V50")
+            .collect();
+        assert!(v50.is_empty(), "{}: {v50:?}", register.display());
+    }
+}
+
+#[test]
+fn init_refuses_unknown_countries_languages_and_laws_and_writes_nothing() {
+    for (args, expected) in [
+        (&["--country", "UK"][..], "did you mean `GB`?"),
+        (&["--country", "nl"][..], "did you mean `NL`?"),
+        (
+            &["--country", "XX"][..],
+            "no ISO 3166-1 alpha-2 country code",
+        ),
+        (
+            &["--country", "NL", "--languages", "nl,fr"][..],
+            "ropa has no words for `fr`; it can write statements in de, en, nl",
+        ),
+        (
+            &["--country", "NL", "--jurisdiction", "us"][..],
+            "`eu` (the GDPR) or `uk` (the UK GDPR)",
+        ),
+        (&[][..], "--country"),
+    ] {
+        let cwd = empty_cwd();
+        let before = snapshot(cwd.path());
+        let mut all = vec!["init", "register"];
+        all.extend(args);
+        let out = run(cwd.path(), &all, &[]);
+        out.assert_code(2);
+        assert!(out.stderr.contains(expected), "{args:?}: {out}");
+        if let Some(diff) = snapshot_diff(&before, &snapshot(cwd.path())) {
+            panic!("{args:?}: a refused init wrote:\n{diff}");
+        }
+    }
 }
 
 #[test]
@@ -468,7 +724,16 @@ fn init_refuses_a_non_empty_directory_and_touches_nothing() {
     std::fs::write(dir.join("notes.txt"), "keep me\n").unwrap();
     let before = snapshot(cwd.path());
 
-    let out = run(cwd.path(), [OsStr::new("init"), dir.as_os_str()], &[]);
+    let out = run(
+        cwd.path(),
+        [
+            OsStr::new("init"),
+            dir.as_os_str(),
+            OsStr::new("--country"),
+            OsStr::new("NL"),
+        ],
+        &[],
+    );
     out.assert_code(1);
     assert_eq!(out.stdout, "", "{out}");
     assert!(

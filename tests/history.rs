@@ -58,7 +58,12 @@ fn init_creates_a_repository_with_a_first_commit() {
         ("XDG_CONFIG_HOME", home.as_os_str()),
         ("GIT_CONFIG_NOSYSTEM", OsStr::new("1")),
     ];
-    run(tmp.path(), ["init", "reg", "--author", ANN], &env).assert_code(0);
+    run(
+        tmp.path(),
+        ["init", "reg", "--country", "NL", "--author", ANN],
+        &env,
+    )
+    .assert_code(0);
     let repo = git2::Repository::open(tmp.path().join("reg")).unwrap();
     let head = repo.head().unwrap().peel_to_commit().unwrap();
     assert_eq!(head.author().email().ok(), Some("ann@example.org"));
@@ -80,7 +85,7 @@ fn init_creates_a_repository_with_a_first_commit() {
     assert_eq!(log["commits"].as_array().unwrap().len(), 1);
 
     // Without an author anywhere, init refuses before writing anything.
-    let out = run(tmp.path(), ["init", "other"], &env);
+    let out = run(tmp.path(), ["init", "other", "--country", "NL"], &env);
     out.assert_code(2);
     assert!(out.stderr.contains("--author"), "{out}");
     assert!(!tmp.path().join("other").exists());

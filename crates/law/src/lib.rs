@@ -4,13 +4,15 @@
 //! SDK all ask the same questions of the law: which rights follow from a
 //! legal basis, whether a country is inside the territory of the law the
 //! register is kept under (the EU or the UK GDPR), which adequacy finding
-//! covers it on a given day, whether a kind of data is a special category.
+//! covers it on a given day, whether a kind of data is a special category,
+//! which authority a controller in a country complains to.
 //! They ask them here, so that an answer can change in one place.
 //!
 //! The crate has no dependencies (serde and schemars only behind features,
 //! for the register), so the plugin SDK can use it inside WebAssembly.
 
 pub mod adequacy;
+pub mod authorities;
 pub mod basis;
 pub mod date;
 pub mod dpv;

@@ -30,8 +30,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The text of every file read, by relative path, for locating diagnostics.
     pub sources: BTreeMap<String, SourceFile>,
-    /// What the translation rule (V40) found, file by file, while each
-    /// file's parsed JSON was at hand.
+    /// What the rules on files as written (V40 translations, V50
+    /// placeholders) found, file by file, while each file's parsed JSON
+    /// was at hand.
     pub translation_findings: Vec<Finding>,
 }
 
@@ -203,7 +204,7 @@ struct Texts<'a> {
     findings: &'a mut Vec<Finding>,
 }
 
-/// The file a translation finding is about; systems hold no public texts.
+/// The file a finding of the document rules (V40, V50) is about.
 fn translation_target(file: &SourceFile) -> Option<FileRef> {
     let stem = || {
         Id(file
@@ -220,7 +221,7 @@ fn translation_target(file: &SourceFile) -> Option<FileRef> {
         FileKind::Subjects => Some(FileRef::Subjects),
         FileKind::Recipients => Some(FileRef::Recipients),
         FileKind::Activity => Some(FileRef::Activity(stem())),
-        FileKind::System => None,
+        FileKind::System => Some(FileRef::System(stem())),
     }
 }
 

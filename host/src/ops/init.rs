@@ -1,9 +1,10 @@
-//! `init`: a new, nearly empty register, recorded in git as its first commit.
+//! `init`: a new, nearly empty register for a controller in a given
+//! country, recorded in git as its first commit.
 
 use std::path::Path;
 
 use ropa_history::{CommitOutcome, check_author, init_repository};
-pub use ropa_register::init::InitOptions;
+pub use ropa_register::init::{InitOptions, Settings, parse_country};
 
 use super::{EXIT_UNREADABLE, Error};
 
@@ -11,6 +12,8 @@ use super::{EXIT_UNREADABLE, Error};
 pub struct Initialised {
     /// The files written, relative to the register.
     pub files: Vec<String>,
+    /// What init chose for the DPO: the law, the languages, the authority.
+    pub settings: Settings,
     /// The first commit, when one was made.
     pub commit: Option<String>,
 }
@@ -24,15 +27,18 @@ pub fn init(dir: &Path, options: &InitOptions, author: Option<&str>) -> Result<I
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     check_author(parent, author).map_err(|err| Error::unreadable(err.to_string()))?;
-    let files =
+    let created =
         ropa_register::init::init(dir, options).map_err(|err| Error::invalid(err.to_string()))?;
+    let (files, settings) = (created.files, created.settings);
     match init_repository(dir, author) {
         Ok(CommitOutcome::Committed { id, .. }) => Ok(Initialised {
             files,
+            settings,
             commit: Some(id),
         }),
         Ok(CommitOutcome::NothingToCommit) => Ok(Initialised {
             files,
+            settings,
             commit: None,
         }),
         Err(err) => Err(Error {

@@ -35,7 +35,7 @@ pub(crate) enum Check {
     /// Over the loaded register, in [`super::check`].
     Register(fn(&Register, &mut Findings)),
     /// On each file as written, by the loader while it still holds the parsed
-    /// JSON (V40).
+    /// JSON (V40, V50).
     Document(fn(&FileRef, &Value, &[Lang]) -> Vec<Finding>),
     /// Where the files are read or the known gaps applied, before or after
     /// the rules run; says where, for a maintainer looking for it.
