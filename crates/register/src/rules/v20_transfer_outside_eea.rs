@@ -1,4 +1,4 @@
-//! V20: recipients outside the EEA have a transfer entry.
+//! V20: recipients outside the territory (the EEA, or the UK) have a transfer entry.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -33,7 +33,7 @@ rule! {
     /// - [§4, row V20](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
     /// - [§1.5: transfers](docs/gdpr-register-model.md#15-transfer-per-recipient--activity)
     V20 {
-        title: "recipients outside the EEA have a transfer entry",
+        title: "recipients outside the territory have a transfer entry",
         articles: "Art. 44",
         severity: Error,
         acknowledgeable: false,
