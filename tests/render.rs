@@ -1749,17 +1749,20 @@ fn a_contract_basis_names_its_contract() {
             "url": url
         })
     };
-    edit_register(&reg, |path, value| {
-        if path.ends_with("overeenkomst.json") {
-            for purpose in value["purposes"].as_array_mut().unwrap() {
-                for basis in purpose["legal_bases"].as_array_mut().unwrap() {
-                    if basis["basis"] == "contract" {
-                        basis["contract"] = contract("https://www.ismt-bv.com/voorwaarden");
+    let name_contract = |url: &str| {
+        edit_register(&reg, |path, value| {
+            if path.ends_with("overeenkomst.json") {
+                for purpose in value["purposes"].as_array_mut().unwrap() {
+                    for basis in purpose["legal_bases"].as_array_mut().unwrap() {
+                        if basis["basis"] == "contract" {
+                            basis["contract"] = contract(url);
+                        }
                     }
                 }
             }
-        }
-    });
+        });
+    };
+    name_contract("https://www.ismt-bv.com/voorwaarden");
     let html = render_ok(&reg, &["statement", "--lang", "en", "--format", "fragment"]);
     assert!(
         html.contains("you have with us or wish to enter into: <a href=\"https://www.ismt-bv.com/voorwaarden\">General terms and conditions</a>."),
@@ -1770,17 +1773,7 @@ fn a_contract_basis_names_its_contract() {
         md.contains("wilt sluiten voor te bereiden en uit te voeren: [Algemene voorwaarden](https://www.ismt-bv.com/voorwaarden)."),
         "{md}"
     );
-    edit_register(&reg, |path, value| {
-        if path.ends_with("overeenkomst.json") {
-            for purpose in value["purposes"].as_array_mut().unwrap() {
-                for basis in purpose["legal_bases"].as_array_mut().unwrap() {
-                    if basis["basis"] == "contract" {
-                        basis["contract"] = contract("javascript:alert(1)");
-                    }
-                }
-            }
-        }
-    });
+    name_contract("javascript:alert(1)");
     let html = render_ok(&reg, &["statement", "--lang", "de", "--format", "fragment"]);
     assert!(
         html.contains("vorzubereiten und zu erfüllen: Allgemeine Geschäftsbedingungen."),

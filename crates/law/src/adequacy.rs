@@ -1,5 +1,7 @@
-//! The European Commission's adequacy decisions (Art. 45), with the days
-//! they apply from and, once they end, the day they stopped applying.
+//! Adequacy findings, with the days they apply from and, once they end, the
+//! day they stopped applying: the European Commission's decisions (Art. 45)
+//! and the UK's adequacy regulations. A register reaches the table of its
+//! law through [`crate::Jurisdiction`].
 //!
 //! Kept as a table: decisions are adopted, renewed and annulled, and the
 //! rules, the statement and the gaps follow this table without other code
@@ -217,35 +219,17 @@ const fn uk_transitional(country: &'static str, scope: &'static str) -> Decision
     decision(country, "DPA 2018 Sch. 21", scope, Day::ymd(2021, 1, 1))
 }
 
-/// Every decision of the Commission there has been for a country, oldest
-/// first. A register asks its [`crate::Jurisdiction`] instead.
-pub fn decisions_for(country: &str) -> impl Iterator<Item = &'static Decision> + '_ {
-    DECISIONS.iter().filter(move |d| d.country == country)
-}
-
-/// The decision a transfer to `country` may rest on, on `day`.
-pub fn in_force(country: &str, day: Day) -> Option<&'static Decision> {
-    decisions_for(country).filter(|d| d.applies_on(day)).last()
-}
-
-/// The countries with a decision that applies on `day`, in code order.
-pub fn countries_on(day: Day) -> Vec<&'static str> {
-    let mut countries: Vec<&str> = DECISIONS
-        .iter()
-        .filter(|d| d.applies_on(day))
-        .map(|d| d.country)
-        .collect();
-    countries.dedup();
-    countries
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Jurisdiction;
+
+    const EU: Jurisdiction = Jurisdiction::Eu;
 
     #[test]
     fn a_decision_applies_from_its_first_day_until_the_day_it_ended() {
-        let shield = decisions_for("US")
+        let shield = EU
+            .decisions_for("US")
             .find(|d| d.is_named_by("(EU) 2016/1250"))
             .unwrap();
         assert!(!shield.applies_on(Day::ymd(2016, 7, 11)));
@@ -256,30 +240,13 @@ mod tests {
 
     #[test]
     fn the_decision_in_force_follows_the_calendar() {
-        let on = |y, m, d| in_force("US", Day::ymd(y, m, d)).map(|d| d.decision);
+        let on = |y, m, d| EU.in_force("US", Day::ymd(y, m, d)).map(|d| d.decision);
         assert_eq!(on(1999, 1, 1), None);
         assert_eq!(on(2010, 1, 1), Some("2000/520/EC"));
         assert_eq!(on(2016, 1, 1), None);
         assert_eq!(on(2018, 5, 25), Some("(EU) 2016/1250"));
         assert_eq!(on(2021, 1, 1), None);
         assert_eq!(on(2026, 12, 7), Some("(EU) 2023/1795"));
-        assert_eq!(in_force("CN", Day::ymd(2026, 12, 7)), None);
-    }
-
-    #[test]
-    fn the_table_is_ordered_and_every_country_is_a_code() {
-        for pair in DECISIONS.windows(2) {
-            assert!(
-                (pair[0].country, pair[0].from) < (pair[1].country, pair[1].from),
-                "{} before {}",
-                pair[0].decision,
-                pair[1].decision
-            );
-        }
-        for d in DECISIONS {
-            assert!(d.country.len() == 2 && d.country.bytes().all(|b| b.is_ascii_uppercase()));
-            assert!(!crate::in_eea(d.country), "{} is inside the EEA", d.country);
-        }
-        assert_eq!(countries_on(Day::ymd(2026, 12, 7)).len(), 15);
+        assert_eq!(EU.in_force("CN", Day::ymd(2026, 12, 7)), None);
     }
 }

@@ -133,6 +133,7 @@ mod tests {
             None
         );
         assert_eq!(Jurisdiction::Uk.in_force("CN", day), None);
+        assert_eq!(Jurisdiction::Eu.countries_on(day).len(), 15);
     }
 
     #[test]
