@@ -160,7 +160,7 @@ fn declared_rights_are_listed_with_their_route_and_limits() {
     for fact in [
         "**Right to be informed:** you may know what we do with your personal data",
         "**Right to object:** you can always object to the use of your data for customer satisfaction surveys, without giving a reason. How: through the objection form on our website. Send your request to [https://voorbeeld.example/bezwaar](https://voorbeeld.example/bezwaar).",
-        "Limit: we keep invoice data for as long as the tax retention duty applies (art. 52 AWR)",
+        "Limit: we keep invoice data for as long as the tax retention duty applies (art. 52 AWR).",
     ] {
         assert!(
             en.contains(fact),

@@ -26,6 +26,10 @@ mod controllers;
 /// The ISMT example register: valid, with the seed statement's gaps as warnings.
 mod example;
 
+/// The other example registers under `examples/`: valid, rendered in their
+/// languages, every fact of each register in its statement.
+mod examples;
+
 /// Hostile plugins against the sandbox: limits, isolation, the guard.
 mod sandbox;
 

@@ -82,7 +82,7 @@ fn edit_register(reg: &Path, mut edit: impl FnMut(&Path, &mut Value)) {
 
 /// The text a reader sees in an HTML document: tags removed (block tags
 /// become spaces), character references decoded, whitespace collapsed.
-fn text_of(html: &str) -> String {
+pub(crate) fn text_of(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     let mut in_head = false;

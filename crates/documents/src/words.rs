@@ -792,6 +792,8 @@ pub struct RequiredData {
     pub by_law: String,
     pub for_contract: String,
     pub voluntary: Sentence,
+    /// Before what follows from leaving out voluntary data.
+    pub voluntary_if_not: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -19,6 +19,7 @@ impl<'a> Deriver<'a> {
             required_by_law: Vec::new(),
             required_for_contract: Vec::new(),
             voluntary: Vec::new(),
+            voluntary_consequences: Vec::new(),
         };
         for category in self
             .register
@@ -37,7 +38,12 @@ impl<'a> Deriver<'a> {
             match provision.kind {
                 ProvisionKind::RequiredByLaw => view.required_by_law.push(item),
                 ProvisionKind::RequiredForContract => view.required_for_contract.push(item),
-                ProvisionKind::Voluntary => view.voluntary.push(item.label),
+                ProvisionKind::Voluntary => {
+                    view.voluntary.push(item.label.clone());
+                    if item.consequence.is_some() {
+                        view.voluntary_consequences.push(item);
+                    }
+                }
                 // The form marks them; `notice.form_fields` says how.
                 ProvisionKind::MarkedPerField => {}
             }

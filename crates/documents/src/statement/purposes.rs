@@ -120,7 +120,15 @@ impl<'a> Deriver<'a> {
                     }
                 }
             }
-            if let Some(objection) = &activity.objection {
+            // The right to object of Art. 21(1) belongs to processing on
+            // legitimate interests or a public task; objecting to direct
+            // marketing has its own place under the rights.
+            let objectable = activity.purposes.iter().any(|p| {
+                p.legal_bases
+                    .iter()
+                    .any(|b| matches!(b.basis, Basis::LegitimateInterests | Basis::PublicTask))
+            });
+            if let Some(objection) = activity.objection.as_ref().filter(|_| objectable) {
                 let description = self.t(&objection.description);
                 let channels = self.channels(&objection.channels);
                 match objections

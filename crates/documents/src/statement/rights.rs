@@ -64,7 +64,8 @@ impl<'a> Deriver<'a> {
                     }
                     view.limits.extend(d.limits.iter().map(|l| {
                         LimitView {
-                            text: self.t(&l.text),
+                            // The sentence ends the limit itself.
+                            text: self.t(&l.text).trim_end_matches('.').to_owned(),
                             law: l
                                 .law
                                 .as_deref()

@@ -377,6 +377,8 @@ pub struct ProvisionView {
     pub required_for_contract: Vec<ProvisionItem>,
     /// Categories people may choose not to give (labels).
     pub voluntary: Vec<String>,
+    /// Those of them whose absence has a consequence the register states.
+    pub voluntary_consequences: Vec<ProvisionItem>,
 }
 
 #[derive(Debug, Clone)]
