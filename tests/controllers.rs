@@ -236,3 +236,32 @@ fn a_public_body_names_the_law_that_designates_it() {
         "{records}"
     );
 }
+
+#[test]
+fn the_statement_refers_to_the_controller_as_the_register_says_with_a_capital_where_a_sentence_opens()
+ {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    edit(&reg.join("organisation.json"), |o| {
+        o["controller"]["short_name"] = json!({"nl": "de webwinkel", "en": "the web shop"});
+    });
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("What personal data does the web shop collect about you?"),
+        "{en}"
+    );
+    assert!(
+        en.contains("The web shop collects the following categories of personal data:"),
+        "{en}"
+    );
+    assert!(!en.contains("Voorbeeld Webwinkel collects"), "{en}");
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("De webwinkel verzamelt de volgende categorieën persoonsgegevens:"),
+        "{nl}"
+    );
+    // The full name still names the controller where the law asks for it.
+    assert!(
+        nl.contains("Voorbeeld Webwinkel B.V. is ‘verwerkingsverantwoordelijke’"),
+        "{nl}"
+    );
+}

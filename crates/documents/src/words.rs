@@ -247,6 +247,10 @@ pub struct Sentence(Vec<Part>);
 pub struct Part {
     pub text: String,
     pub slot: Option<String>,
+    /// The slot's name as the templates match it: `short_name` where it
+    /// opens a sentence is `Short_name`, so the template can write the name
+    /// with a capital there ("De gemeente verzamelt …").
+    pub key: Option<String>,
 }
 
 impl Sentence {
@@ -288,9 +292,17 @@ impl TryFrom<String> for Sentence {
             if slot.is_empty() || !slot.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
                 return Err(format!("`{{{slot}}}` is not a slot in \"{text}\""));
             }
+            let before = rest[..open].trim_end();
+            let opens =
+                (parts.is_empty() && before.is_empty()) || before.ends_with(['.', '?', '!']);
+            let key = match slot {
+                "short_name" if opens => "Short_name",
+                slot => slot,
+            };
             parts.push(Part {
                 text: rest[..open].to_owned(),
                 slot: Some(slot.to_owned()),
+                key: Some(key.to_owned()),
             });
             rest = &rest[close + 1..];
         }
@@ -300,6 +312,7 @@ impl TryFrom<String> for Sentence {
         parts.push(Part {
             text: rest.to_owned(),
             slot: None,
+            key: None,
         });
         Ok(Sentence(parts))
     }

@@ -311,6 +311,7 @@ fn organisation(schema: String, options: &InitOptions, settings: &Settings) -> O
             },
             contact: vec![email.clone()],
             chamber_of_commerce: None,
+            short_name: None,
             designated_by: None,
         },
         scope: None,

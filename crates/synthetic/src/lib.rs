@@ -284,6 +284,7 @@ fn organisation() -> OrganisationFile {
                 },
             ],
             chamber_of_commerce: Some("12345678".to_owned()),
+            short_name: None,
             designated_by: None,
         },
         scope: Some(t(

@@ -106,9 +106,13 @@ impl<'a> Deriver<'a> {
     fn statement(&self) -> Statement {
         let org = &self.register.organisation;
         let country = &org.controller.address.country;
+        let referred = self
+            .opt(&org.controller.short_name)
+            .unwrap_or_else(|| short_name(&org.controller.name));
         let controller = ControllerView {
             name: org.controller.name.trim().to_owned(),
-            short_name: short_name(&org.controller.name),
+            short_name: referred.clone(),
+            short_name_opening: capitalised(&referred),
             street: org.controller.address.street.clone(),
             postcode: org.controller.address.postcode.clone(),
             city: org.controller.address.city.clone(),
@@ -258,6 +262,15 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
     }
 }
 
+/// `text` with its first letter in capitals: "de gemeente" → "De gemeente".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +281,8 @@ mod tests {
         assert_eq!(short_name("Acme, Inc."), "Acme");
         assert_eq!(short_name("BV"), "BV");
         assert_eq!(short_name("Gemeente Haarlem"), "Gemeente Haarlem");
+        assert_eq!(capitalised("de gemeente Haarlem"), "De gemeente Haarlem");
+        assert_eq!(capitalised("ärztekammer"), "Ärztekammer");
     }
 
     #[test]

@@ -138,8 +138,11 @@ pub struct Statement {
 pub struct ControllerView {
     /// The full legal name, e.g. "ISMT B.V.".
     pub name: String,
-    /// The name without its legal form, as running text uses it, e.g. "ISMT".
+    /// The name running text uses: the register's `short_name` in the
+    /// language, or the name without its legal form, e.g. "ISMT".
     pub short_name: String,
+    /// The same with a capital, where it opens a sentence.
+    pub short_name_opening: String,
     pub street: String,
     pub postcode: String,
     pub city: String,

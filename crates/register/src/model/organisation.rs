@@ -63,6 +63,12 @@ pub struct Controller {
     pub address: Address,
     /// How to reach the controller; at least one electronic channel.
     pub contact: Vec<Channel>,
+    /// How running text refers to the controller, per language: "the
+    /// municipality of Zuiderwaarde", "de gemeente Zuiderwaarde". A name,
+    /// not a pronoun: sentences use it as their subject. By default, the
+    /// name without its legal form ("ISMT B.V." → "ISMT").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<Text>,
     /// The law that designates the controller, where the law determines the
     /// purposes and means of the processing (Art. 4(7)), e.g. a public
     /// body's founding act: "art. 160 Gemeentewet".
