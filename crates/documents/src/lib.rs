@@ -13,6 +13,7 @@
 //! **Nothing here touches the filesystem**, and nothing depends on the clock:
 //! the same register renders the same bytes in every format.
 
+mod address;
 pub mod csv;
 pub mod markdown;
 pub mod records;

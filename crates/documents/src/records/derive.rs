@@ -93,8 +93,9 @@ impl<'a> Deriver<'a> {
                 let mut lines = vec![
                     c.name.clone(),
                     format!(
-                        "{}, {} {}, {}",
-                        c.address.street, c.address.postcode, c.address.city, c.address.country
+                        "{}, {}",
+                        crate::address::one_line(&c.address),
+                        c.address.country
                     ),
                 ];
                 if !c.contact.is_empty() {

@@ -143,9 +143,10 @@ pub struct ControllerView {
     pub short_name: String,
     /// The same with a capital, where it opens a sentence.
     pub short_name_opening: String,
-    pub street: String,
-    pub postcode: String,
-    pub city: String,
+    /// Street, postcode and city on one line, in the order the country
+    /// writes them ("Küppersweg 30, 2031 CN Haarlem", "14 Mill Lane, York
+    /// YO1 7HH").
+    pub address: String,
     /// The country, named in the statement's language.
     pub country: String,
     /// ISO 3166-1 alpha-2, e.g. `NL`.
