@@ -165,22 +165,16 @@ fn every_example_validates_and_its_statements_carry_every_fact_of_its_register()
             .iter()
             .map(|l| l.as_str().expect("a code").to_owned())
             .collect();
+        let render = |args: &[&str]| {
+            let mut all = vec!["--register", reg.as_str(), "render"];
+            all.extend_from_slice(args);
+            let out = run(&workspace_root(), all, &[]);
+            out.assert_code(0);
+            out
+        };
         for lang in &languages {
-            let html = run(
-                &workspace_root(),
-                [
-                    "--register",
-                    &reg,
-                    "render",
-                    "statement",
-                    "--lang",
-                    lang,
-                    "--format",
-                    "fragment",
-                ],
-                &[],
-            );
-            html.assert_code(0);
+            let lang = lang.as_str();
+            let html = render(&["statement", "--lang", lang, "--format", "fragment"]);
             let statement = text_of(&html.stdout);
             let missing: Vec<String> = facts(&register, lang)
                 .into_iter()
@@ -195,37 +189,9 @@ fn every_example_validates_and_its_statements_carry_every_fact_of_its_register()
                 missing.join("\n  - ")
             );
             for format in ["md", "html"] {
-                run(
-                    &workspace_root(),
-                    [
-                        "--register",
-                        &reg,
-                        "render",
-                        "statement",
-                        "--lang",
-                        lang,
-                        "--format",
-                        format,
-                    ],
-                    &[],
-                )
-                .assert_code(0);
+                render(&["statement", "--lang", lang, "--format", format]);
             }
-            run(
-                &workspace_root(),
-                [
-                    "--register",
-                    &reg,
-                    "render",
-                    "records",
-                    "--lang",
-                    lang,
-                    "--format",
-                    "csv",
-                ],
-                &[],
-            )
-            .assert_code(0);
+            render(&["records", "--lang", lang, "--format", "csv"]);
         }
     }
 }
