@@ -170,13 +170,18 @@ fn clip(line: &str, column: usize) -> (String, usize) {
     if chars.len() <= WIDTH && !ellipsis_before {
         return (chars.into_iter().collect(), caret);
     }
-    let start = caret.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
-    let mut shown: String = chars[start..start + WIDTH].iter().collect();
+    // A line cut at its start may still be shorter than WIDTH: the column
+    // can point past the line's end.
+    let start = caret
+        .saturating_sub(WIDTH / 2)
+        .min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
     let mut caret = caret - start;
     if start > 0 || ellipsis_before {
         shown = format!("…{}", shown.chars().skip(1).collect::<String>());
     }
-    if start + WIDTH < chars.len() {
+    if end < chars.len() {
         shown.pop();
         shown.push('…');
     }
@@ -216,5 +221,18 @@ mod tests {
         let (shown, caret) = clip(&line[..line.len() - 301], 4_000_001);
         assert!(shown.starts_with('…'), "{shown}");
         assert_eq!(caret, 99);
+    }
+
+    #[test]
+    fn a_column_past_the_end_of_a_short_line_is_shown_at_its_end() {
+        // Found by the fuzzer: the column of a byte-counting parser on a
+        // line of few, wide characters lies beyond the line's last character.
+        let line = "qq\u{30c}".repeat(30);
+        for column in [1, 50, 91, 150, 400] {
+            let (shown, caret) = clip(&line, column);
+            assert!(caret <= shown.chars().count(), "{column}: {shown} {caret}");
+            assert!(shown.chars().count() <= 100, "{column}: {shown}");
+        }
+        assert_eq!(clip("", 500), ("…".to_owned(), 0));
     }
 }

@@ -346,7 +346,9 @@ fn syntax_diagnostic(file: &SourceFile, err: &serde_json::Error) -> Diagnostic {
         )
     };
     let d = file_diagnostic(Rule::S01, &file.rel, message, Some(help));
-    let (mut line, mut column) = (err.line(), err.column());
+    let line = err.line();
+    let mut column = char_column(&file.text, line, err.column());
+    let mut line = line;
     if detail.contains("trailing comma") {
         // serde_json reports the bracket after the comma; point at the comma.
         if let Some((l, c)) = last_comma_before(&file.text, line, column) {
@@ -354,6 +356,18 @@ fn syntax_diagnostic(file: &SourceFile, err: &serde_json::Error) -> Diagnostic {
         }
     }
     at_line_col(d, &file.text, line, column)
+}
+
+/// serde_json counts a column in bytes; a diagnostic counts characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.lines().nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let bytes = &line_text.as_bytes()[..byte_column.min(line_text.len())];
+    let within = String::from_utf8_lossy(bytes).chars().count();
+    // A column past the line's end (the parser stood on its line break)
+    // stays past it by the same amount.
+    within + byte_column.saturating_sub(line_text.len())
 }
 
 /// The line and column of the last `,` before a 1-based position.
@@ -387,5 +401,41 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syntax_error_in(text: &str) -> Diagnostic {
+        let file = SourceFile {
+            kind: FileKind::Categories,
+            rel: "categories.json".to_owned(),
+            text: text.to_owned(),
+        };
+        let err = crate::json_value::parse(text).expect_err("the text is not JSON");
+        syntax_diagnostic(&file, &err)
+    }
+
+    #[test]
+    fn a_syntax_error_after_wide_characters_is_placed_in_characters() {
+        // "é" is two bytes: serde_json's column 11 is the 9th character.
+        let d = syntax_error_in("{\"één\": x}");
+        assert_eq!((d.line, d.column), (1, 9), "{d:?}");
+        let snippet = d.snippet.expect("a snippet");
+        assert_eq!(snippet.text.chars().nth(snippet.caret), Some('x'));
+    }
+
+    #[test]
+    fn the_fuzzers_combining_marks_give_a_diagnostic_not_a_panic() {
+        // Found by the fuzzer: a line of combining marks whose byte column
+        // lies past its last character. The first byte chose the file.
+        let input = include_bytes!("../../../fuzz/seeds/register_file/crash-combining-marks");
+        let text = String::from_utf8_lossy(&input[1..]);
+        let d = syntax_error_in(&text);
+        assert_eq!(d.line, 2);
+        let snippet = d.snippet.expect("a snippet");
+        assert!(snippet.caret <= snippet.text.chars().count());
     }
 }
