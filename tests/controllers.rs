@@ -265,3 +265,76 @@ fn the_statement_refers_to_the_controller_as_the_register_says_with_a_capital_wh
         "{nl}"
     );
 }
+
+#[test]
+fn a_law_is_cited_in_the_readers_language_with_its_link() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    let cited = json!({
+        "name": {
+            "nl": "artikel 52 van de Algemene wet inzake rijksbelastingen",
+            "en": "Section 52 of the General Tax Act"
+        },
+        "identifier": "BWBR0002320",
+        "url": "https://wetten.overheid.nl/BWBR0002320"
+    });
+    let order = reg.join("activities/order-handling.json");
+    edit(&order, |a| {
+        a["purposes"][0]["legal_bases"] =
+            json!([{ "basis": "legal_obligation", "legal_reference": cited }]);
+    });
+    edit(&reg.join("organisation.json"), |o| {
+        o["supervisory_authority"]["url"] = json!({
+            "nl": "https://www.autoriteitpersoonsgegevens.nl",
+            "en": "https://www.autoriteitpersoonsgegevens.nl/en"
+        });
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains(
+            "([Section 52 of the General Tax Act](https://wetten.overheid.nl/BWBR0002320))"
+        ) && !en.contains("Algemene wet"),
+        "{en}"
+    );
+    assert!(
+        en.contains("(https://www.autoriteitpersoonsgegevens.nl/en)"),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("[artikel 52 van de Algemene wet inzake rijksbelastingen](https://wetten.overheid.nl/BWBR0002320)")
+            && !nl.contains("autoriteitpersoonsgegevens.nl/en"),
+        "{nl}"
+    );
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    assert!(
+        records.contains("Section 52 of the General Tax Act [BWBR0002320, https://wetten.overheid.nl/BWBR0002320]"),
+        "{records}"
+    );
+
+    // A name missing in a published language is V40's; a name blank in
+    // every language names no law, which V02 refuses.
+    edit(&order, |a| {
+        a["purposes"][0]["legal_bases"][0]["legal_reference"]["name"] =
+            json!({ "nl": "artikel 52 AWR" });
+    });
+    let out = ropa(&reg, &["validate", "--format", "json"], 1);
+    assert!(
+        out.stdout.contains("\"rule\": \"V40\"")
+            && out
+                .stdout
+                .contains("/purposes/0/legal_bases/0/legal_reference/name"),
+        "{out}"
+    );
+    edit(&order, |a| {
+        a["purposes"][0]["legal_bases"][0]["legal_reference"]["name"] =
+            json!({ "nl": " ", "en": " " });
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(out.stdout.contains("error[V02]"), "{out}");
+}

@@ -70,10 +70,28 @@ pub fn statement(
     let w = &words.statement;
     let f = &words.format;
     let text = match format {
-        StatementFormat::Md => StatementMd { s: &s, w, f }.render()?,
-        StatementFormat::Fragment => StatementHtml { s: &s, w, f }.render()?,
+        StatementFormat::Md => StatementMd {
+            s: &s,
+            w,
+            f,
+            html: false,
+        }
+        .render()?,
+        StatementFormat::Fragment => StatementHtml {
+            s: &s,
+            w,
+            f,
+            html: true,
+        }
+        .render()?,
         StatementFormat::Html => {
-            let body = StatementHtml { s: &s, w, f }.render()?;
+            let body = StatementHtml {
+                s: &s,
+                w,
+                f,
+                html: true,
+            }
+            .render()?;
             Page {
                 s: &s,
                 w,
@@ -129,6 +147,9 @@ struct StatementHtml<'a> {
     s: &'a Statement,
     w: &'a StatementWords,
     f: &'a Format,
+    /// Whether links are written as HTML (else as Markdown), for the
+    /// macros both templates share.
+    html: bool,
 }
 
 #[derive(Template)]
@@ -137,6 +158,9 @@ struct StatementMd<'a> {
     s: &'a Statement,
     w: &'a StatementWords,
     f: &'a Format,
+    /// Whether links are written as HTML (else as Markdown), for the
+    /// macros both templates share.
+    html: bool,
 }
 
 /// The page around the statement: `<html lang>`, title, inline styles.

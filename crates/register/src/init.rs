@@ -269,7 +269,7 @@ fn organisation(schema: String, options: &InitOptions, settings: &Settings) -> O
                     (*lang, name.to_owned())
                 })
                 .collect(),
-            url: authority.url.to_owned(),
+            url: authority.url.into(),
         },
         // Outside the territory: the authority of the member state where the
         // representative is (Art. 27(3)), which only the controller knows.
@@ -289,10 +289,10 @@ fn organisation(schema: String, options: &InitOptions, settings: &Settings) -> O
                 .collect(),
             // A web address already, so the placeholder is the one error here
             // (V50), not also V41's "not a web address".
-            url: format!(
+            url: PerLanguage::Same(format!(
                 "https://{}",
                 placeholder("the supervisory authority's website")
-            ),
+            )),
         },
     };
     OrganisationFile {

@@ -316,7 +316,7 @@ fn organisation() -> OrganisationFile {
                 "Autoriteit Persoonsgegevens",
                 "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)",
             ),
-            url: "https://www.autoriteitpersoonsgegevens.nl".to_owned(),
+            url: "https://www.autoriteitpersoonsgegevens.nl".into(),
         },
         rights: RightsHandling {
             channels: vec![
@@ -1063,7 +1063,7 @@ fn legal_basis(rng: &mut Rng, basis: Basis, kind: &PurposeKind) -> LegalBasis {
             ));
         }
         Basis::LegalObligation | Basis::PublicTask => {
-            lb.legal_reference = Some(kind.detail.0.to_owned());
+            lb.legal_reference = Some(kind.detail.0.into());
         }
         _ => {}
     }
@@ -1131,7 +1131,7 @@ fn retention(rng: &mut Rng) -> Retention {
         criteria: None,
         start_event: Some(t(nl, en)),
         end_action,
-        legal_reference: legal_reference.map(str::to_owned),
+        legal_reference: legal_reference.map(LawRef::from),
     }
 }
 
@@ -1325,7 +1325,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
             SpecialCondition {
                 category: category.id.clone(),
                 condition: "h".to_owned(),
-                legal_reference: Some("art. 30 lid 3 UAVG".to_owned()),
+                legal_reference: Some("art. 30 lid 3 UAVG".into()),
                 professional_secrecy: Some(
                     "de bedrijfsarts, gebonden aan het medisch beroepsgeheim".to_owned(),
                 ),

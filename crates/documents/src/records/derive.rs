@@ -53,6 +53,21 @@ impl<'a> Deriver<'a> {
         self.recipients.get(id).copied()
     }
 
+    /// A law as the records cite it: its name in the records' language,
+    /// with its identifier and link where the register gives them.
+    fn law(&self, law: &ropa_register::model::LawRef) -> Option<String> {
+        let name = law.name(self.lang)?;
+        let cited: Vec<&str> = [law.identifier(), law.url()]
+            .into_iter()
+            .flatten()
+            .collect();
+        Some(if cited.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name} [{}]", cited.join(", "))
+        })
+    }
+
     fn t(&self, text: &ropa_register::model::Text) -> String {
         text.get(self.lang).unwrap_or_default().trim().to_owned()
     }
@@ -104,12 +119,7 @@ impl<'a> Deriver<'a> {
                 if let Some(kvk) = &c.chamber_of_commerce {
                     lines.push(format!("{} {kvk}", self.w.words.chamber_of_commerce));
                 }
-                if let Some(law) = c
-                    .designated_by
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                {
+                if let Some(law) = c.designated_by.as_ref().and_then(|l| self.law(l)) {
                     lines.push(format!("{} {law}", self.w.words.designated_by));
                 }
                 lines
@@ -203,7 +213,8 @@ impl<'a> Deriver<'a> {
                                     self.w.words.article,
                                     s.condition,
                                     s.legal_reference
-                                        .as_deref()
+                                        .as_ref()
+                                        .and_then(|r| self.law(r))
                                         .map(|r| format!(", {r}"))
                                         .unwrap_or_default()
                                 ),
@@ -299,7 +310,9 @@ impl<'a> Deriver<'a> {
                                     self.article(b.basis),
                                     self.basis_name(b.basis)
                                 );
-                                if let Some(r) = &b.legal_reference {
+                                if let Some(r) =
+                                    b.legal_reference.as_ref().and_then(|r| self.law(r))
+                                {
                                     s.push_str(&format!(" ({r})"));
                                 }
                                 s
@@ -520,7 +533,9 @@ impl<'a> Deriver<'a> {
                                 .map(|e| {
                                     // Under (b) the law that authorises the
                                     // decisions, as a basis names its law.
-                                    let law = match (e, &adm.legal_reference) {
+                                    let law =
+                                        adm.legal_reference.as_ref().and_then(|l| self.law(l));
+                                    let law = match (e, law) {
                                         ("b", Some(law)) => format!(" ({law})"),
                                         _ => String::new(),
                                     };
@@ -624,7 +639,7 @@ impl<'a> Deriver<'a> {
         if let Some(criteria) = &r.criteria {
             parts.push(self.t(criteria));
         }
-        if let Some(law) = &r.legal_reference {
+        if let Some(law) = r.legal_reference.as_ref().and_then(|l| self.law(l)) {
             parts.push(format!("({law})"));
         }
         let end = match r.end_action {

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use crate::words::Words;
-use ropa_register::model::{ActivityFile, Id, Lang, SourceKind, Text};
+use ropa_register::model::{ActivityFile, Id, Lang, LawRef, SourceKind, Text};
 use ropa_register::register::Register;
 
 mod contact;
@@ -86,6 +86,16 @@ impl<'a> Deriver<'a> {
         text.as_ref().map(|t| self.t(t)).filter(|s| !s.is_empty())
     }
 
+    /// A law as the statement names it: in the reader's language, linked
+    /// to its text where the register gives a web address.
+    fn law(&self, law: &LawRef) -> Option<LinkView> {
+        let url = law.url().filter(|u| contact::web_url(u));
+        Some(LinkView {
+            text: law.name(self.lang)?.to_owned(),
+            href: url.map(str::to_owned),
+        })
+    }
+
     /// The public activities, in the order the register asks for.
     fn public(&self) -> impl Iterator<Item = (&'a Id, &'a ActivityFile)> + use<'a> {
         let order = &self.register.organisation.notice.activity_order;
@@ -122,10 +132,8 @@ impl<'a> Deriver<'a> {
             designated_by: org
                 .controller
                 .designated_by
-                .as_deref()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned),
+                .as_ref()
+                .and_then(|law| self.law(law)),
         };
         let dpo = org.dpo.as_ref().filter(|d| d.appointed).map(|d| PartyView {
             name: d.name.clone(),
@@ -207,7 +215,7 @@ impl<'a> Deriver<'a> {
         }
 
         let authority = &org.supervisory_authority;
-        let url = authority.url.trim();
+        let url = authority.url.get(self.lang).trim();
         Statement {
             lang: self.lang,
             sections,

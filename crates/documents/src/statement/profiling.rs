@@ -28,8 +28,9 @@ impl<'a> Deriver<'a> {
                         safeguards: adm.safeguards.clone(),
                         authorising_law: adm
                             .legal_reference
-                            .clone()
-                            .filter(|_| adm.exception.as_deref() == Some("b")),
+                            .as_ref()
+                            .filter(|_| adm.exception.as_deref() == Some("b"))
+                            .and_then(|law| self.law(law)),
                     });
                 }
                 Some(_) => {}

@@ -60,13 +60,10 @@ impl<'a> Deriver<'a> {
                     if seen.insert((basis.basis, label.clone())) {
                         view.purposes.push(label);
                     }
-                    if let Some(reference) = basis
-                        .legal_reference
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|r| !r.is_empty())
+                    if let Some(reference) =
+                        basis.legal_reference.as_ref().and_then(|law| self.law(law))
                     {
-                        push_unique(&mut view.legal_references, reference.to_owned());
+                        push_unique(&mut view.legal_references, reference);
                     }
                     if let Some(contract) = basis
                         .contract

@@ -1,6 +1,6 @@
 //! How long data is kept (Art. 13(2)(a)).
 
-use super::view::{CategoryView, RetentionView};
+use super::view::{CategoryView, LinkView, RetentionView};
 use super::{Deriver, push_unique};
 use ropa_register::model::Retention;
 use std::collections::{HashMap, HashSet};
@@ -33,7 +33,7 @@ impl<'a> Deriver<'a> {
                 criteria: self.opt(&rule.criteria),
                 start_event: self.opt(&rule.start_event),
                 end_action: rule.end_action,
-                legal_reference: rule.legal_reference.clone(),
+                legal_reference: rule.legal_reference.as_ref().and_then(|law| self.law(law)),
             };
             let key = RetentionKey::of(&view);
             let i = match index.get(&key) {
@@ -62,7 +62,7 @@ struct RetentionKey(
     Option<String>,
     // The model's enum is not `Hash`; its discriminant is.
     u8,
-    Option<String>,
+    Option<LinkView>,
 );
 
 impl RetentionKey {

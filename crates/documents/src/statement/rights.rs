@@ -66,12 +66,7 @@ impl<'a> Deriver<'a> {
                         LimitView {
                             // The sentence ends the limit itself.
                             text: self.t(&l.text).trim_end_matches('.').to_owned(),
-                            law: l
-                                .law
-                                .as_deref()
-                                .map(str::trim)
-                                .filter(|l| !l.is_empty())
-                                .map(str::to_owned),
+                            law: l.law.as_ref().and_then(|law| self.law(law)),
                         }
                     }));
                 }

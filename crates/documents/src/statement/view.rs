@@ -157,7 +157,7 @@ pub struct ControllerView {
     pub contact: Vec<ChannelView>,
     pub chamber_of_commerce: Option<String>,
     /// The law that designates the controller (Art. 4(7)).
-    pub designated_by: Option<String>,
+    pub designated_by: Option<LinkView>,
 }
 
 /// Someone with a name and ways to reach them.
@@ -215,13 +215,13 @@ pub struct BasisView {
     /// The purposes resting on this basis (labels).
     pub purposes: Vec<String>,
     /// The laws relied on, for legal obligations and public tasks (Art. 6(3)).
-    pub legal_references: Vec<String>,
+    pub legal_references: Vec<LinkView>,
     /// The contracts named, for the contract basis.
     pub contracts: Vec<LinkView>,
 }
 
 /// A title with the page it links to, when the page is safe to link.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LinkView {
     pub text: String,
     pub href: Option<String>,
@@ -295,7 +295,7 @@ pub struct RetentionView {
     pub criteria: Option<String>,
     pub start_event: Option<String>,
     pub end_action: EndAction,
-    pub legal_reference: Option<String>,
+    pub legal_reference: Option<LinkView>,
 }
 
 pub use ropa_law::Right;
@@ -317,7 +317,7 @@ pub struct RightView {
 #[derive(Debug, Clone)]
 pub struct LimitView {
     pub text: String,
-    pub law: Option<String>,
+    pub law: Option<LinkView>,
 }
 
 #[derive(Debug, Clone)]
@@ -423,5 +423,5 @@ pub struct DecisionView {
     pub safeguards: Vec<AdmSafeguard>,
     /// Under Art. 22(2)(b): the law that authorises the decisions and lays
     /// down the measures that protect the person.
-    pub authorising_law: Option<String>,
+    pub authorising_law: Option<LinkView>,
 }

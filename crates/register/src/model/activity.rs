@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Channel, Date, DpvId, Id, KnownGap, Location, SecurityMeasure, Text};
+use super::{Channel, Date, DpvId, Id, KnownGap, LawRef, Location, SecurityMeasure, Text};
 
 /// `activities/<id>.json`; the id is the file name.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -105,7 +105,7 @@ pub struct LegalBasis {
     pub lia_ref: Option<String>,
     /// The statute and article that lays down the obligation or task (Art. 6(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_reference: Option<String>,
+    pub legal_reference: Option<LawRef>,
     /// For `contract`: the contract the processing is necessary for, as the
     /// statement names it (terms of service, a membership agreement).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,7 +155,7 @@ pub struct Retention {
     pub end_action: EndAction,
     /// The law that sets the period, e.g. "art. 52 AWR".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_reference: Option<String>,
+    pub legal_reference: Option<LawRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -314,7 +314,7 @@ pub struct SpecialCondition {
     pub condition: String,
     /// The Union or Member State law relied on (needed for b, g, h, i, j).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_reference: Option<String>,
+    pub legal_reference: Option<LawRef>,
     /// For (h): who is bound by professional secrecy (Art. 9(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub professional_secrecy: Option<String>,
@@ -372,7 +372,7 @@ pub struct AutomatedDecisions {
     /// safeguard the person's rights and freedoms and legitimate interests
     /// (Art. 22(2)(b)); it takes the place of the Art. 22(3) safeguards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_reference: Option<String>,
+    pub legal_reference: Option<LawRef>,
     /// Meaningful information about the logic involved (Art. 13(2)(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logic: Option<Text>,

@@ -12,6 +12,7 @@
 mod activity;
 mod category;
 mod common;
+mod law_ref;
 mod organisation;
 mod recipient;
 mod subject;
@@ -20,6 +21,7 @@ mod system;
 pub use activity::*;
 pub use category::*;
 pub use common::*;
+pub use law_ref::*;
 pub use organisation::*;
 pub use recipient::*;
 pub use subject::*;

@@ -4,7 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Address, Channel, Date, Id, KnownGap, Lang, SecurityMeasure, Text};
+use super::{
+    Address, Channel, Date, Id, KnownGap, Lang, LawRef, PerLanguage, SecurityMeasure, Text,
+};
 pub use ropa_law::{Jurisdiction, Right};
 
 /// `organisation.json`.
@@ -73,7 +75,7 @@ pub struct Controller {
     /// purposes and means of the processing (Art. 4(7)), e.g. a public
     /// body's founding act: "art. 160 Gemeentewet".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub designated_by: Option<String>,
+    pub designated_by: Option<LawRef>,
     /// Chamber of Commerce (KvK) number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chamber_of_commerce: Option<String>,
@@ -149,9 +151,10 @@ pub struct SupervisoryAuthority {
     #[schemars(length(min = 1))]
     pub id: String,
     pub name: Text,
-    /// The authority's website, where complaints are filed.
-    #[schemars(length(min = 1))]
-    pub url: String,
+    /// The authority's website, where complaints are filed: one address,
+    /// or one per language, e.g. `{"nl": "https://autoriteitpersoonsgegevens.nl",
+    /// "en": "https://autoriteitpersoonsgegevens.nl/en"}`.
+    pub url: PerLanguage,
 }
 
 /// How data subjects exercise their rights (Art. 12).
@@ -205,7 +208,7 @@ pub struct RightLimit {
     pub text: Text,
     /// The law that lays the exception down, e.g. "art. 41 UAVG".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub law: Option<String>,
+    pub law: Option<LawRef>,
 }
 
 /// Metadata of the public statement.

@@ -1,7 +1,8 @@
 //! V02: legal obligation and public task name the law.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, blank};
+use super::{Findings, Rule, activities};
+use crate::model::law_missing;
 use crate::model::Basis;
 use crate::register::Register;
 
@@ -41,7 +42,7 @@ fn check(register: &Register, out: &mut Findings) {
         for (i, purpose) in activity.purposes.iter().enumerate() {
             for (j, basis) in purpose.legal_bases.iter().enumerate() {
                 if matches!(basis.basis, Basis::LegalObligation | Basis::PublicTask)
-                    && blank(&basis.legal_reference)
+                    && law_missing(&basis.legal_reference)
                 {
                     out.error(
                         Rule::V02,

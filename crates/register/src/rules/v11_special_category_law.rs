@@ -2,6 +2,7 @@
 
 use super::declare::rule;
 use super::{Findings, Rule, activities, blank};
+use crate::model::law_missing;
 use crate::register::Register;
 
 rule! {
@@ -42,7 +43,7 @@ fn check(register: &Register, out: &mut Findings) {
         for (i, condition) in activity.special_category_conditions.iter().enumerate() {
             let at = format!("/special_category_conditions/{i}");
             if matches!(condition.condition.as_str(), "b" | "g" | "h" | "i" | "j")
-                && blank(&condition.legal_reference)
+                && law_missing(&condition.legal_reference)
             {
                 out.error(
                     Rule::V11,

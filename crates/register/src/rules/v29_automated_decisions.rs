@@ -3,6 +3,7 @@
 
 use super::declare::rule;
 use super::{Findings, Rule, activities, blank, text_missing};
+use crate::model::law_missing;
 use crate::model::AdmSafeguard;
 use crate::register::Register;
 
@@ -79,7 +80,7 @@ fn check(register: &Register, out: &mut Findings) {
             ),
             // Art. 22(2)(b): the law lays down the measures, not Art. 22(3).
             Some("b") => {
-                if blank(&adm.legal_reference) {
+                if law_missing(&adm.legal_reference) {
                     missing.push(
                         "the law that authorises the decisions and lays down suitable measures to safeguard the person's rights (\"legal_reference\", Art. 22(2)(b))",
                     );

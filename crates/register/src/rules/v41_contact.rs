@@ -59,14 +59,20 @@ fn check(register: &Register, out: &mut Findings) {
             "add at least one channel (Art. 12(2))",
         );
     }
-    let url = org.supervisory_authority.url.trim();
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        out.error(
-            Rule::V41,
-            &FileRef::Organisation,
-            "/supervisory_authority/url",
-            format!("the supervisory authority's website \"{url}\" is not a web address"),
-            "give the full address, e.g. https://www.autoriteitpersoonsgegevens.nl",
-        );
+    for (lang, url) in org.supervisory_authority.url.values() {
+        let url = url.trim();
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            let pointer = match lang {
+                Some(lang) => format!("/supervisory_authority/url/{}", lang.code()),
+                None => "/supervisory_authority/url".to_owned(),
+            };
+            out.error(
+                Rule::V41,
+                &FileRef::Organisation,
+                &pointer,
+                format!("the supervisory authority's website \"{url}\" is not a web address"),
+                "give the full address, e.g. https://www.autoriteitpersoonsgegevens.nl",
+            );
+        }
     }
 }
