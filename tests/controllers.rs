@@ -338,3 +338,70 @@ fn a_law_is_cited_in_the_readers_language_with_its_link() {
     let out = ropa(&reg, &["validate"], 1);
     assert!(out.stdout.contains("error[V02]"), "{out}");
 }
+
+#[test]
+fn a_transfer_to_no_one_country_is_told_as_where_the_data_reaches() {
+    let (_tmp, reg) = register_of("v24-copy-per-mechanism");
+    let en = statement(&reg, "en");
+    // The worldwide transfer covers the recipient's own country: it is
+    // told once, as worldwide, with its mechanism's own copy route.
+    assert!(
+        en.contains("**Mailer Inc.**, anywhere in the world. We have agreed the European Commission’s standard contractual clauses with the recipient (decision (EU) 2021/914). You can obtain a copy of these safeguards: on request at privacy@voorbeeld.example"),
+        "{en}"
+    );
+    assert!(!en.contains("India"), "{en}");
+    let nl = statement(&reg, "nl");
+    assert!(nl.contains("**Mailer Inc.**, overal ter wereld."), "{nl}");
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    assert!(
+        records.contains("worldwide: E-mail delivery service")
+            && records.contains("(copy via: on request at privacy@voorbeeld.example)"),
+        "{records}"
+    );
+
+    let newsletter = reg.join("activities/newsletter.json");
+    for (reach, en_words, nl_words) in [
+        (
+            "chosen_by_the_person",
+            "**Mailer Inc.**, in the country you choose yourself when you send or take your data there.",
+            "**Mailer Inc.**, in het land dat je zelf kiest",
+        ),
+        (
+            "other_operators",
+            "**Mailer Inc.**: the servers of other providers that your messages reach, wherever those servers are.",
+            "**Mailer Inc.**: de servers van andere aanbieders",
+        ),
+    ] {
+        edit(&newsletter, |a| {
+            a["transfers"][0]["country"] = json!(reach);
+            a["transfers"][0]["mechanisms"] = json!([{ "kind": "derogation", "derogation": "a" }]);
+        });
+        // Only this destination leaves the recipient's own country without
+        // a transfer: V20 names it, and nothing else fails.
+        let out = ropa(&reg, &["validate"], 1);
+        assert!(
+            out.stdout.contains("error[V20]") && out.stdout.contains(": 1 error, 0 warnings: FAILED"),
+            "{out}"
+        );
+        // A provider in the EEA that relays the data on.
+        edit(&reg.join("recipients.json"), |r| {
+            r["recipients"][1]["countries"] = json!(["IE"]);
+        });
+        ropa(&reg, &["validate"], 0);
+        let en = statement(&reg, "en");
+        assert!(en.contains(en_words), "{reach}: {en}");
+        assert!(
+            en.contains("You explicitly agreed to this transfer after we told you of its possible risks."),
+            "{en}"
+        );
+        assert!(statement(&reg, "nl").contains(nl_words), "{reach}");
+        edit(&reg.join("recipients.json"), |r| {
+            r["recipients"][1]["countries"] = json!(["IN"]);
+        });
+    }
+}

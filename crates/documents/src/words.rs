@@ -20,8 +20,8 @@ use serde::Deserialize;
 
 use crate::statement::view::{ControllerView, RecipientGroupKind, Right, RightsView, Section};
 use ropa_register::model::{
-    AdmSafeguard, Basis, Date, EndAction, Lang, MechanismKind, RecipientRole, SourceKind,
-    SpecialCategory,
+    AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind, Reach, RecipientRole,
+    SourceKind, SpecialCategory,
 };
 
 /// The words of one language.
@@ -585,9 +585,26 @@ pub struct OutsideEea {
     pub yes: String,
     pub also_outside: String,
     pub transfer: Sentence,
+    /// A transfer that goes to no one country: anywhere, where the person
+    /// chooses, or to other operators' servers.
+    pub transfer_worldwide: Sentence,
+    pub transfer_chosen_by_the_person: Sentence,
+    pub transfer_other_operators: Sentence,
     pub copy: Sentence,
     pub mechanisms: Mechanisms,
     pub derogations: Derogations,
+}
+
+impl OutsideEea {
+    /// The sentence that tells a transfer to `destination`.
+    pub fn transfer_to(&self, destination: &Destination) -> &Sentence {
+        match destination {
+            Destination::Country(_) => &self.transfer,
+            Destination::Reach(Reach::Worldwide) => &self.transfer_worldwide,
+            Destination::Reach(Reach::ChosenByThePerson) => &self.transfer_chosen_by_the_person,
+            Destination::Reach(Reach::OtherOperators) => &self.transfer_other_operators,
+        }
+    }
 }
 
 /// The derogations of Art. 49(1), in plain words, and what they mean for
@@ -941,6 +958,10 @@ pub struct CellWords {
     pub criminal: String,
     pub national_id: String,
     pub copy_via: String,
+    /// Destinations that are no country.
+    pub worldwide: String,
+    pub chosen_by_the_person: String,
+    pub other_operators: String,
     pub profiling_yes: String,
     pub profiling_no: String,
     pub no_special_categories_in_profiles: String,

@@ -1543,19 +1543,20 @@ fn transfer(rng: &mut Rng, recipient: &Recipient, country: &Location) -> Transfe
     match adequacy {
         Some(decision) => Transfer {
             recipient: recipient.id.clone(),
-            country: country.clone(),
+            country: Destination::Country(country.clone()),
             mechanisms: vec![TransferMechanism {
                 kind: MechanismKind::Adequacy,
                 decision: Some(decision.to_owned()),
                 module: None,
                 derogation: None,
+                copy_via: None,
             }],
             copy_via: None,
             tia_ref: None,
         },
         None => Transfer {
             recipient: recipient.id.clone(),
-            country: country.clone(),
+            country: Destination::Country(country.clone()),
             mechanisms: vec![TransferMechanism {
                 kind: MechanismKind::Scc,
                 decision: Some("(EU) 2021/914".to_owned()),
@@ -1565,6 +1566,7 @@ fn transfer(rng: &mut Rng, recipient: &Recipient, country: &Location) -> Transfe
                     _ => 1,
                 }),
                 derogation: None,
+                copy_via: None,
             }],
             copy_via: Some(t(
                 "Vraag een kopie van de modelcontractbepalingen aan via privacy@synthetisch.example.",

@@ -53,6 +53,20 @@ impl<'a> Deriver<'a> {
         self.recipients.get(id).copied()
     }
 
+    /// Where a transfer goes: a country by its code, as the records name
+    /// countries, or where the data reaches, in words.
+    fn destination(&self, destination: &ropa_register::model::Destination) -> String {
+        use ropa_register::model::{Destination, Reach};
+        match destination {
+            Destination::Country(country) => country.to_string(),
+            Destination::Reach(Reach::Worldwide) => self.w.words.worldwide.clone(),
+            Destination::Reach(Reach::ChosenByThePerson) => {
+                self.w.words.chosen_by_the_person.clone()
+            }
+            Destination::Reach(Reach::OtherOperators) => self.w.words.other_operators.clone(),
+        }
+    }
+
     /// A law as the records cite it: its name in the records' language,
     /// with its identifier and link where the register gives them.
     fn law(&self, law: &ropa_register::model::LawRef) -> Option<String> {
@@ -426,7 +440,7 @@ impl<'a> Deriver<'a> {
                             .recipient(&t.recipient)
                             .map(|r| self.t(&r.label))
                             .unwrap_or_else(|| t.recipient.to_string());
-                        format!("{}: {recipient}", t.country)
+                        format!("{}: {recipient}", self.destination(&t.country))
                     })
                     .collect(),
             ),
@@ -448,11 +462,18 @@ impl<'a> Deriver<'a> {
                                 if let Some(p) = &m.derogation {
                                     s.push_str(&format!(" (49(1)({p}))"));
                                 }
+                                if let Some(copy) = m.copy_via.as_ref().filter(|c| !c.is_empty()) {
+                                    s.push_str(&format!(
+                                        " ({}: {})",
+                                        self.w.words.copy_via,
+                                        self.t(copy)
+                                    ));
+                                }
                                 s
                             })
                             .collect::<Vec<_>>()
                             .join(", ");
-                        let mut line = format!("{}: {mechanisms}", t.country);
+                        let mut line = format!("{}: {mechanisms}", self.destination(&t.country));
                         if let Some(copy) = &t.copy_via {
                             line.push_str(&format!(
                                 "; {}: {}",

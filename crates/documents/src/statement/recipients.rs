@@ -2,7 +2,7 @@
 
 use super::Deriver;
 use super::view::{RecipientGroup, RecipientGroupKind, RecipientView, TransferView};
-use ropa_register::model::{Id, MechanismKind, RecipientRole};
+use ropa_register::model::{Destination, Id, MechanismKind, RecipientRole};
 use std::collections::BTreeSet;
 
 impl<'a> Deriver<'a> {
@@ -64,7 +64,7 @@ impl<'a> Deriver<'a> {
         let mut out: Vec<TransferView> = Vec::new();
         let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
         for (_, activity) in self.public() {
-            let mut destinations: Vec<(&Id, &ropa_register::model::Location)> = Vec::new();
+            let mut destinations: Vec<(&Id, Destination)> = Vec::new();
             for id in &activity.recipients {
                 if let Some(recipient) = self.recipient(id) {
                     for country in recipient
@@ -72,7 +72,7 @@ impl<'a> Deriver<'a> {
                         .iter()
                         .filter(|c| !home.is_home(c.as_str()))
                     {
-                        destinations.push((id, country));
+                        destinations.push((id, Destination::Country(country.clone())));
                     }
                 }
             }
@@ -83,16 +83,23 @@ impl<'a> Deriver<'a> {
             {
                 if !destinations
                     .iter()
-                    .any(|(r, c)| *r == &transfer.recipient && *c == &transfer.country)
+                    .any(|(r, d)| *r == &transfer.recipient && *d == transfer.country)
                 {
-                    destinations.push((&transfer.recipient, &transfer.country));
+                    destinations.push((&transfer.recipient, transfer.country.clone()));
                 }
             }
-            for (recipient_id, country) in destinations {
+            // A recipient's country a worldwide transfer covers is told once,
+            // as worldwide.
+            destinations.retain(|(r, d)| {
+                !matches!(d, Destination::Country(c) if activity.transfers.iter().any(|t| {
+                    &t.recipient == *r && t.country != *d && t.country.covers(c)
+                }))
+            });
+            for (recipient_id, destination) in destinations {
                 let transfer = activity
                     .transfers
                     .iter()
-                    .find(|t| &t.recipient == recipient_id && &t.country == country);
+                    .find(|t| &t.recipient == recipient_id && t.country == destination);
                 let mechanism = transfer.and_then(|t| t.mechanisms.first());
                 let recipient = self
                     .register
@@ -100,15 +107,19 @@ impl<'a> Deriver<'a> {
                     .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
                     .unwrap_or_else(|| recipient_id.to_string());
                 let view = TransferView {
-                    country: self.words.country(country),
-                    country_code: country.clone(),
+                    country: self.words.country(destination.as_str()),
+                    destination,
                     recipient,
                     mechanism: mechanism.map(|m| m.kind),
                     decision: mechanism.and_then(|m| m.decision.clone()),
                     derogation: mechanism
                         .filter(|m| m.kind == MechanismKind::Derogation)
                         .and_then(|m| m.derogation.clone()),
-                    copy_via: transfer.and_then(|t| self.opt(&t.copy_via)),
+                    copy_via: transfer
+                        .zip(mechanism)
+                        .and_then(|(t, m)| t.copy_via(m))
+                        .map(|text| self.t(text))
+                        .filter(|text| !text.is_empty()),
                 };
                 let key = (
                     view.country.clone(),
@@ -132,7 +143,8 @@ impl<'a> Deriver<'a> {
                     // A hosting recipient's own transfer covers the system.
                     if host.is_some_and(|h| h.countries.contains(country))
                         && activity.transfers.iter().any(|t| {
-                            Some(&t.recipient) == system.hosted_by.as_ref() && &t.country == country
+                            Some(&t.recipient) == system.hosted_by.as_ref()
+                                && t.country.covers(country)
                         })
                     {
                         continue;
@@ -142,7 +154,7 @@ impl<'a> Deriver<'a> {
                         .unwrap_or_else(|| self.register.organisation.controller.name.clone());
                     let view = TransferView {
                         country: self.words.country(country),
-                        country_code: country.clone(),
+                        destination: Destination::Country(country.clone()),
                         recipient,
                         mechanism: None,
                         decision: None,

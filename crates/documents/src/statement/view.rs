@@ -3,7 +3,7 @@
 //! the derivation (`statement`) fills them from the register.
 
 use ropa_register::model::{
-    AdmSafeguard, Basis, ChannelKind, EndAction, Lang, Location, MechanismKind, SourceKind,
+    AdmSafeguard, Basis, ChannelKind, Destination, EndAction, Lang, MechanismKind, SourceKind,
     ThirdPartyMarketing,
 };
 
@@ -271,10 +271,11 @@ pub struct RecipientView {
 /// One destination outside the EEA.
 #[derive(Debug, Clone)]
 pub struct TransferView {
-    /// The country, named in the statement's language.
+    /// The country, named in the statement's language; for a destination
+    /// that is no country, its sentence (`destination`) says where.
     pub country: String,
-    /// The country's code as the register holds it, e.g. `US`.
-    pub country_code: Location,
+    /// The destination as the register holds it, e.g. `US`, `worldwide`.
+    pub destination: Destination,
     /// Who receives the data there (label, or name where published).
     pub recipient: String,
     pub mechanism: Option<MechanismKind>,

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Channel, Date, DpvId, Id, KnownGap, LawRef, Location, SecurityMeasure, Text};
+use super::{Channel, Date, Destination, DpvId, Id, KnownGap, LawRef, SecurityMeasure, Text};
 
 /// `activities/<id>.json`; the id is the file name.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -250,10 +250,15 @@ pub struct Objection {
 pub struct Transfer {
     /// Id from recipients.json.
     pub recipient: Id,
-    pub country: Location,
+    /// The country the data goes to, or where no country can be named:
+    /// `worldwide`, `chosen_by_the_person` (wherever the person takes or
+    /// sends it, at their request), `other_operators` (the servers other
+    /// operators run that the person's messages reach, as with e-mail).
+    pub country: Destination,
     /// The transfer mechanism; exactly one.
     pub mechanisms: Vec<TransferMechanism>,
-    /// How people can get a copy of the safeguards (Art. 13(1)(f)).
+    /// How people can get a copy of the safeguards (Art. 13(1)(f)), for
+    /// every mechanism that does not say its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_via: Option<Text>,
     /// Transfer impact assessment reference.
@@ -277,6 +282,22 @@ pub struct TransferMechanism {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[a-g]$"))]
     pub derogation: Option<String>,
+    /// How people can get a copy of these safeguards, when not the
+    /// transfer's `copy_via`: the clauses on request, the rules on a page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_via: Option<Text>,
+}
+
+impl Transfer {
+    /// How people get a copy of the safeguards of `mechanism`: its own
+    /// route, else the transfer's.
+    pub fn copy_via<'a>(&'a self, mechanism: &'a TransferMechanism) -> Option<&'a Text> {
+        mechanism
+            .copy_via
+            .as_ref()
+            .filter(|t| !t.is_empty())
+            .or(self.copy_via.as_ref())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

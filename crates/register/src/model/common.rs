@@ -456,6 +456,95 @@ impl JsonSchema for Location {
     }
 }
 
+/// Where a transfer goes: a country (or region), or, where no country can
+/// be named, how far the data reaches. Written as the country's code, or
+/// as one of `worldwide`, `chosen_by_the_person`, `other_operators`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Destination {
+    /// Written first: a country code is never one of these words.
+    Reach(Reach),
+    Country(Location),
+}
+
+/// Where data goes when no country can be named.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    /// Anywhere in the world, e.g. a support desk that follows the sun.
+    Worldwide,
+    /// Wherever the person takes or sends it, at their own request: a
+    /// message to someone abroad, a booking with a hotel abroad.
+    ChosenByThePerson,
+    /// The servers of other operators that the person's messages reach, as
+    /// with e-mail or federated services.
+    OtherOperators,
+}
+
+impl Destination {
+    /// The country, when the destination is one.
+    pub fn country(&self) -> Option<&Location> {
+        match self {
+            Destination::Country(country) => Some(country),
+            Destination::Reach(_) => None,
+        }
+    }
+
+    /// As the register writes it; never a home country's code when the
+    /// destination is no country, so `Jurisdiction::is_home` is false.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Destination::Country(country) => country.as_str(),
+            Destination::Reach(Reach::Worldwide) => "worldwide",
+            Destination::Reach(Reach::ChosenByThePerson) => "chosen_by_the_person",
+            Destination::Reach(Reach::OtherOperators) => "other_operators",
+        }
+    }
+
+    /// Whether data sent here may be in `country`: it is that country, or it
+    /// reaches anywhere.
+    pub fn covers(&self, country: &Location) -> bool {
+        match self {
+            Destination::Country(c) => c == country,
+            Destination::Reach(Reach::Worldwide) => true,
+            Destination::Reach(_) => false,
+        }
+    }
+}
+
+/// One list of every value, so a wrong one gets one message with one help,
+/// as a wrong country code does anywhere else.
+impl JsonSchema for Destination {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Destination".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut values = vec!["worldwide", "chosen_by_the_person", "other_operators"];
+        values.extend(Location::codes());
+        schemars::json_schema!({
+            "type": "string",
+            "enum": values,
+            "description": "An ISO 3166-1 alpha-2 country code in capitals (the United Kingdom is GB, Greece GR), EU / EEA when only the region is known, or where no country can be named: worldwide, chosen_by_the_person (wherever the person sends or takes it), other_operators (other operators' servers the person's messages reach).",
+        })
+    }
+}
+
+impl std::fmt::Display for Destination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for Destination {
+    fn from(s: &str) -> Self {
+        serde_json::from_value(serde_json::Value::String(s.to_owned()))
+            .unwrap_or_else(|_| Destination::Country(Location::from(s)))
+    }
+}
+
 pattern_string!(
     /// A W3C DPV personal-data id, e.g. `pd:EmailAddress`.
     PdId,

@@ -1,10 +1,10 @@
 //! V20: recipients outside the territory (the EEA, or the UK) have a transfer entry.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::declare::rule;
 use super::{Findings, Rule, activities};
-use crate::model::{Id, Location, Recipient};
+use crate::model::{Id, Recipient};
 use crate::register::Register;
 
 rule! {
@@ -53,11 +53,7 @@ fn check(register: &Register, out: &mut Findings) {
         .map(|r| (&r.id, r))
         .collect();
     for (file, _, activity) in activities(register) {
-        let transferred: FxHashSet<(&Id, &Location)> = activity
-            .transfers
-            .iter()
-            .map(|t| (&t.recipient, &t.country))
-            .collect();
+        let transfers = &activity.transfers;
         let mut first_at: FxHashMap<&Id, usize> = FxHashMap::default();
         for (i, r) in activity.recipients.iter().enumerate() {
             first_at.entry(r).or_insert(i);
@@ -67,7 +63,10 @@ fn check(register: &Register, out: &mut Findings) {
                 continue;
             };
             for country in recipient.countries.iter().filter(|c| !home.is_home(c.as_str())) {
-                let covered = transferred.contains(&(recipient_id, country));
+                // A transfer recorded as worldwide covers every country.
+                let covered = transfers
+                    .iter()
+                    .any(|t| &t.recipient == recipient_id && t.country.covers(country));
                 if !covered {
                     let at = first_at.get(recipient_id).copied().unwrap_or_default();
                     out.error(

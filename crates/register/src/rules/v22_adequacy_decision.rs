@@ -13,7 +13,9 @@ rule! {
     /// decision that applies today (ropa's table, `crates/law/src/adequacy.rs`,
     /// holds each decision with the day it began to apply and, for one that
     /// was annulled or lapsed, the day it ended), and a `decision` it names
-    /// is that country's current one.
+    /// is that country's current one. A transfer that goes to no one
+    /// country (`worldwide`, `chosen_by_the_person`, `other_operators`)
+    /// cannot rest on adequacy at all.
     ///
     /// ## Why
     /// Art. 45 allows a transfer without further safeguards only to a
@@ -60,6 +62,16 @@ fn check(register: &Register, out: &mut Findings) {
                     continue;
                 }
                 let at = format!("/transfers/{i}/mechanisms/{j}");
+                if transfer.country.country().is_none() {
+                    out.error(
+                        Rule::V22,
+                        &file,
+                        at,
+                        format!("an adequacy decision covers one country, and transfer {i} goes to no one country (\"{country}\")"),
+                        "rest it on safeguards that go with the data (standard contractual clauses, binding corporate rules) or, where the person asks for the transfer, on a derogation of Art. 49(1)",
+                    );
+                    continue;
+                }
                 let current = home.in_force(country, today);
                 let named = mechanism.decision.as_deref();
                 let named_decision =

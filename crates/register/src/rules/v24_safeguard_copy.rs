@@ -1,16 +1,18 @@
 //! V24: transfers under safeguards say how to get a copy.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, blank, text_missing};
+use super::{Findings, Rule, activities, blank};
 use crate::model::MechanismKind;
 use crate::register::Register;
 
 rule! {
     /// ## What it checks
     /// A transfer relying on appropriate safeguards (standard contractual
-    /// clauses, binding corporate rules, ad hoc clauses, a code of conduct or
-    /// a certification) records `copy_via`, how people can obtain a copy of
-    /// them (an error when absent), and `tia_ref`, where the transfer impact
+    /// clauses, binding corporate rules, ad hoc clauses, a code of conduct,
+    /// a certification, or under the UK GDPR the IDTA or the Addendum)
+    /// records `copy_via`, how people can obtain a copy of them (an error
+    /// when absent), on the transfer or on each mechanism that has its own
+    /// route, and `tia_ref`, where the transfer impact
     /// assessment is kept (a warning when absent).
     ///
     /// ## Why
@@ -47,7 +49,8 @@ fn check(register: &Register, out: &mut Findings) {
             if home.is_home(transfer.country.as_str()) {
                 continue;
             }
-            for mechanism in &transfer.mechanisms {
+            let mut relies_on_safeguards = false;
+            for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
                 let safeguard = matches!(
                     mechanism.kind,
                     MechanismKind::Scc
@@ -55,28 +58,31 @@ fn check(register: &Register, out: &mut Findings) {
                         | MechanismKind::AdHocClauses
                         | MechanismKind::CodeOfConduct
                         | MechanismKind::Certification
+                        | MechanismKind::Idta
+                        | MechanismKind::UkAddendum
                 );
                 if !safeguard {
                     continue;
                 }
-                if text_missing(&transfer.copy_via) {
+                relies_on_safeguards = true;
+                if transfer.copy_via(mechanism).is_none_or(|t| t.is_empty()) {
                     out.error(
                         Rule::V24,
                         &file,
-                        format!("/transfers/{i}"),
+                        format!("/transfers/{i}/mechanisms/{j}"),
                         format!("transfer {i} relies on safeguards, and the statement must say how to get a copy of them"),
-                        "add \"copy_via\": how people can obtain a copy, e.g. by e-mail to the privacy desk",
+                        "add \"copy_via\" to the transfer, or to this mechanism when it has its own route: how people can obtain a copy, e.g. by e-mail to the privacy desk",
                     );
                 }
-                if blank(&transfer.tia_ref) {
-                    out.warning(
-                        Rule::V24,
-                        &file,
-                        format!("/transfers/{i}"),
-                        format!("transfer {i} has no transfer impact assessment on record"),
-                        "add \"tia_ref\" (EDPB Recommendations 01/2020)",
-                    );
-                }
+            }
+            if relies_on_safeguards && blank(&transfer.tia_ref) {
+                out.warning(
+                    Rule::V24,
+                    &file,
+                    format!("/transfers/{i}"),
+                    format!("transfer {i} has no transfer impact assessment on record"),
+                    "add \"tia_ref\" (EDPB Recommendations 01/2020)",
+                );
             }
         }
     }

@@ -5,7 +5,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use ropa_documents::statement::Statement;
-use ropa_register::model::{Category, Id, Lang, Location, SpecialCategory, SystemFile};
+use ropa_register::model::{
+    Category, Destination, Id, Lang, Location, SpecialCategory, SystemFile,
+};
 use ropa_register::register::Register;
 
 pub struct Index<'a> {
@@ -24,7 +26,7 @@ pub struct Index<'a> {
     criminal: bool,
     national_id: bool,
     /// The countries outside the EEA the statement names, by English name.
-    statement_countries: HashSet<Location>,
+    statement_countries: HashSet<Destination>,
 }
 
 impl<'a> Index<'a> {
@@ -70,7 +72,7 @@ impl<'a> Index<'a> {
         let statement_countries = Statement::derive(register, any)
             .outside_eea
             .into_iter()
-            .map(|t| t.country_code)
+            .map(|t| t.destination)
             .collect();
         Index {
             register,
@@ -165,7 +167,7 @@ impl<'a> Index<'a> {
             countries.filter(|c| !home.is_home(c.as_str())).collect();
         outside
             .into_iter()
-            .filter(|c| !self.statement_countries.contains(*c))
+            .filter(|c| !self.statement_countries.iter().any(|d| d.covers(c)))
             .cloned()
             .collect()
     }
