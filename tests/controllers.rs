@@ -385,7 +385,8 @@ fn a_transfer_to_no_one_country_is_told_as_where_the_data_reaches() {
         // a transfer: V20 names it, and nothing else fails.
         let out = ropa(&reg, &["validate"], 1);
         assert!(
-            out.stdout.contains("error[V20]") && out.stdout.contains(": 1 error, 0 warnings: FAILED"),
+            out.stdout.contains("error[V20]")
+                && out.stdout.contains(": 1 error, 0 warnings: FAILED"),
             "{out}"
         );
         // A provider in the EEA that relays the data on.
@@ -396,7 +397,9 @@ fn a_transfer_to_no_one_country_is_told_as_where_the_data_reaches() {
         let en = statement(&reg, "en");
         assert!(en.contains(en_words), "{reach}: {en}");
         assert!(
-            en.contains("You explicitly agreed to this transfer after we told you of its possible risks."),
+            en.contains(
+                "You explicitly agreed to this transfer after we told you of its possible risks."
+            ),
             "{en}"
         );
         assert!(statement(&reg, "nl").contains(nl_words), "{reach}");
@@ -404,4 +407,35 @@ fn a_transfer_to_no_one_country_is_told_as_where_the_data_reaches() {
             r["recipients"][1]["countries"] = json!(["IN"]);
         });
     }
+}
+
+#[test]
+fn an_activity_for_customers_is_named_as_theirs_and_left_out_of_the_controllers_documents() {
+    let (_tmp, reg) = register_of("v45-processor-activity-for-shops");
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("also processes personal data on behalf of other organisations, which decide why and how it is processed; for that processing, the privacy statement of the organisation concerned applies:\n\n- Hosting web shops for our customers, for the shopkeepers who use our platform\n"),
+        "{en}"
+    );
+    // Its purpose is the shopkeepers': it is told nowhere as ours.
+    assert!(
+        !en.contains("Hosting web shops\n") && !en.contains("Hosting web shops."),
+        "{en}"
+    );
+    assert_eq!(en.matches("Hosting web shops").count(), 1, "{en}");
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains(
+            "- Webwinkels hosten voor onze klanten, voor de winkeliers die ons platform gebruiken"
+        ),
+        "{nl}"
+    );
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    assert!(!records.contains("Hosting web shops"), "{records}");
+    assert!(records.contains("Newsletter"), "{records}");
 }

@@ -410,6 +410,9 @@ pub struct WhoWeAre {
     pub reach_us: Sentence,
     pub joint_controllers: String,
     pub reachable: Sentence,
+    /// Activities carried out for other organisations, and one of them.
+    pub on_behalf_of: Sentence,
+    pub on_behalf_of_item: Sentence,
     pub dpo: String,
     pub dpo_named: Sentence,
     pub reach_dpo: Sentence,

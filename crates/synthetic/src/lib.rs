@@ -1508,6 +1508,8 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
         )),
         owner: Some(owner.to_owned()),
         public,
+        role: ActivityRole::Controller,
+        processing_for: None,
         status,
         subjects,
         purposes,

@@ -72,8 +72,15 @@ impl Records {
             .filter(|c| c.organisation_wide())
             .map(|&c| d.field(c, d.organisation_value(c)))
             .collect();
-        // Activities are independent of each other: derived on all cores.
-        let entries: Vec<(&Id, &ActivityFile)> = register.activities.iter().collect();
+        // The controller's record (Art. 30(1)) holds the organisation's own
+        // activities; those it carries out for customers belong to the
+        // processor's record (Art. 30(2)). Activities are independent of
+        // each other: derived on all cores.
+        let entries: Vec<(&Id, &ActivityFile)> = register
+            .activities
+            .iter()
+            .filter(|(_, a)| a.is_own())
+            .collect();
         let activities = ropa_register::parallel::map_chunks(&entries, 64, |part| {
             part.iter()
                 .map(|(id, a)| d.activity(id.as_str(), a))

@@ -96,17 +96,38 @@ impl<'a> Deriver<'a> {
         })
     }
 
-    /// The public activities, in the order the register asks for.
+    /// The public activities the organisation is controller of, in the
+    /// order the register asks for: what the statement is about.
     fn public(&self) -> impl Iterator<Item = (&'a Id, &'a ActivityFile)> + use<'a> {
+        self.in_order(|a| a.public && a.is_own()).into_iter()
+    }
+
+    /// The public activities carried out for other organisations, which
+    /// the statement only names.
+    fn on_behalf_of(&self) -> Vec<OnBehalfOfView> {
+        self.in_order(|a| a.public && !a.is_own())
+            .into_iter()
+            .map(|(_, a)| OnBehalfOfView {
+                activity: self.t(&a.name),
+                controllers: a
+                    .processing_for
+                    .as_ref()
+                    .map(|p| self.t(&p.controllers))
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    fn in_order(&self, keep: impl Fn(&ActivityFile) -> bool) -> Vec<(&'a Id, &'a ActivityFile)> {
         let order = &self.register.organisation.notice.activity_order;
         let mut public: Vec<(&'a Id, &'a ActivityFile)> = self
             .register
             .activities
             .iter()
-            .filter(|(_, a)| a.public)
+            .filter(|(_, a)| keep(a))
             .collect();
         public.sort_by_key(|(id, _)| order.iter().position(|o| o == *id).unwrap_or(order.len()));
-        public.into_iter()
+        public
     }
 
     fn recipient(&self, id: &Id) -> Option<&'a ropa_register::model::Recipient> {
@@ -221,6 +242,7 @@ impl<'a> Deriver<'a> {
             sections,
             controller,
             scope: self.opt(&org.scope),
+            on_behalf_of: self.on_behalf_of(),
             dpo,
             representative,
             joint_controllers,

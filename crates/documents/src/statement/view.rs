@@ -85,6 +85,9 @@ pub struct Statement {
     pub controller: ControllerView,
     /// Which activities, companies and trade names the statement covers.
     pub scope: Option<String>,
+    /// Public activities carried out as processor, for other organisations:
+    /// named, and left out of everything else the statement says.
+    pub on_behalf_of: Vec<OnBehalfOfView>,
     /// The data protection officer, when one is appointed (Art. 13(1)(b)).
     pub dpo: Option<PartyView>,
     /// The EU representative (Art. 27).
@@ -218,6 +221,14 @@ pub struct BasisView {
     pub legal_references: Vec<LinkView>,
     /// The contracts named, for the contract basis.
     pub contracts: Vec<LinkView>,
+}
+
+/// An activity carried out for other organisations, who decide about it.
+#[derive(Debug, Clone)]
+pub struct OnBehalfOfView {
+    pub activity: String,
+    /// The controllers, as the register describes them.
+    pub controllers: String,
 }
 
 /// A title with the page it links to, when the page is safe to link.

@@ -20,6 +20,17 @@ pub struct ActivityFile {
     /// Whether the public statement describes this activity (internal ones, e.g. HR, are records only).
     pub public: bool,
     pub status: Status,
+    /// Whose processing this is: the organisation's own (`controller`, the
+    /// default), or its customers' that it carries out for them
+    /// (`processor`, Art. 28), which has no legal basis of its own, stays
+    /// out of the controller's statement and record, and says for whom in
+    /// `processing_for`.
+    #[serde(default, skip_serializing_if = "ActivityRole::is_controller")]
+    pub role: ActivityRole,
+    /// For a processor activity: the controllers it processes for
+    /// (Art. 30(2)(a)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_for: Option<ProcessingFor>,
     /// Categories of data subjects (ids from subjects.json).
     pub subjects: Vec<Id>,
     /// The purposes, each with its own legal basis (Art. 5(1)(b), 6(1)).
@@ -63,6 +74,46 @@ pub struct ActivityFile {
     pub review: Option<Review>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub known_gaps: Vec<KnownGap>,
+}
+
+/// The organisation's role in one activity (Art. 4(7), 4(8)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityRole {
+    /// It decides why and how: the GDPR's controller.
+    #[default]
+    Controller,
+    /// It processes on behalf of its customers, who decide.
+    Processor,
+}
+
+impl ActivityRole {
+    pub fn is_controller(&self) -> bool {
+        *self == ActivityRole::Controller
+    }
+}
+
+/// The controllers a processor activity is carried out for (Art. 30(2)(a)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessingFor {
+    /// Who they are, as the statement may say it: "the schools that use
+    /// our platform", "our business customers".
+    pub controllers: Text,
+    /// The controllers by name, where the record lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// Where the processing agreements with them are kept (Art. 28(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement_ref: Option<String>,
+}
+
+impl ActivityFile {
+    /// Whether the organisation is this activity's controller: its legal
+    /// basis, statement and record are the organisation's.
+    pub fn is_own(&self) -> bool {
+        self.role.is_controller()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -62,6 +62,7 @@ declare::registry! {
     V41 => v41_contact,
     V42 => v42_security_measures,
     V43 => v43_systems,
+    V45 => v45_processor_activities,
     V49 => v49_dpv_vocabulary,
     V50 => v50_placeholders,
 }
@@ -268,6 +269,15 @@ fn activities(
         .activities
         .iter()
         .map(|(id, a)| (FileRef::Activity(id.clone()), id, a))
+}
+
+/// The activities the organisation is controller of: the duties of a
+/// controller (a legal basis, informing people, retention it decides) are
+/// theirs, not those of activities carried out for customers (V45).
+fn own_activities(
+    register: &Register,
+) -> impl Iterator<Item = (FileRef, &crate::model::Id, &crate::model::ActivityFile)> {
+    activities(register).filter(|(_, _, a)| a.is_own())
 }
 
 /// Whether an optional field is absent or blank.

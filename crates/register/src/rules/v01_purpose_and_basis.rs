@@ -1,7 +1,7 @@
 //! V01: every activity has a purpose, every purpose a legal basis.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::register::Register;
 
 rule! {
@@ -38,7 +38,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         if activity.purposes.is_empty() {
             out.error(
                 Rule::V01,

@@ -1,7 +1,7 @@
 //! V02: legal obligation and public task name the law.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::model::law_missing;
 use crate::model::Basis;
 use crate::register::Register;
@@ -38,7 +38,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         for (i, purpose) in activity.purposes.iter().enumerate() {
             for (j, basis) in purpose.legal_bases.iter().enumerate() {
                 if matches!(basis.basis, Basis::LegalObligation | Basis::PublicTask)

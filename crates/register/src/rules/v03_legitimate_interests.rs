@@ -1,7 +1,7 @@
 //! V03: legitimate interests are stated, and assessed.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, blank, text_missing};
+use super::{Findings, Rule, own_activities, blank, text_missing};
 use crate::model::Basis;
 use crate::register::Register;
 
@@ -39,7 +39,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         for (i, purpose) in activity.purposes.iter().enumerate() {
             for (j, basis) in purpose.legal_bases.iter().enumerate() {
                 if basis.basis != Basis::LegitimateInterests {

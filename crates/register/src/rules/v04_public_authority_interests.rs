@@ -1,7 +1,7 @@
 //! V04: public authorities do not rely on legitimate interests.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::model::Basis;
 use crate::register::Register;
 
@@ -41,7 +41,7 @@ fn check(register: &Register, out: &mut Findings) {
     if !register.organisation.public_authority {
         return;
     }
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         for (i, purpose) in activity.purposes.iter().enumerate() {
             for (j, basis) in purpose.legal_bases.iter().enumerate() {
                 if basis.basis == Basis::LegitimateInterests {

@@ -1,7 +1,7 @@
 //! V05: consent has a withdrawal channel and proof.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, blank};
+use super::{Findings, Rule, own_activities, blank};
 use crate::model::Basis;
 use crate::register::Register;
 
@@ -39,7 +39,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         // The first basis that is consent: where a missing record is shown.
         let consent_at = activity.purposes.iter().enumerate().find_map(|(i, purpose)| {
             let j = purpose.legal_bases.iter().position(|b| b.basis == Basis::Consent)?;

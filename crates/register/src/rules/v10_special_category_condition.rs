@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::model::{Category, Id, SpecialCategory};
 use crate::register::Register;
 
@@ -50,7 +50,7 @@ fn check(register: &Register, out: &mut Findings) {
         .rev()
         .map(|c| (&c.id, c))
         .collect();
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         let conditions: FxHashSet<&Id> = activity
             .special_category_conditions
             .iter()

@@ -1,7 +1,7 @@
 //! V11: Art. 9(2)(b), (g)-(j) conditions name the law.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, blank};
+use super::{Findings, Rule, own_activities, blank};
 use crate::model::law_missing;
 use crate::register::Register;
 
@@ -39,7 +39,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         for (i, condition) in activity.special_category_conditions.iter().enumerate() {
             let at = format!("/special_category_conditions/{i}");
             if matches!(condition.condition.as_str(), "b" | "g" | "h" | "i" | "j")

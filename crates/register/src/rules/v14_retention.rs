@@ -1,7 +1,7 @@
 //! V14: every data category of an activity has a retention rule.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::diagnostic::Severity;
 use crate::model::{ActivityFile, Retention};
 use crate::register::Register;
@@ -44,7 +44,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         let severity = severity(activity);
         for (at, retention, what) in retentions(activity) {
             match (&retention.period, &retention.criteria) {

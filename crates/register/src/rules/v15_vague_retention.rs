@@ -2,7 +2,7 @@
 
 use super::declare::rule;
 use super::v14_retention::{retentions, severity};
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::register::Register;
 
 rule! {
@@ -55,7 +55,7 @@ const VAGUE: &[&str] = &[
 ];
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         let severity = severity(activity);
         for (at, retention, what) in retentions(activity) {
             let (None, Some(criteria)) = (&retention.period, &retention.criteria) else {

@@ -50,7 +50,12 @@ fn check(register: &Register, out: &mut Findings) {
     if declared.is_empty() {
         return;
     }
-    let public = || register.activities.values().filter(|a| a.public);
+    let public = || {
+        register
+            .activities
+            .values()
+            .filter(|a| a.public && a.is_own())
+    };
     let bases: Vec<Basis> = public()
         .flat_map(|a| a.purposes.iter())
         .flat_map(|p| p.legal_bases.iter().map(|b| b.basis))

@@ -1,7 +1,7 @@
 //! V28: direct marketing states the absolute right to object.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::register::Register;
 
 rule! {
@@ -38,7 +38,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         let marketing = activity.purposes.iter().any(|p| p.direct_marketing)
             || activity.profiling.for_direct_marketing;
         if marketing

@@ -2,7 +2,7 @@
 //! law that authorises them), explanation and DPIA.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, blank, text_missing};
+use super::{Findings, Rule, own_activities, blank, text_missing};
 use crate::model::law_missing;
 use crate::model::AdmSafeguard;
 use crate::register::Register;
@@ -66,7 +66,7 @@ const SAFEGUARDS: [AdmSafeguard; 3] = [
 ];
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         let Some(adm) = &activity.automated_decisions else {
             continue;
         };

@@ -1,7 +1,7 @@
 //! V31: profiling comes with a statement on automated decisions.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, own_activities};
 use crate::register::Register;
 
 rule! {
@@ -38,7 +38,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         if activity.profiling.exists && activity.automated_decisions.is_none() {
             out.warning(
                 Rule::V31,

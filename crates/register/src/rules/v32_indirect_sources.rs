@@ -1,7 +1,7 @@
 //! V32: data from elsewhere names its source and categories.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, text_missing};
+use super::{Findings, Rule, own_activities, text_missing};
 use crate::register::Register;
 
 rule! {
@@ -40,7 +40,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         if activity.information_exemption.is_none() {
             for (i, source) in activity.sources.iter().enumerate() {
                 if source.kind.is_direct() {

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, text_missing};
+use super::{Findings, Rule, own_activities, text_missing};
 use crate::model::SourceKind;
 use crate::register::{FileRef, Register};
 
@@ -44,7 +44,7 @@ rule! {
 
 fn check(register: &Register, out: &mut Findings) {
     let mut other_person_subjects = BTreeSet::new();
-    for (file, _, activity) in activities(register) {
+    for (file, _, activity) in own_activities(register) {
         if activity.information_exemption.is_some() {
             continue;
         }

@@ -47,7 +47,7 @@ fn check(register: &Register, out: &mut Findings) {
     let directly_collected: BTreeSet<_> = register
         .activities
         .values()
-        .filter(|a| a.public)
+        .filter(|a| a.public && a.is_own())
         .flat_map(|a| &a.sources)
         .filter(|s| s.kind.is_direct())
         .flat_map(|s| &s.categories)
