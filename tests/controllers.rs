@@ -439,3 +439,118 @@ fn an_activity_for_customers_is_named_as_theirs_and_left_out_of_the_controllers_
     assert!(!records.contains("Hosting web shops"), "{records}");
     assert!(records.contains("Newsletter"), "{records}");
 }
+
+/// The US software company of `examples/`, in a directory of its own.
+fn us_software() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::Builder::new()
+        .prefix("ropa-two-laws-")
+        .tempdir()
+        .expect("a temporary directory");
+    let reg = tmp.path().join("register");
+    copy_dir(&workspace_root().join("examples/us-software"), &reg);
+    // The example's schema links are relative to examples/; the copy has
+    // no schemas beside it, and validation does not follow the links.
+    (tmp, reg)
+}
+
+#[test]
+fn a_controller_under_two_laws_is_judged_and_told_under_each() {
+    let (_tmp, reg) = us_software();
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "For people in the United Kingdom, the UK GDPR applies as well. Our representative in the United Kingdom is Quayside Representation Ltd",
+        "Our representative in the European Union is Kaiside EU Representation Ltd",
+        "- **Deskline, Inc.** in the United States. This concerns the data of people in the United Kingdom. We have agreed the European Commission’s standard contractual clauses with the recipient, with the UK Information Commissioner’s International Data Transfer Addendum.",
+        "- **Paystream Payments Ltd** in Ireland. This concerns the data of people in the United Kingdom. UK law recognises",
+        "- **Nimbus Cloud, Inc.** in the United States. The European Commission has decided that this country ensures an adequate level of protection (adequacy decision (EU) 2023/1795).",
+        "People in the United Kingdom can also lodge a complaint with the Information Commissioner's Office (ICO): [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    for fact in [
+        "GDPR: Kaiside EU Representation Ltd (",
+        "UK GDPR: Quayside Representation Ltd (",
+        "US (UK GDPR): standard contractual clauses with the UK Addendum (UK GDPR Art. 46(2)(d))",
+        "US (UK GDPR): adequacy regulations (UK GDPR Art. 45, DPA 2018 s. 17A) SI 2023/1028",
+        "IE (UK GDPR): ",
+    ] {
+        assert!(
+            records.contains(fact),
+            "the record lacks {fact:?}:\n{records}"
+        );
+    }
+
+    // Under the UK GDPR, the Irish payment provider is a transfer too: its
+    // entry gone, V20 asks for it under that law only.
+    let billing = reg.join("activities/accounts-and-billing.json");
+    edit(&billing, |a| {
+        let transfers = a["transfers"].as_array_mut().unwrap();
+        transfers.retain(|t| t["recipient"] != "payment-provider");
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(
+        out.stdout.contains(
+            "error[V20]: recipient \"payment-provider\" processes data in IE, outside the UK"
+        ) && out.stdout.contains(": 1 error, 0 warnings"),
+        "{out}"
+    );
+    // An entry that names no law is judged under both: the UK's adequacy
+    // for the EEA is no EU decision, and the rule says which law to name.
+    edit(&billing, |a| {
+        a["transfers"][0]["under"] = serde_json::Value::Null;
+        a["transfers"].as_array_mut().unwrap().push(json!({
+            "recipient": "payment-provider", "country": "IE", "under": "uk",
+            "mechanisms": [{ "kind": "adequacy", "decision": "DPA 2018 Sch. 21" }]
+        }));
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(
+        out.stdout.contains(
+            "error[V22]: the adequacy decision for US is SI 2023/1028, not (EU) 2023/1795"
+        ) && out.stdout.contains(": 1 error, 0 warnings"),
+        "{out}"
+    );
+    // A UK tool in an entry for both laws: an error under the EU's, which
+    // points at `under`.
+    let support = reg.join("activities/support.json");
+    edit(&support, |a| {
+        a["transfers"][1]["under"] = serde_json::Value::Null;
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(
+        out.stdout.contains("error[V21]") && out.stdout.contains("say which with \"under\""),
+        "{out}"
+    );
+
+    // Without its UK representative, V36 names the place under the UK law.
+    let (_tmp2, reg) = us_software();
+    edit(&reg.join("organisation.json"), |o| {
+        o["also_under"][0]["representative"] = serde_json::Value::Null;
+    });
+    let out = ropa(&reg, &["validate", "--format", "json"], 1);
+    assert!(
+        out.stdout.contains("\"rule\": \"V36\"")
+            && out
+                .stdout
+                .contains("\"pointer\": \"/also_under/0/representative\"")
+            && out.stdout.contains("not established in the UK"),
+        "{out}"
+    );
+    // A transfer under a law the register is not kept under.
+    let (_tmp3, reg) = us_software();
+    edit(&reg.join("organisation.json"), |o| {
+        o.as_object_mut().unwrap().remove("also_under");
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(
+        out.stdout.contains("is judged under the UK GDPR, and the register does not say the controller is subject to it"),
+        "{out}"
+    );
+}

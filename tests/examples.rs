@@ -79,6 +79,10 @@ fn facts(register: &Path, lang: &str) -> Vec<String> {
     if let Some(rep) = org["representative"].as_object() {
         add(rep.get("name").and_then(Value::as_str));
     }
+    for other in org["also_under"].as_array().into_iter().flatten() {
+        add(other["representative"]["name"].as_str());
+        add(text(&other["supervisory_authority"]["name"], lang));
+    }
     for joint in org["joint_controllers"].as_array().into_iter().flatten() {
         add(joint["name"].as_str());
         add(text(&joint["essence"], lang));
@@ -94,6 +98,13 @@ fn facts(register: &Path, lang: &str) -> Vec<String> {
     for path in activities {
         let activity = read(&path);
         if activity["public"] != Value::Bool(true) {
+            continue;
+        }
+        // Carried out for others: the statement names it and for whom,
+        // and tells nothing of it as the controller's own.
+        if activity["role"] == "processor" {
+            add(text(&activity["name"], lang));
+            add(text(&activity["processing_for"]["controllers"], lang));
             continue;
         }
         for purpose in activity["purposes"].as_array().into_iter().flatten() {

@@ -32,8 +32,19 @@ pub struct Words {
     pub format: Format,
     /// Country and region names by code (`NL`, `EU`).
     pub countries: HashMap<String, String>,
+    pub law: LawWords,
     pub statement: StatementWords,
     pub records: RecordWords,
+}
+
+/// The law a register is kept under, as running text names it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LawWords {
+    /// "the GDPR", "the UK GDPR".
+    pub regulation: String,
+    /// "in the United Kingdom".
+    pub in_territory: String,
 }
 
 impl Words {
@@ -413,6 +424,8 @@ pub struct WhoWeAre {
     /// Activities carried out for other organisations, and one of them.
     pub on_behalf_of: Sentence,
     pub on_behalf_of_item: Sentence,
+    /// Another law the controller is subject to, for the people it protects.
+    pub also_under: Sentence,
     pub dpo: String,
     pub dpo_named: Sentence,
     pub reach_dpo: Sentence,
@@ -594,6 +607,8 @@ pub struct OutsideEea {
     pub transfer_chosen_by_the_person: Sentence,
     pub transfer_other_operators: Sentence,
     pub copy: Sentence,
+    /// A transfer judged under another law than the register's own.
+    pub for_territory: Sentence,
     pub mechanisms: Mechanisms,
     pub derogations: Derogations,
 }
@@ -815,6 +830,8 @@ pub struct Complaints {
     pub website: Sentence,
     /// The right to an effective judicial remedy against the controller (Art. 79).
     pub judicial_remedy: String,
+    /// The authority under another law the controller is subject to.
+    pub also_complain: Sentence,
 }
 
 #[derive(Debug, Deserialize)]

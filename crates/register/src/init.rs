@@ -298,6 +298,7 @@ fn organisation(schema: String, options: &InitOptions, settings: &Settings) -> O
     OrganisationFile {
         schema,
         jurisdiction: settings.jurisdiction,
+        also_under: Vec::new(),
         controller: Controller {
             name: options
                 .organisation

@@ -267,6 +267,7 @@ fn organisation() -> OrganisationFile {
     OrganisationFile {
         schema: link("organisation.schema.json", 0),
         jurisdiction: Jurisdiction::Eu,
+        also_under: Vec::new(),
         controller: Controller {
             name: "Synthetisch Voorbeeld B.V.".to_owned(),
             address: Address {
@@ -1546,6 +1547,7 @@ fn transfer(rng: &mut Rng, recipient: &Recipient, country: &Location) -> Transfe
         Some(decision) => Transfer {
             recipient: recipient.id.clone(),
             country: Destination::Country(country.clone()),
+            under: None,
             mechanisms: vec![TransferMechanism {
                 kind: MechanismKind::Adequacy,
                 decision: Some(decision.to_owned()),
@@ -1559,6 +1561,7 @@ fn transfer(rng: &mut Rng, recipient: &Recipient, country: &Location) -> Transfe
         None => Transfer {
             recipient: recipient.id.clone(),
             country: Destination::Country(country.clone()),
+            under: None,
             mechanisms: vec![TransferMechanism {
                 kind: MechanismKind::Scc,
                 decision: Some("(EU) 2021/914".to_owned()),

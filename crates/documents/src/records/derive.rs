@@ -9,7 +9,7 @@ use ropa_law::Right;
 use ropa_register::model::{
     ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
     MechanismKind, Recipient, RecipientRole, RepresentativeGround, Retention, SourceKind,
-    SpecialCategory, Status, Subject,
+    SpecialCategory, Status, Subject, UnderLaw,
 };
 use ropa_register::register::Register;
 
@@ -51,6 +51,42 @@ impl<'a> Deriver<'a> {
 
     fn recipient(&self, id: &Id) -> Option<&'a Recipient> {
         self.recipients.get(id).copied()
+    }
+
+    /// The representative under one law, never "not required" without the
+    /// reason the register gives.
+    fn representative(&self, law: &UnderLaw<'_>, words: &Words) -> String {
+        match (law.representative, law.representative_exemption) {
+            (Some(r), _) => format!("{} ({})", r.name, self.channels(&r.contact)),
+            (None, _) if law.established_in_territory => {
+                words.records.words.representative_established.clone()
+            }
+            (None, Some(exemption)) => {
+                let point = match exemption.ground {
+                    RepresentativeGround::Occasional => "a",
+                    RepresentativeGround::PublicAuthority => "b",
+                };
+                words
+                    .records
+                    .words
+                    .representative_exempt
+                    .fill(|slot| match slot {
+                        "point" => point,
+                        "reason" => exemption.reason.trim(),
+                        _ => "",
+                    })
+            }
+            (None, None) => words.records.words.representative_missing.clone(),
+        }
+    }
+
+    /// Where a transfer goes, and under which law when it names one.
+    fn transfer_place(&self, transfer: &ropa_register::model::Transfer) -> String {
+        let place = self.destination(&transfer.country);
+        match transfer.under {
+            Some(law) => format!("{place} ({})", law.regulation()),
+            None => place,
+        }
     }
 
     /// Where a transfer goes: a country by its code, as the records name
@@ -170,24 +206,23 @@ impl<'a> Deriver<'a> {
                 )],
             },
             // Never "not required" without the reason the register gives.
-            Column::Representative => match (&org.representative, &org.representative_exemption) {
-                (Some(r), _) => vec![format!("{} ({})", r.name, self.channels(&r.contact))],
-                (None, _) if org.established_in_territory => {
-                    vec![self.w.words.representative_established.clone()]
-                }
-                (None, Some(exemption)) => {
-                    let point = match exemption.ground {
-                        RepresentativeGround::Occasional => "a",
-                        RepresentativeGround::PublicAuthority => "b",
-                    };
-                    vec![self.w.words.representative_exempt.fill(|slot| match slot {
-                        "point" => point,
-                        "reason" => exemption.reason.trim(),
-                        _ => "",
-                    })]
-                }
-                (None, None) => vec![self.w.words.representative_missing.clone()],
-            },
+            // Under every law the controller is subject to, each prefixed
+            // with its regulation's name when there is more than one.
+            Column::Representative => {
+                let laws = org.laws();
+                let several = laws.len() > 1;
+                laws.iter()
+                    .map(|law| {
+                        let words = Words::under(self.lang, law.jurisdiction);
+                        let line = self.representative(law, words);
+                        if several {
+                            format!("{}: {line}", law.jurisdiction.regulation())
+                        } else {
+                            line
+                        }
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -440,7 +475,7 @@ impl<'a> Deriver<'a> {
                             .recipient(&t.recipient)
                             .map(|r| self.t(&r.label))
                             .unwrap_or_else(|| t.recipient.to_string());
-                        format!("{}: {recipient}", self.destination(&t.country))
+                        format!("{}: {recipient}", self.transfer_place(t))
                     })
                     .collect(),
             ),
@@ -452,7 +487,14 @@ impl<'a> Deriver<'a> {
                             .mechanisms
                             .iter()
                             .map(|m| {
-                                let mut s = self.mechanism(m.kind).to_owned();
+                                // A tool is named as the law it is used under names it.
+                                let mut s = match t.under {
+                                    Some(law) => {
+                                        Words::under(self.lang, law).records.mechanisms.of(&m.kind)
+                                    }
+                                    None => self.mechanism(m.kind),
+                                }
+                                .to_owned();
                                 if let Some(d) = &m.decision {
                                     s.push_str(&format!(" {d}"));
                                 }
@@ -473,7 +515,7 @@ impl<'a> Deriver<'a> {
                             })
                             .collect::<Vec<_>>()
                             .join(", ");
-                        let mut line = format!("{}: {mechanisms}", self.destination(&t.country));
+                        let mut line = format!("{}: {mechanisms}", self.transfer_place(t));
                         if let Some(copy) = &t.copy_via {
                             line.push_str(&format!(
                                 "; {}: {}",

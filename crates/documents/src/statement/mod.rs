@@ -86,6 +86,17 @@ impl<'a> Deriver<'a> {
         text.as_ref().map(|t| self.t(t)).filter(|s| !s.is_empty())
     }
 
+    /// An authority people can complain to, with its page in the
+    /// statement's language.
+    fn authority(&self, authority: &ropa_register::model::SupervisoryAuthority) -> AuthorityView {
+        let url = authority.url.get(self.lang).trim();
+        AuthorityView {
+            name: self.t(&authority.name),
+            href: web_url(url).then(|| url.to_owned()),
+            website: display_url(url),
+        }
+    }
+
     /// A law as the statement names it: in the reader's language, linked
     /// to its text where the register gives a web address.
     fn law(&self, law: &LawRef) -> Option<LinkView> {
@@ -235,13 +246,47 @@ impl<'a> Deriver<'a> {
             sections.push(Section::LastChanged);
         }
 
-        let authority = &org.supervisory_authority;
-        let url = authority.url.get(self.lang).trim();
+        let other_laws = org
+            .also_under
+            .iter()
+            .map(|other| {
+                let words = Words::under(self.lang, other.jurisdiction);
+                let applies = self
+                    .words
+                    .statement
+                    .who_we_are
+                    .also_under
+                    .fill(|slot| match slot {
+                        "in_territory" => words.law.in_territory.as_str(),
+                        "regulation" => words.law.regulation.as_str(),
+                        _ => "",
+                    });
+                let representative = other.representative.as_ref().map(|r| PartyView {
+                    name: Some(r.name.clone()),
+                    contact: self.channels(&r.contact),
+                });
+                let reachable = representative
+                    .as_ref()
+                    .is_some_and(|r| !r.contact.is_empty());
+                OtherLawView {
+                    applies,
+                    in_territory: words.law.in_territory.clone(),
+                    representative,
+                    representative_sentence: words
+                        .statement
+                        .who_we_are
+                        .representative_of(reachable)
+                        .clone(),
+                    authority: self.authority(&other.supervisory_authority),
+                }
+            })
+            .collect();
         Statement {
             lang: self.lang,
             sections,
             controller,
             scope: self.opt(&org.scope),
+            other_laws,
             on_behalf_of: self.on_behalf_of(),
             dpo,
             representative,
@@ -267,11 +312,7 @@ impl<'a> Deriver<'a> {
             rights,
             direct_marketing,
             consent,
-            authority: AuthorityView {
-                name: self.t(&authority.name),
-                href: web_url(url).then(|| url.to_owned()),
-                website: display_url(url),
-            },
+            authority: self.authority(&org.supervisory_authority),
             provision,
             profiling,
         }

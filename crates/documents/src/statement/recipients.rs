@@ -2,7 +2,8 @@
 
 use super::Deriver;
 use super::view::{RecipientGroup, RecipientGroupKind, RecipientView, TransferView};
-use ropa_register::model::{Destination, Id, MechanismKind, RecipientRole};
+use crate::words::Words;
+use ropa_register::model::{Destination, Id, MechanismKind, RecipientRole, Transfer};
 use std::collections::BTreeSet;
 
 impl<'a> Deriver<'a> {
@@ -60,52 +61,76 @@ impl<'a> Deriver<'a> {
     /// recipients' countries, recorded transfers and the systems' locations.
     pub(super) fn outside_eea(&self) -> Vec<TransferView> {
         // Outside the territory of the register's law: the EEA, or the UK.
-        let home = self.register.organisation.jurisdiction;
+        let org = &self.register.organisation;
+        let home = org.jurisdiction;
         let mut out: Vec<TransferView> = Vec::new();
         let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
         for (_, activity) in self.public() {
-            let mut destinations: Vec<(&Id, Destination)> = Vec::new();
+            // A transfer leaves the territory of a law it is judged under.
+            let leaves = |t: &&Transfer| {
+                org.laws_of(t)
+                    .iter()
+                    .any(|law| !law.is_home(t.country.as_str()))
+            };
+            // The recipients' countries outside the territory first, each
+            // with the transfers recorded to it (one per law, where the
+            // register is kept under two), then the other transfers.
+            let mut entries: Vec<(&Id, Destination, Option<&Transfer>)> = Vec::new();
             for id in &activity.recipients {
-                if let Some(recipient) = self.recipient(id) {
-                    for country in recipient
-                        .countries
+                let Some(recipient) = self.recipient(id) else {
+                    continue;
+                };
+                for country in recipient
+                    .countries
+                    .iter()
+                    .filter(|c| !home.is_home(c.as_str()))
+                {
+                    let destination = Destination::Country(country.clone());
+                    let recorded: Vec<&Transfer> = activity
+                        .transfers
                         .iter()
-                        .filter(|c| !home.is_home(c.as_str()))
-                    {
-                        destinations.push((id, Destination::Country(country.clone())));
+                        .filter(|t| &t.recipient == id && t.country == destination)
+                        .filter(leaves)
+                        .collect();
+                    // A country a worldwide transfer covers is told once, as
+                    // worldwide.
+                    let worldwide = activity.transfers.iter().any(|t| {
+                        &t.recipient == id && t.country != destination && t.country.covers(country)
+                    });
+                    if recorded.is_empty() && !worldwide {
+                        entries.push((id, destination.clone(), None));
+                    }
+                    for t in recorded {
+                        if !entries
+                            .iter()
+                            .any(|(_, _, e)| e.is_some_and(|e| std::ptr::eq(e, t)))
+                        {
+                            entries.push((id, destination.clone(), Some(t)));
+                        }
                     }
                 }
             }
-            for transfer in activity
-                .transfers
-                .iter()
-                .filter(|t| !home.is_home(t.country.as_str()))
-            {
-                if !destinations
+            for t in activity.transfers.iter().filter(leaves) {
+                if !entries
                     .iter()
-                    .any(|(r, d)| *r == &transfer.recipient && *d == transfer.country)
+                    .any(|(_, _, e)| e.is_some_and(|e| std::ptr::eq(e, t)))
                 {
-                    destinations.push((&transfer.recipient, transfer.country.clone()));
+                    entries.push((&t.recipient, t.country.clone(), Some(t)));
                 }
             }
-            // A recipient's country a worldwide transfer covers is told once,
-            // as worldwide.
-            destinations.retain(|(r, d)| {
-                !matches!(d, Destination::Country(c) if activity.transfers.iter().any(|t| {
-                    &t.recipient == *r && t.country != *d && t.country.covers(c)
-                }))
-            });
-            for (recipient_id, destination) in destinations {
-                let transfer = activity
-                    .transfers
-                    .iter()
-                    .find(|t| &t.recipient == recipient_id && t.country == destination);
+            for (recipient_id, destination, transfer) in entries {
                 let mechanism = transfer.and_then(|t| t.mechanisms.first());
                 let recipient = self
                     .register
                     .recipient(recipient_id)
                     .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
                     .unwrap_or_else(|| recipient_id.to_string());
+                // Judged under another law than the register's own: that
+                // law's words say whose data it is and name its tool.
+                let other_law = transfer
+                    .and_then(|t| t.under)
+                    .filter(|&law| law != home)
+                    .map(|law| Words::under(self.lang, law));
                 let view = TransferView {
                     country: self.words.country(destination.as_str()),
                     destination,
@@ -120,6 +145,20 @@ impl<'a> Deriver<'a> {
                         .and_then(|(t, m)| t.copy_via(m))
                         .map(|text| self.t(text))
                         .filter(|text| !text.is_empty()),
+                    for_territory: other_law.map(|words| {
+                        self.words
+                            .statement
+                            .outside_eea
+                            .for_territory
+                            .fill(|_| words.law.in_territory.as_str())
+                    }),
+                    mechanism_text: other_law.zip(mechanism).map(|(words, m)| {
+                        let said = words.statement.outside_eea.mechanisms.of(&m.kind);
+                        match &m.decision {
+                            Some(decision) => said.with_decision.fill(|_| decision.as_str()),
+                            None => said.text.clone(),
+                        }
+                    }),
                 };
                 let key = (
                     view.country.clone(),
@@ -153,6 +192,8 @@ impl<'a> Deriver<'a> {
                         .map(|r| published_name(r).unwrap_or_else(|| self.t(&r.label)))
                         .unwrap_or_else(|| self.register.organisation.controller.name.clone());
                     let view = TransferView {
+                        for_territory: None,
+                        mechanism_text: None,
                         country: self.words.country(country),
                         destination: Destination::Country(country.clone()),
                         recipient,

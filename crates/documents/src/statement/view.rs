@@ -2,6 +2,7 @@
 //! and one view type per part. The templates and the word files read these;
 //! the derivation (`statement`) fills them from the register.
 
+use crate::words::Sentence;
 use ropa_register::model::{
     AdmSafeguard, Basis, ChannelKind, Destination, EndAction, Lang, MechanismKind, SourceKind,
     ThirdPartyMarketing,
@@ -85,6 +86,9 @@ pub struct Statement {
     pub controller: ControllerView,
     /// Which activities, companies and trade names the statement covers.
     pub scope: Option<String>,
+    /// The other laws the controller is subject to (`also_under`), each
+    /// with its sentence, representative and authority.
+    pub other_laws: Vec<OtherLawView>,
     /// Public activities carried out as processor, for other organisations:
     /// named, and left out of everything else the statement says.
     pub on_behalf_of: Vec<OnBehalfOfView>,
@@ -223,6 +227,20 @@ pub struct BasisView {
     pub contracts: Vec<LinkView>,
 }
 
+/// Another law the controller is subject to, in the statement's words.
+#[derive(Debug, Clone)]
+pub struct OtherLawView {
+    /// "For people in the United Kingdom, the UK GDPR applies as well."
+    pub applies: String,
+    /// "in the United Kingdom", for the complaint sentence.
+    pub in_territory: String,
+    /// The representative there, and the sentence that law's words name
+    /// it with ("Our representative in the United Kingdom is {name}").
+    pub representative: Option<PartyView>,
+    pub representative_sentence: Sentence,
+    pub authority: AuthorityView,
+}
+
 /// An activity carried out for other organisations, who decide about it.
 #[derive(Debug, Clone)]
 pub struct OnBehalfOfView {
@@ -296,6 +314,11 @@ pub struct TransferView {
     pub derogation: Option<String>,
     /// How to obtain a copy of the safeguards (Art. 13(1)(f)).
     pub copy_via: Option<String>,
+    /// For a transfer judged under another law than the register's own:
+    /// whose data it concerns ("This concerns the data of people in the
+    /// United Kingdom."), and its mechanism in that law's words.
+    pub for_territory: Option<String>,
+    pub mechanism_text: Option<String>,
 }
 
 /// One retention rule and the categories it applies to.

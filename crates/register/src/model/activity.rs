@@ -3,7 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Channel, Date, Destination, DpvId, Id, KnownGap, LawRef, SecurityMeasure, Text};
+use super::{
+    Channel, Date, Destination, DpvId, Id, Jurisdiction, KnownGap, LawRef, SecurityMeasure, Text,
+};
 
 /// `activities/<id>.json`; the id is the file name.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -306,6 +308,12 @@ pub struct Transfer {
     /// sends it, at their request), `other_operators` (the servers other
     /// operators run that the person's messages reach, as with e-mail).
     pub country: Destination,
+    /// The law this transfer is judged under, when the controller is
+    /// subject to more than one (`also_under`) and the transfer rests on
+    /// different tools under each: one entry per law. By default, every
+    /// law of the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub under: Option<Jurisdiction>,
     /// The transfer mechanism; exactly one.
     pub mechanisms: Vec<TransferMechanism>,
     /// How people can get a copy of the safeguards (Art. 13(1)(f)), for

@@ -21,6 +21,12 @@ pub struct OrganisationFile {
     /// transfer tools exist, and how the statement names the law.
     #[serde(default)]
     pub jurisdiction: Jurisdiction,
+    /// The other laws the controller is subject to, each with what differs
+    /// under it: a register kept under the GDPR whose controller also
+    /// offers its services to people in the UK is under the UK GDPR too
+    /// (UK GDPR Art. 3(2)), with a representative and an authority there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_under: Vec<OtherLaw>,
     pub controller: Controller,
     /// Which activities, companies and trade names the statement covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +109,82 @@ pub struct JointController {
     /// The essence of the arrangement, made available to data subjects (Art. 26(2)).
     #[serde(default)]
     pub essence: Option<Text>,
+}
+
+/// Another law the controller is subject to, and what differs under it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherLaw {
+    pub jurisdiction: Jurisdiction,
+    /// Whether the controller has an establishment in that law's territory.
+    pub established_in_territory: bool,
+    /// The representative there (Art. 27), when not established in it.
+    #[serde(default)]
+    pub representative: Option<Party>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative_exemption: Option<RepresentativeExemption>,
+    /// The authority people there can complain to.
+    pub supervisory_authority: SupervisoryAuthority,
+}
+
+/// One law the controller is subject to, with what the register says
+/// under it: the register's own (`jurisdiction`), or one of `also_under`.
+#[derive(Debug, Clone, Copy)]
+pub struct UnderLaw<'a> {
+    pub jurisdiction: Jurisdiction,
+    pub established_in_territory: bool,
+    pub representative: Option<&'a Party>,
+    pub representative_exemption: Option<&'a RepresentativeExemption>,
+    pub supervisory_authority: &'a SupervisoryAuthority,
+    /// Its place in `also_under`, for a law other than the register's own.
+    pub index: Option<usize>,
+}
+
+impl OrganisationFile {
+    /// Every law the controller is subject to: the register's own first.
+    pub fn laws(&self) -> Vec<UnderLaw<'_>> {
+        let own = UnderLaw {
+            jurisdiction: self.jurisdiction,
+            established_in_territory: self.established_in_territory,
+            representative: self.representative.as_ref(),
+            representative_exemption: self.representative_exemption.as_ref(),
+            supervisory_authority: &self.supervisory_authority,
+            index: None,
+        };
+        std::iter::once(own)
+            .chain(
+                self.also_under
+                    .iter()
+                    .enumerate()
+                    .map(|(i, other)| UnderLaw {
+                        jurisdiction: other.jurisdiction,
+                        established_in_territory: other.established_in_territory,
+                        representative: other.representative.as_ref(),
+                        representative_exemption: other.representative_exemption.as_ref(),
+                        supervisory_authority: &other.supervisory_authority,
+                        index: Some(i),
+                    }),
+            )
+            .collect()
+    }
+
+    /// The laws a transfer is judged under: the one it names, or every one.
+    pub fn laws_of(&self, transfer: &super::Transfer) -> Vec<Jurisdiction> {
+        std::iter::once(self.jurisdiction)
+            .chain(self.also_under.iter().map(|o| o.jurisdiction))
+            .filter(|law| transfer.under.is_none_or(|under| under == *law))
+            .collect()
+    }
+}
+
+impl UnderLaw<'_> {
+    /// The JSON pointer of one of this law's fields in `organisation.json`.
+    pub fn pointer(&self, field: &str) -> String {
+        match self.index {
+            None => format!("/{field}"),
+            Some(i) => format!("/also_under/{i}/{field}"),
+        }
+    }
 }
 
 /// The ground of Art. 27(2) on which a controller established outside the

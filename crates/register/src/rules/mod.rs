@@ -280,6 +280,25 @@ fn own_activities(
     activities(register).filter(|(_, _, a)| a.is_own())
 }
 
+/// Each transfer of `activity`, with its index, under each law it is
+/// judged under (`Transfer::under`, else every law of the register).
+fn judged_transfers<'a>(
+    register: &'a Register,
+    activity: &'a crate::model::ActivityFile,
+) -> impl Iterator<Item = (usize, &'a crate::model::Transfer, ropa_law::Jurisdiction)> {
+    activity
+        .transfers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, transfer)| {
+            register
+                .organisation
+                .laws_of(transfer)
+                .into_iter()
+                .map(move |law| (i, transfer, law))
+        })
+}
+
 /// Whether an optional field is absent or blank.
 fn blank(value: &Option<String>) -> bool {
     value.as_deref().is_none_or(|v| v.trim().is_empty())

@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use super::declare::rule;
 use super::{Findings, Rule, activities};
-use crate::model::{Id, Recipient};
+use crate::model::{Id, Jurisdiction, Recipient};
 use crate::register::Register;
 
 rule! {
@@ -42,7 +42,12 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    let home = register.organisation.jurisdiction;
+    let laws: Vec<Jurisdiction> = register
+        .organisation
+        .laws()
+        .iter()
+        .map(|l| l.jurisdiction)
+        .collect();
     // Looked up for every recipient of every activity, so hashed; the
     // first entry of an id is the one that counts.
     let recipients: FxHashMap<&Id, &Recipient> = register
@@ -62,11 +67,23 @@ fn check(register: &Register, out: &mut Findings) {
             let Some(recipient) = recipients.get(recipient_id) else {
                 continue;
             };
-            for country in recipient.countries.iter().filter(|c| !home.is_home(c.as_str())) {
-                // A transfer recorded as worldwide covers every country.
-                let covered = transfers
+            // Under each law the controller is subject to, the countries
+            // outside its territory.
+            let outside = laws.iter().flat_map(|&home| {
+                recipient
+                    .countries
                     .iter()
-                    .any(|t| &t.recipient == recipient_id && t.country.covers(country));
+                    .filter(move |c| !home.is_home(c.as_str()))
+                    .map(move |c| (home, c))
+            });
+            for (home, country) in outside {
+                // A transfer recorded as worldwide covers every country; one
+                // judged under another law covers nothing under this one.
+                let covered = transfers.iter().any(|t| {
+                    &t.recipient == recipient_id
+                        && t.country.covers(country)
+                        && t.under.is_none_or(|under| under == home)
+                });
                 if !covered {
                     let at = first_at.get(recipient_id).copied().unwrap_or_default();
                     out.error(

@@ -50,11 +50,37 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    let home = register.organisation.jurisdiction;
+    let org = &register.organisation;
+    let subject_to: Vec<Jurisdiction> = org.laws().iter().map(|l| l.jurisdiction).collect();
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
             let at = format!("/transfers/{i}");
-            if home.is_home(transfer.country.as_str()) {
+            if let Some(under) = transfer.under
+                && !subject_to.contains(&under)
+            {
+                out.error(
+                    Rule::V21,
+                    &file,
+                    format!("{at}/under"),
+                    format!(
+                        "transfer {i} is judged under the {}, and the register does not say the controller is subject to it",
+                        under.regulation()
+                    ),
+                    format!(
+                        "add {{\"jurisdiction\": \"{}\", …}} to \"also_under\" in organisation.json, or remove \"under\"",
+                        under.code()
+                    ),
+                );
+                continue;
+            }
+            let laws = org.laws_of(transfer);
+            let outside: Vec<Jurisdiction> = laws
+                .iter()
+                .copied()
+                .filter(|law| !law.is_home(transfer.country.as_str()))
+                .collect();
+            if outside.is_empty() {
+                let territories: Vec<&str> = laws.iter().map(|l| l.territory()).collect();
                 out.warning(
                     Rule::V21,
                     &file,
@@ -62,7 +88,7 @@ fn check(register: &Register, out: &mut Findings) {
                     format!(
                         "{} is inside {}; this is not a transfer under Chapter V",
                         transfer.country,
-                        home.territory()
+                        territories.join(" and ")
                     ),
                     "remove the transfer entry",
                 );
@@ -78,14 +104,23 @@ fn check(register: &Register, out: &mut Findings) {
                 );
             }
             for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
-                if let Some((why, fix)) = foreign_tool(home, mechanism.kind) {
-                    out.error(
-                        Rule::V21,
-                        &file,
-                        format!("{at}/mechanisms/{j}/kind"),
-                        why,
-                        fix,
-                    );
+                for &home in &outside {
+                    if let Some((why, fix)) = foreign_tool(home, mechanism.kind) {
+                        // Under two laws, a tool of one of them belongs to
+                        // an entry for that law alone.
+                        let fix = if subject_to.len() > 1 && transfer.under.is_none() {
+                            format!("{fix}; or, when this entry covers the data under one law only, say which with \"under\"")
+                        } else {
+                            fix.to_owned()
+                        };
+                        out.error(
+                            Rule::V21,
+                            &file,
+                            format!("{at}/mechanisms/{j}/kind"),
+                            why,
+                            fix,
+                        );
+                    }
                 }
                 if mechanism.kind == MechanismKind::Derogation && mechanism.derogation.is_none() {
                     out.error(

@@ -3,7 +3,7 @@
 use super::declare::rule;
 use ropa_law::date::today_utc;
 
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, activities, judged_transfers};
 use crate::model::MechanismKind;
 use crate::register::Register;
 
@@ -47,12 +47,11 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    let home = register.organisation.jurisdiction;
     // Decisions are annulled and lapse: a transfer may rest on one only on
     // the days it applies, so the rule reads today's date.
     let today = today_utc();
     for (file, _, activity) in activities(register) {
-        for (i, transfer) in activity.transfers.iter().enumerate() {
+        for (i, transfer, home) in judged_transfers(register, activity) {
             let country = transfer.country.as_str();
             if home.is_home(country) {
                 continue;

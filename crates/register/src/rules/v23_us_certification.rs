@@ -3,7 +3,7 @@
 use super::declare::rule;
 use ropa_law::date::today_utc;
 
-use super::{Findings, Rule, activities};
+use super::{Findings, Rule, activities, judged_transfers};
 use crate::model::MechanismKind;
 use crate::register::Register;
 
@@ -41,9 +41,8 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    let home = register.organisation.jurisdiction;
     for (file, _, activity) in activities(register) {
-        for (i, transfer) in activity.transfers.iter().enumerate() {
+        for (i, transfer, home) in judged_transfers(register, activity) {
             if home.is_home(transfer.country.as_str()) {
                 continue;
             }

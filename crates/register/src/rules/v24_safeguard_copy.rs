@@ -43,10 +43,11 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    let home = register.organisation.jurisdiction;
+    let org = &register.organisation;
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
-            if home.is_home(transfer.country.as_str()) {
+            let country = transfer.country.as_str();
+            if org.laws_of(transfer).iter().all(|law| law.is_home(country)) {
                 continue;
             }
             let mut relies_on_safeguards = false;

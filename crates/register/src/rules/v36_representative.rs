@@ -3,7 +3,7 @@
 
 use super::declare::rule;
 use super::{Findings, Rule};
-use crate::model::{RepresentativeGround, SpecialCategory};
+use crate::model::{RepresentativeGround, SpecialCategory, UnderLaw};
 use crate::register::{FileRef, Register};
 
 rule! {
@@ -51,37 +51,45 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    for law in register.organisation.laws() {
+        check_law(register, &law, out);
+    }
+}
+
+/// Under one law the controller is subject to: the register's own, or one
+/// of `also_under`, each with its own territory and representative.
+fn check_law(register: &Register, law: &UnderLaw<'_>, out: &mut Findings) {
     let org = &register.organisation;
-    let territory = org.jurisdiction.territory();
+    let territory = law.jurisdiction.territory();
     let file = &FileRef::Organisation;
-    if org.established_in_territory {
-        if org.representative.is_some() {
+    if law.established_in_territory {
+        if law.representative.is_some() {
             out.warning(
                 Rule::V36,
                 file,
-                "/representative",
+                law.pointer("representative"),
                 format!("the controller is established in {territory}, so Art. 27 does not apply, yet a representative is recorded and the statement names it"),
                 "remove \"representative\", or set \"established_in_territory\": false if the controller has no establishment there",
             );
         }
         return;
     }
-    match (&org.representative, &org.representative_exemption) {
+    match (law.representative, law.representative_exemption) {
         (Some(representative), _) => {
             if representative.contact.is_empty() {
                 out.error(
                     Rule::V36,
                     file,
-                    "/representative/contact",
+                    format!("{}/contact", law.pointer("representative")),
                     "the representative has no contact details, and the statement must give them (Art. 13(1)(a))",
                     "add \"contact\" channels for the representative",
                 );
             }
-            if org.representative_exemption.is_some() {
+            if law.representative_exemption.is_some() {
                 out.warning(
                     Rule::V36,
                     file,
-                    "/representative_exemption",
+                    law.pointer("representative_exemption"),
                     "a representative is designated, and an exemption from designating one is recorded as well",
                     "remove \"representative_exemption\"",
                 );
@@ -90,7 +98,7 @@ fn check(register: &Register, out: &mut Findings) {
         (None, None) => out.error(
             Rule::V36,
             file,
-            "/representative",
+            law.pointer("representative"),
             format!("the controller is not established in {territory} and names no representative there, nor an Art. 27(2) exemption"),
             "add \"representative\": {\"name\": \"…\", \"contact\": […]}, or \"representative_exemption\": {\"ground\": \"occasional\" | \"public_authority\", \"reason\": \"…\"}",
         ),
@@ -98,14 +106,14 @@ fn check(register: &Register, out: &mut Findings) {
             RepresentativeGround::PublicAuthority if !org.public_authority => out.error(
                 Rule::V36,
                 file,
-                "/representative_exemption/ground",
+                format!("{}/ground", law.pointer("representative_exemption")),
                 "the exemption for public authorities (Art. 27(2)(b)) is claimed, and the controller is not recorded as a public authority",
                 "set \"public_authority\": true if it is one, or designate a representative",
             ),
             RepresentativeGround::Occasional if holds_sensitive_data(register) => out.warning(
                 Rule::V36,
                 file,
-                "/representative_exemption/ground",
+                format!("{}/ground", law.pointer("representative_exemption")),
                 "the exemption for occasional processing (Art. 27(2)(a)) is claimed, and the register holds special-category or criminal data, which the exemption excludes at a large scale",
                 "check that the processing is occasional and not at a large scale, and say why in \"reason\"; otherwise designate a representative",
             ),

@@ -59,12 +59,16 @@ fn check(register: &Register, out: &mut Findings) {
             "add at least one channel (Art. 12(2))",
         );
     }
-    for (lang, url) in org.supervisory_authority.url.values() {
-        let url = url.trim();
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
+    for law in org.laws() {
+        let at = law.pointer("supervisory_authority");
+        for (lang, url) in law.supervisory_authority.url.values() {
+            let url = url.trim();
+            if url.starts_with("https://") || url.starts_with("http://") {
+                continue;
+            }
             let pointer = match lang {
-                Some(lang) => format!("/supervisory_authority/url/{}", lang.code()),
-                None => "/supervisory_authority/url".to_owned(),
+                Some(lang) => format!("{at}/url/{}", lang.code()),
+                None => format!("{at}/url"),
             };
             out.error(
                 Rule::V41,
