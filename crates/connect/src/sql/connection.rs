@@ -8,31 +8,12 @@ use crate::{Budget, Refusal};
 /// (`SqlConnection::from(SqliteConnector::open(…)?)`).
 pub struct SqlConnection(Box<dyn Calls + Send>);
 
-impl SqlConnection {
-    /// See [`Connector::list_tables`].
-    pub fn list_tables(&self) -> Result<Vec<TableRef>, Refusal> {
-        self.0.list_tables()
-    }
+/// The four calls, as [`Connector`] documents them.
+impl std::ops::Deref for SqlConnection {
+    type Target = dyn Calls + Send;
 
-    /// See [`Connector::list_columns`].
-    pub fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal> {
-        self.0.list_columns(table)
-    }
-
-    /// See [`Connector::row_count_estimate`].
-    pub fn row_count_estimate(&self, table: &TableRef) -> Result<Option<u64>, Refusal> {
-        self.0.row_count_estimate(table)
-    }
-
-    /// See [`Connector::sample`].
-    pub fn sample(
-        &self,
-        table: &TableRef,
-        columns: &[String],
-        limit: u32,
-        budget: &mut Budget,
-    ) -> Result<Vec<Row>, Refusal> {
-        self.0.sample(table, columns, limit, budget)
+    fn deref(&self) -> &Self::Target {
+        &*self.0
     }
 }
 
@@ -42,8 +23,9 @@ impl<B: Backend> From<Connector<B>> for SqlConnection {
     }
 }
 
-/// The calls, for a connector whose backend is erased.
-trait Calls {
+/// The calls of a connector whose backend is erased; a method of a trait
+/// object needs no import to be called.
+pub trait Calls {
     fn list_tables(&self) -> Result<Vec<TableRef>, Refusal>;
     fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal>;
     fn row_count_estimate(&self, table: &TableRef) -> Result<Option<u64>, Refusal>;
