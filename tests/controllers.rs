@@ -554,3 +554,64 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
         "{out}"
     );
 }
+
+#[test]
+fn retention_is_told_as_it_really_is() {
+    let (_tmp, reg) = register_of("v14-retention-forms");
+    let en = statement(&reg, "en");
+    for fact in [
+        // Contact details are kept differently by the two activities: each
+        // rule says whose it is.
+        "- **Contact details** (Newsletter). until you unsubscribe from the newsletter",
+        "- **Contact details** (Handling orders). We keep this data for 48 hours after the order. When the retention period ends, your personal data is erased.",
+        "- **Order details.** We keep this data with no end date: the archive keeps orders permanently",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    let nl = statement(&reg, "nl");
+    assert!(nl.contains("48 uur na de bestelling"), "{nl}");
+    assert!(
+        nl.contains(
+            "Wij bewaren deze gegevens zonder einddatum: het archief bewaart bestellingen blijvend"
+        ),
+        "{nl}"
+    );
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "en", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    for fact in [
+        "48 hours after the order; then erased",
+        "kept with no end date: the archive keeps orders permanently",
+    ] {
+        assert!(
+            records.contains(fact),
+            "the record lacks {fact:?}:\n{records}"
+        );
+    }
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["data"][0]["retention"] = json!({ "storage": "not_stored" });
+        a["data"][1]["retention"] = json!({ "storage": "on_device" });
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "- **Contact details** (Handling orders). We do not store this data: we process it and discard it at once.",
+        "- **Order details.** This data is kept only on your own device; we do not store it.",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    let records = ropa(
+        &reg,
+        &["render", "records", "--lang", "nl", "--format", "csv"],
+        0,
+    )
+    .stdout;
+    assert!(
+        records.contains("niet bewaard: verwerkt en meteen verwijderd")
+            && records.contains("alleen bewaard op het eigen apparaat van de betrokkene"),
+        "{records}"
+    );
+}

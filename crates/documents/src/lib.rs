@@ -25,7 +25,7 @@ use askama::Template;
 
 use crate::statement::{Section, Statement};
 use crate::words::{Format, StatementWords, Words};
-use ropa_register::model::{Basis, Lang, ThirdPartyMarketing};
+use ropa_register::model::{Basis, Lang, Storage, ThirdPartyMarketing};
 use ropa_register::register::Register;
 
 /// Formats of the public statement.

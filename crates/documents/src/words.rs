@@ -20,8 +20,8 @@ use serde::Deserialize;
 
 use crate::statement::view::{ControllerView, RecipientGroupKind, Right, RightsView, Section};
 use ropa_register::model::{
-    AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind, Reach, RecipientRole,
-    SourceKind, SpecialCategory,
+    AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind, PeriodParts, Reach,
+    RecipientRole, SourceKind, SpecialCategory, TimeUnit,
 };
 
 /// The words of one language.
@@ -113,46 +113,30 @@ impl Words {
         })
     }
 
-    /// An ISO 8601 duration (`P7Y`, `P1Y6M`, `P30D`) in words: "7 jaar",
-    /// "one year and 6 months". Anything else is shown as written.
+    /// An ISO 8601 duration (`P7Y`, `P1Y6M`, `P30D`, `PT48H`) in words:
+    /// "7 jaar", "one year and 6 months", "48 uur". Anything else is shown
+    /// as written.
     pub fn period(&self, period: &str) -> String {
-        let Some(body) = period.strip_prefix('P') else {
+        let Some(parts) = PeriodParts::parse(period) else {
             return period.to_owned();
         };
-        let units = &self.format.period;
-        let mut parts = Vec::new();
-        let mut number = String::new();
-        for c in body.chars() {
-            if c.is_ascii_digit() {
-                number.push(c);
-                continue;
-            }
-            let Ok(n) = number.parse::<u64>() else {
-                return period.to_owned();
-            };
-            number.clear();
-            let unit = match c {
-                'Y' => &units.year,
-                'M' => &units.month,
-                'W' => &units.week,
-                'D' => &units.day,
-                _ => return period.to_owned(),
-            };
-            parts.push(match n {
-                1 => unit.one.clone(),
-                _ => {
-                    let n = n.to_string();
-                    unit.many.fill(|_| &n)
+        let mut words: Vec<String> = parts
+            .units()
+            .map(|(unit, n)| {
+                let unit = self.format.period.of(unit);
+                match n {
+                    1 => unit.one.clone(),
+                    _ => {
+                        let n = n.to_string();
+                        unit.many.fill(|_| &n)
+                    }
                 }
-            });
+            })
+            .collect();
+        if words.len() == 1 {
+            return words.remove(0);
         }
-        if parts.is_empty() || !number.is_empty() {
-            return period.to_owned();
-        }
-        if parts.len() == 1 {
-            return parts.remove(0);
-        }
-        self.format.and_list(&parts)
+        self.format.and_list(&words)
     }
 
     /// A country or region code in words, for the codes a register commonly
@@ -236,6 +220,23 @@ pub struct Periods {
     pub month: Unit,
     pub week: Unit,
     pub day: Unit,
+    pub hour: Unit,
+    pub minute: Unit,
+    pub second: Unit,
+}
+
+impl Periods {
+    fn of(&self, unit: TimeUnit) -> &Unit {
+        match unit {
+            TimeUnit::Year => &self.year,
+            TimeUnit::Month => &self.month,
+            TimeUnit::Week => &self.week,
+            TimeUnit::Day => &self.day,
+            TimeUnit::Hour => &self.hour,
+            TimeUnit::Minute => &self.minute,
+            TimeUnit::Second => &self.second,
+        }
+    }
 }
 
 /// A unit of a period: one of it, and `{n}` of it.
@@ -706,6 +707,11 @@ pub struct RetentionWords {
     pub erase: String,
     pub anonymise: String,
     pub erase_or_anonymise: String,
+    /// Data processed and discarded at once, kept only on the person's
+    /// device, or kept with no end for the `{reason}` the register gives.
+    pub not_stored: String,
+    pub on_device: String,
+    pub indefinite: Sentence,
 }
 
 impl RetentionWords {
@@ -997,6 +1003,9 @@ pub struct CellWords {
     pub then_erased: String,
     pub then_anonymised: String,
     pub then_erased_or_anonymised: String,
+    pub not_stored: String,
+    pub on_device: String,
+    pub indefinite: Sentence,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1326,6 +1335,10 @@ mod tests {
         assert_eq!(nl.period("P2W"), "2 weken");
         assert_eq!(de.period("P1Y2M3D"), "ein Jahr, 2 Monate und 3 Tage");
         assert_eq!(nl.period("PX"), "PX");
+        assert_eq!(nl.period("PT48H"), "48 uur");
+        assert_eq!(en.period("PT30S"), "30 seconds");
+        assert_eq!(de.period("P1DT12H"), "einen Tag und 12 Stunden");
+        assert_eq!(en.period("PT1H30M"), "one hour and 30 minutes");
         let date = Date::from("2026-12-07");
         assert_eq!(nl.date(&date), "07-12-2026");
         assert_eq!(en.date(&date), "7 December 2026");

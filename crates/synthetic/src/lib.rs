@@ -1113,8 +1113,10 @@ fn retention(rng: &mut Rng) -> Retention {
             period: None,
             criteria: Some(t(nl, en)),
             start_event: None,
-            end_action,
+            end_action: Some(end_action),
             legal_reference: None,
+            storage: Storage::Limited,
+            reason: None,
         };
     }
     let (period, legal_reference) = match rng.weighted(&[20, 25, 15, 15, 10, 10, 5]) {
@@ -1131,8 +1133,10 @@ fn retention(rng: &mut Rng) -> Retention {
         period: Some(period.to_owned()),
         criteria: None,
         start_event: Some(t(nl, en)),
-        end_action,
+        end_action: Some(end_action),
         legal_reference: legal_reference.map(LawRef::from),
+        storage: Storage::Limited,
+        reason: None,
     }
 }
 

@@ -9,7 +9,7 @@ use ropa_law::Right;
 use ropa_register::model::{
     ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
     MechanismKind, Recipient, RecipientRole, RepresentativeGround, Retention, SourceKind,
-    SpecialCategory, Status, Subject, UnderLaw,
+    SpecialCategory, Status, Storage, Subject, UnderLaw,
 };
 use ropa_register::register::Register;
 
@@ -689,6 +689,15 @@ impl<'a> Deriver<'a> {
     }
 
     fn retention(&self, r: &Retention) -> String {
+        match r.storage {
+            Storage::Limited => {}
+            Storage::NotStored => return self.w.words.not_stored.clone(),
+            Storage::OnDevice => return self.w.words.on_device.clone(),
+            Storage::Indefinite => {
+                let reason = r.reason.as_ref().map(|t| self.t(t)).unwrap_or_default();
+                return self.w.words.indefinite.fill(|_| &reason);
+            }
+        }
         let mut parts = Vec::new();
         if let Some(period) = &r.period {
             let mut s = self.words.period(period);
@@ -705,10 +714,12 @@ impl<'a> Deriver<'a> {
         if let Some(law) = r.legal_reference.as_ref().and_then(|l| self.law(l)) {
             parts.push(format!("({law})"));
         }
+        // No end action recorded is V14's error; the record says nothing.
         let end = match r.end_action {
-            EndAction::Erase => self.w.words.then_erased.as_str(),
-            EndAction::Anonymise => self.w.words.then_anonymised.as_str(),
-            EndAction::EraseOrAnonymise => self.w.words.then_erased_or_anonymised.as_str(),
+            Some(EndAction::Erase) => self.w.words.then_erased.as_str(),
+            Some(EndAction::Anonymise) => self.w.words.then_anonymised.as_str(),
+            Some(EndAction::EraseOrAnonymise) => self.w.words.then_erased_or_anonymised.as_str(),
+            None => return parts.join("; "),
         };
         let mut text = parts.join("; ");
         if text.ends_with('.') {

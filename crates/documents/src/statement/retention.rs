@@ -2,7 +2,7 @@
 
 use super::view::{CategoryView, LinkView, RetentionView};
 use super::{Deriver, push_unique};
-use ropa_register::model::Retention;
+use ropa_register::model::{EndAction, Retention, Storage};
 use std::collections::{HashMap, HashSet};
 
 impl<'a> Deriver<'a> {
@@ -10,29 +10,33 @@ impl<'a> Deriver<'a> {
     /// cover; rules in the order of their first category in the catalogue.
     pub(super) fn retention(&self, categories: &[CategoryView]) -> (Vec<RetentionView>, bool) {
         // Every (category, rule) pair, found in one pass over the activities.
-        let mut uses: Vec<(usize, &Retention)> = Vec::new();
+        let mut uses: Vec<(usize, &Retention, String)> = Vec::new();
         for (_, activity) in self.public() {
             for data in &activity.data {
                 let Some(rule) = data.retention.as_ref().or(activity.retention.as_ref()) else {
                     continue;
                 };
                 if let Some((at, _)) = self.categories.get(&data.category) {
-                    uses.push((*at, rule));
+                    uses.push((*at, rule, self.t(&activity.name)));
                 }
             }
         }
         // Stable: within a category, activities keep their order.
-        uses.sort_by_key(|(at, _)| *at);
+        uses.sort_by_key(|(at, _, _)| *at);
         let mut out: Vec<RetentionView> = Vec::new();
         let mut index: HashMap<RetentionKey, usize> = HashMap::new();
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
-        for (at, rule) in uses {
+        let mut activities: Vec<Vec<String>> = Vec::new();
+        for (at, rule, activity) in uses {
             let view = RetentionView {
                 categories: Vec::new(),
+                activities: Vec::new(),
                 period: rule.period.as_deref().map(|p| self.words.period(p)),
                 criteria: self.opt(&rule.criteria),
                 start_event: self.opt(&rule.start_event),
+                storage: rule.storage,
                 end_action: rule.end_action,
+                reason: self.opt(&rule.reason),
                 legal_reference: rule.legal_reference.as_ref().and_then(|law| self.law(law)),
             };
             let key = RetentionKey::of(&view);
@@ -41,13 +45,30 @@ impl<'a> Deriver<'a> {
                 None => {
                     index.insert(key, out.len());
                     out.push(view);
+                    activities.push(Vec::new());
                     out.len() - 1
                 }
             };
+            push_unique(&mut activities[i], activity);
             if seen.insert((i, at)) {
                 let label = self.t(&self.register.categories.categories[at].label);
                 push_unique(&mut out[i].categories, label);
             }
+        }
+        let mut shared = Vec::new();
+        // A category kept differently by different activities: each of
+        // its rules says whose it is.
+        for (i, rule) in out.iter().enumerate() {
+            if rule.categories.iter().any(|c| {
+                out.iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && other.categories.contains(c))
+            }) {
+                shared.push(i);
+            }
+        }
+        for i in shared {
+            out[i].activities = std::mem::take(&mut activities[i]);
         }
         let uniform = out.len() == 1 && out[0].categories.len() == categories.len();
         (out, uniform)
@@ -60,9 +81,10 @@ struct RetentionKey(
     Option<String>,
     Option<String>,
     Option<String>,
-    // The model's enum is not `Hash`; its discriminant is.
-    u8,
+    Storage,
+    Option<EndAction>,
     Option<LinkView>,
+    Option<String>,
 );
 
 impl RetentionKey {
@@ -71,8 +93,10 @@ impl RetentionKey {
             r.period.clone(),
             r.criteria.clone(),
             r.start_event.clone(),
-            r.end_action as u8,
+            r.storage,
+            r.end_action,
             r.legal_reference.clone(),
+            r.reason.clone(),
         )
     }
 }

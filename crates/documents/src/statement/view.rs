@@ -5,7 +5,7 @@
 use crate::words::Sentence;
 use ropa_register::model::{
     AdmSafeguard, Basis, ChannelKind, Destination, EndAction, Lang, MechanismKind, SourceKind,
-    ThirdPartyMarketing,
+    Storage, ThirdPartyMarketing,
 };
 
 /// A section of the statement, in the order the statement tells them (the
@@ -325,12 +325,19 @@ pub struct TransferView {
 #[derive(Debug, Clone)]
 pub struct RetentionView {
     pub categories: Vec<String>,
+    /// The activities the rule is theirs, told when one of its categories
+    /// is kept differently by another activity; empty otherwise.
+    pub activities: Vec<String>,
     /// The period, formatted for the language, e.g. "7 jaar".
     pub period: Option<String>,
     pub criteria: Option<String>,
     pub start_event: Option<String>,
-    pub end_action: EndAction,
+    /// How the data is kept; the rest applies to `Limited` only, but for
+    /// `reason`, which `Indefinite` gives.
+    pub storage: Storage,
+    pub end_action: Option<EndAction>,
     pub legal_reference: Option<LinkView>,
+    pub reason: Option<String>,
 }
 
 pub use ropa_law::Right;

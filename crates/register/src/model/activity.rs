@@ -191,13 +191,20 @@ pub struct DataUse {
 }
 
 /// How long data is kept (Art. 5(1)(e), 13(2)(a)): a period or criteria, from
-/// which event, and what happens at the end.
+/// which event, and what happens at the end; or that it is not stored at
+/// all, kept only on the person's device, or kept with no end, and why.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Retention {
-    /// An ISO 8601 duration, e.g. `P7Y`, `P6M`.
+    /// How the data is kept: `limited` (the default: for a `period` or by
+    /// `criteria`, then the `end_action`), `not_stored` (processed and
+    /// discarded at once), `on_device` (kept only on the person's own
+    /// device), `indefinite` (with no end, for the `reason` given).
+    #[serde(default, skip_serializing_if = "Storage::is_limited")]
+    pub storage: Storage,
+    /// An ISO 8601 duration, e.g. `P7Y`, `P6M`, `P2W`, `PT48H`, `PT30S`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$"))]
+    #[schemars(regex(pattern = super::period::PATTERN))]
     pub period: Option<String>,
     /// The criteria used to decide the period, when there is no fixed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,13 +212,47 @@ pub struct Retention {
     /// The event the period counts from, e.g. "end of the contract".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_event: Option<Text>,
-    pub end_action: EndAction,
+    /// What happens to data kept for a limited time when it ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_action: Option<EndAction>,
     /// The law that sets the period, e.g. "art. 52 AWR".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_reference: Option<LawRef>,
+    /// For `indefinite`: why the data is kept with no end, as the statement
+    /// tells it, e.g. "the municipal archive keeps decisions permanently".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+/// How data is kept, when not for a limited time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Storage {
+    /// For a period or by criteria, then erased or anonymised.
+    #[default]
+    Limited,
+    /// Processed and discarded at once.
+    NotStored,
+    /// Kept only on the person's own device.
+    OnDevice,
+    /// Kept with no end, for a stated reason.
+    Indefinite,
+}
+
+impl Storage {
+    pub fn is_limited(&self) -> bool {
+        *self == Storage::Limited
+    }
+}
+
+impl Retention {
+    /// The period split into its units, when it is a duration of something.
+    pub fn period_parts(&self) -> Option<super::PeriodParts> {
+        self.period.as_deref().and_then(super::PeriodParts::parse)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EndAction {
     Erase,

@@ -258,7 +258,7 @@ pub struct RightsHandling {
     pub declared: Vec<DeclaredRight>,
     /// Response time as an ISO 8601 duration; the GDPR's default is `P1M` (Art. 12(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$"))]
+    #[schemars(regex(pattern = super::period::PATTERN))]
     pub response_time: Option<String>,
 }
 
