@@ -562,7 +562,7 @@ fn retention_is_told_as_it_really_is() {
     for fact in [
         // Contact details are kept differently by the two activities: each
         // rule says whose it is.
-        "- **Contact details** (Newsletter). until you unsubscribe from the newsletter",
+        "- **Contact details** (Newsletter). We keep this data until you unsubscribe from the newsletter. When the retention period ends, your personal data is erased.",
         "- **Contact details** (Handling orders). We keep this data for 48 hours after the order. When the retention period ends, your personal data is erased.",
         "- **Order details.** We keep this data with no end date: the archive keeps orders permanently",
     ] {

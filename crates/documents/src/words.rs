@@ -704,6 +704,9 @@ pub struct RetentionWords {
     pub keep_after: Sentence,
     pub keep_under_law: Sentence,
     pub keep_after_under_law: Sentence,
+    /// Criteria written as a phrase ("until you unsubscribe"), made a
+    /// sentence.
+    pub keep_by_criteria: Sentence,
     pub erase: String,
     pub anonymise: String,
     pub erase_or_anonymise: String,

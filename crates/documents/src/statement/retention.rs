@@ -33,6 +33,7 @@ impl<'a> Deriver<'a> {
                 activities: Vec::new(),
                 period: rule.period.as_deref().map(|p| self.words.period(p)),
                 criteria: self.opt(&rule.criteria),
+                criteria_phrase: self.opt(&rule.criteria).is_some_and(|c| is_phrase(&c)),
                 start_event: self.opt(&rule.start_event),
                 storage: rule.storage,
                 end_action: rule.end_action,
@@ -98,5 +99,23 @@ impl RetentionKey {
             r.legal_reference.clone(),
             r.reason.clone(),
         )
+    }
+}
+
+/// Whether criteria are a phrase that continues "We keep this data …":
+/// they open in lower case and end without a full stop.
+fn is_phrase(criteria: &str) -> bool {
+    criteria.chars().next().is_some_and(char::is_lowercase) && !criteria.ends_with(['.', '!', '?'])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn phrases_are_told_from_sentences() {
+        assert!(super::is_phrase("until you unsubscribe"));
+        assert!(super::is_phrase("tot je je afmeldt"));
+        assert!(!super::is_phrase("We keep it until you unsubscribe."));
+        assert!(!super::is_phrase("until you unsubscribe."));
+        assert!(!super::is_phrase("Until you unsubscribe"));
     }
 }

@@ -331,6 +331,9 @@ pub struct RetentionView {
     /// The period, formatted for the language, e.g. "7 jaar".
     pub period: Option<String>,
     pub criteria: Option<String>,
+    /// Whether the criteria are a phrase to be made a sentence ("until you
+    /// unsubscribe") rather than sentences of their own.
+    pub criteria_phrase: bool,
     pub start_event: Option<String>,
     /// How the data is kept; the rest applies to `Limited` only, but for
     /// `reason`, which `Indefinite` gives.
