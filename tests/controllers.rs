@@ -40,6 +40,16 @@ fn statement(register: &Path, lang: &str) -> String {
     .stdout
 }
 
+/// The record in `lang`, as CSV.
+fn record(register: &Path, lang: &str) -> String {
+    ropa(
+        register,
+        &["render", "records", "--lang", lang, "--format", "csv"],
+        0,
+    )
+    .stdout
+}
+
 fn edit(path: &Path, change: impl FnOnce(&mut serde_json::Value)) {
     let mut value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -139,12 +149,7 @@ fn an_eu_controllers_uk_processor_is_a_transfer_under_the_eus_decision_for_the_u
 #[test]
 fn the_record_gives_the_ground_for_having_no_representative() {
     let (_tmp, reg) = register_of("v36-occasional-processing-exemption");
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "en", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "en");
     assert!(
         records
             .contains("not required under Art. 27(2)(a): A handful of orders from the EU a year"),
@@ -225,12 +230,7 @@ fn a_public_body_names_the_law_that_designates_it() {
         nl.contains("is als verwerkingsverantwoordelijke aangewezen bij art. 160 Gemeentewet."),
         "{nl}"
     );
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "en", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "en");
     assert!(
         records.contains("Designated as controller by art. 160 Gemeentewet"),
         "{records}"
@@ -306,12 +306,7 @@ fn a_law_is_cited_in_the_readers_language_with_its_link() {
             && !nl.contains("autoriteitpersoonsgegevens.nl/en"),
         "{nl}"
     );
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "en", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "en");
     assert!(
         records.contains("Section 52 of the General Tax Act [BWBR0002320, https://wetten.overheid.nl/BWBR0002320]"),
         "{records}"
@@ -352,12 +347,7 @@ fn a_transfer_to_no_one_country_is_told_as_where_the_data_reaches() {
     assert!(!en.contains("India"), "{en}");
     let nl = statement(&reg, "nl");
     assert!(nl.contains("**Mailer Inc.**, overal ter wereld."), "{nl}");
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "en", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "en");
     assert!(
         records.contains("worldwide: E-mail delivery service")
             && records.contains("(copy via: on request at privacy@voorbeeld.example)"),
@@ -430,12 +420,7 @@ fn an_activity_for_customers_is_named_as_theirs_and_left_out_of_the_controllers_
         ),
         "{nl}"
     );
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "en", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "en");
     assert!(!records.contains("Hosting web shops"), "{records}");
     assert!(records.contains("Newsletter"), "{records}");
 }
@@ -468,12 +453,7 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
     ] {
         assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
     }
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "en", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "en");
     for fact in [
         "GDPR: Kaiside EU Representation Ltd (",
         "UK GDPR: Quayside Representation Ltd (",
@@ -576,12 +556,7 @@ fn retention_is_told_as_it_really_is() {
         ),
         "{nl}"
     );
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "en", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "en");
     for fact in [
         "48 hours after the order; then erased",
         "kept with no end date: the archive keeps orders permanently",
@@ -603,12 +578,7 @@ fn retention_is_told_as_it_really_is() {
     ] {
         assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
     }
-    let records = ropa(
-        &reg,
-        &["render", "records", "--lang", "nl", "--format", "csv"],
-        0,
-    )
-    .stdout;
+    let records = record(&reg, "nl");
     assert!(
         records.contains("niet bewaard: verwerkt en meteen verwijderd")
             && records.contains("alleen bewaard op het eigen apparaat van de betrokkene"),
