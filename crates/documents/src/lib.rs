@@ -17,6 +17,7 @@ mod address;
 pub mod csv;
 pub mod markdown;
 pub mod records;
+pub mod sentence;
 pub mod statement;
 pub mod words;
 pub mod xlsx;

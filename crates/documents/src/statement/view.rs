@@ -2,7 +2,7 @@
 //! and one view type per part. The templates and the word files read these;
 //! the derivation (`statement`) fills them from the register.
 
-use crate::words::Sentence;
+use crate::sentence::Sentence;
 use ropa_register::model::{
     AdmSafeguard, Basis, ChannelKind, Destination, EndAction, Lang, MechanismKind, SourceKind,
     Storage, ThirdPartyMarketing,
