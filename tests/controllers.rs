@@ -585,3 +585,23 @@ fn retention_is_told_as_it_really_is() {
         "{records}"
     );
 }
+
+#[test]
+fn the_record_keeps_the_order_the_register_sets() {
+    let (_tmp, reg) = us_software();
+    let csv = record(&reg, "en");
+    // Where each activity's first row starts: `notice.activity_order`, not
+    // the ids' order.
+    let at = |id: &str| csv.find(&format!("\n{id},"));
+    let order = [
+        "accounts-and-billing",
+        "product-analytics",
+        "support",
+        "newsletter",
+    ];
+    let places: Vec<Option<usize>> = order.iter().map(|id| at(id)).collect();
+    assert!(places.iter().all(Option::is_some), "{places:?}\n{csv}");
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}\n{csv}");
+    // The workspaces hosted for customers are not the controller's record.
+    assert_eq!(at("customer-workspaces"), None, "{csv}");
+}

@@ -1239,7 +1239,8 @@ fn xlsx_keeps_hostile_and_control_texts_exactly() {
     // own escapes or need their outer white space kept.
     let tricky = " \u{1}\u{8}\u{b}\u{1f} _x0041_ _x005F_ a\r\nb & <c> \u{FFFF} ";
     edit_register(&reg, |path, value| {
-        if path.ends_with("activities/administratie.json") {
+        // The record's first activity, as `notice.activity_order` sets it.
+        if path.ends_with("activities/overeenkomst.json") {
             value["description"]["nl"] = json!(tricky);
         }
     });
@@ -1496,10 +1497,9 @@ fn records_csv_has_one_row_per_activity_and_category_with_dpa_columns() {
             )
         })
         .collect();
-    assert_eq!(
-        pairs[0],
-        ("administratie".into(), "Personal details".into())
-    );
+    // In the order `notice.activity_order` sets: the agreement first.
+    assert_eq!(pairs[0].0, "overeenkomst");
+    assert!(pairs.contains(&("administratie".into(), "Personal details".into())));
     assert!(pairs.contains(&("kwaliteit-management".into(), String::new())));
     assert!(
         rows[0][col("Name and contact details of controller")].contains("ISMT B.V.\nKüppersweg 30")

@@ -31,6 +31,16 @@ impl Register {
     pub fn recipient(&self, id: &Id) -> Option<&Recipient> {
         self.recipients.recipients.iter().find(|r| &r.id == id)
     }
+
+    /// The activities in the order the statement and the record present
+    /// them: as `notice.activity_order` lists them, then the others by id.
+    pub fn activities_in_order(&self) -> Vec<(&Id, &ActivityFile)> {
+        let order = &self.organisation.notice.activity_order;
+        let mut all: Vec<(&Id, &ActivityFile)> = self.activities.iter().collect();
+        // Stable: the unlisted keep the map's order, by id.
+        all.sort_by_key(|(id, _)| order.iter().position(|o| o == *id).unwrap_or(order.len()));
+        all
+    }
 }
 
 /// Which file of the register a diagnostic is about.

@@ -73,14 +73,12 @@ impl Records {
             .map(|&c| d.field(c, d.organisation_value(c)))
             .collect();
         // The controller's record (Art. 30(1)) holds the organisation's own
-        // activities; those it carries out for customers belong to the
-        // processor's record (Art. 30(2)). Activities are independent of
-        // each other: derived on all cores.
-        let entries: Vec<(&Id, &ActivityFile)> = register
-            .activities
-            .iter()
-            .filter(|(_, a)| a.is_own())
-            .collect();
+        // activities, in the order the statement tells them; those it
+        // carries out for customers belong to the processor's record (Art.
+        // 30(2)). Activities are independent of each other: derived on all
+        // cores.
+        let mut entries: Vec<(&Id, &ActivityFile)> = register.activities_in_order();
+        entries.retain(|(_, a)| a.is_own());
         let activities = ropa_register::parallel::map_chunks(&entries, 64, |part| {
             part.iter()
                 .map(|(id, a)| d.activity(id.as_str(), a))

@@ -130,15 +130,9 @@ impl<'a> Deriver<'a> {
     }
 
     fn in_order(&self, keep: impl Fn(&ActivityFile) -> bool) -> Vec<(&'a Id, &'a ActivityFile)> {
-        let order = &self.register.organisation.notice.activity_order;
-        let mut public: Vec<(&'a Id, &'a ActivityFile)> = self
-            .register
-            .activities
-            .iter()
-            .filter(|(_, a)| keep(a))
-            .collect();
-        public.sort_by_key(|(id, _)| order.iter().position(|o| o == *id).unwrap_or(order.len()));
-        public
+        let mut kept = self.register.activities_in_order();
+        kept.retain(|(_, a)| keep(a));
+        kept
     }
 
     fn recipient(&self, id: &Id) -> Option<&'a ropa_register::model::Recipient> {

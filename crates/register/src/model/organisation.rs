@@ -310,8 +310,8 @@ pub struct Notice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_notification: Option<Text>,
     /// The order in which the statement presents the public activities (and
-    /// so their purposes, sources and recipients); activities not listed
-    /// follow, by id.
+    /// so their purposes, sources and recipients) and the record all of
+    /// them; activities not listed follow, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activity_order: Vec<Id>,
     /// How forms mark the fields that must be filled in (Art. 13(2)(e)).

@@ -65,6 +65,7 @@ declare::registry! {
     V45 => v45_processor_activities,
     V49 => v49_dpv_vocabulary,
     V50 => v50_placeholders,
+    V51 => v51_response_time,
 }
 
 impl Rule {

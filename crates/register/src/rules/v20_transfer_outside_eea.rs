@@ -12,7 +12,10 @@ rule! {
     /// For every recipient of an activity, each country outside the EEA in
     /// the recipient's `countries` (remote access and sub-processors
     /// included) has a transfer entry in that activity for that recipient
-    /// and country.
+    /// and country, or a worldwide one. Under the UK GDPR the territory is
+    /// the UK; a controller under both laws (`also_under`) needs the entry
+    /// under each, and an entry that names its law (`under`) covers that
+    /// law only.
     ///
     /// ## Why
     /// Any transfer of personal data to a third country, onward transfers

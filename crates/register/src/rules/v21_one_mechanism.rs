@@ -13,8 +13,12 @@ rule! {
     /// under the register's `jurisdiction`; a derogation names the point of
     /// Art. 49(1) it relies on. Under the EU GDPR the UK's tools (`idta`,
     /// `uk_addendum`) are errors; under the UK GDPR the EU's clauses alone
-    /// (`scc`) are. A transfer to a country inside the territory (the EEA,
-    /// or the UK) is a warning: it is not a transfer under Chapter V.
+    /// (`scc`) are. A register whose controller is also under the other law
+    /// (`also_under`) judges each transfer under both, or under the one the
+    /// transfer names (`"under": "uk"`); naming a law the register is not
+    /// kept under is an error. A transfer to a country inside the territory
+    /// of every law it is judged under (the EEA, or the UK) is a warning: it
+    /// is not a transfer under Chapter V.
     ///
     /// ## Why
     /// A transfer rests on one instrument of Chapter V: an adequacy decision

@@ -16,7 +16,9 @@ rule! {
     /// `occasional` ground is a warning when the register holds
     /// special-category or criminal data, which Art. 27(2)(a) excludes at a
     /// large scale. A representative recorded for a controller established
-    /// inside the territory is a warning: Art. 27 does not apply to it.
+    /// inside the territory is a warning: Art. 27 does not apply to it. A
+    /// controller also under the other law says the same for it in its
+    /// `also_under` entry, which is checked in the same way.
     ///
     /// ## Why
     /// A controller that offers goods or services to people in the Union, or
