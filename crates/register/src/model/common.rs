@@ -538,13 +538,6 @@ impl std::fmt::Display for Destination {
     }
 }
 
-impl From<&str> for Destination {
-    fn from(s: &str) -> Self {
-        serde_json::from_value(serde_json::Value::String(s.to_owned()))
-            .unwrap_or_else(|_| Destination::Country(Location::from(s)))
-    }
-}
-
 pattern_string!(
     /// A W3C DPV personal-data id, e.g. `pd:EmailAddress`.
     PdId,

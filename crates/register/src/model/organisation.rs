@@ -168,12 +168,18 @@ impl OrganisationFile {
             .collect()
     }
 
-    /// The laws a transfer is judged under: the one it names, or every one.
-    pub fn laws_of(&self, transfer: &super::Transfer) -> Vec<Jurisdiction> {
+    /// Every law the controller is subject to, the register's own first.
+    pub fn jurisdictions(&self) -> Vec<Jurisdiction> {
         std::iter::once(self.jurisdiction)
             .chain(self.also_under.iter().map(|o| o.jurisdiction))
-            .filter(|law| transfer.under.is_none_or(|under| under == *law))
             .collect()
+    }
+
+    /// The laws a transfer is judged under: the one it names, or every one.
+    pub fn laws_of(&self, transfer: &super::Transfer) -> Vec<Jurisdiction> {
+        let mut laws = self.jurisdictions();
+        laws.retain(|law| transfer.under.is_none_or(|under| under == *law));
+        laws
     }
 }
 

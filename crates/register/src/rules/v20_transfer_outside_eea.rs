@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use super::declare::rule;
 use super::{Findings, Rule, activities};
-use crate::model::{Id, Jurisdiction, Recipient};
+use crate::model::{Id, Recipient};
 use crate::register::Register;
 
 rule! {
@@ -45,12 +45,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    let laws: Vec<Jurisdiction> = register
-        .organisation
-        .laws()
-        .iter()
-        .map(|l| l.jurisdiction)
-        .collect();
+    let laws = register.organisation.jurisdictions();
     // Looked up for every recipient of every activity, so hashed; the
     // first entry of an id is the one that counts.
     let recipients: FxHashMap<&Id, &Recipient> = register

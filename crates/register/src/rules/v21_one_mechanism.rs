@@ -55,7 +55,7 @@ rule! {
 
 fn check(register: &Register, out: &mut Findings) {
     let org = &register.organisation;
-    let subject_to: Vec<Jurisdiction> = org.laws().iter().map(|l| l.jurisdiction).collect();
+    let subject_to = org.jurisdictions();
     for (file, _, activity) in activities(register) {
         for (i, transfer) in activity.transfers.iter().enumerate() {
             let at = format!("/transfers/{i}");
