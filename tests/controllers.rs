@@ -605,3 +605,123 @@ fn the_record_keeps_the_order_the_register_sets() {
     // The workspaces hosted for customers are not the controller's record.
     assert_eq!(at("customer-workspaces"), None, "{csv}");
 }
+
+#[test]
+fn data_items_are_told_by_origin_and_sensitive_data_with_its_ground() {
+    let (_tmp, reg) = register_of("v53-items-consistent");
+    edit(&reg.join("categories.json"), |c| {
+        let list = c["categories"].as_array_mut().unwrap();
+        list.push(json!({
+            "id": "health",
+            "label": { "nl": "Allergieën", "en": "Allergies" },
+            "items": [
+                { "id": "allergy", "label": { "nl": "voedselallergie", "en": "food allergy" } },
+                { "id": "segment", "label": { "nl": "dieetprofiel", "en": "diet profile" }, "origin": "derived" }
+            ],
+            "dpv": ["pd:HealthRecord"],
+            "special": "health",
+            "criminal": false,
+            "national_id": false,
+            "provision": { "kind": "voluntary" }
+        }));
+        list.push(json!({
+            "id": "convictions",
+            "label": { "nl": "Veroordelingen", "en": "Convictions" },
+            "dpv": ["pd:CriminalConviction"],
+            "special": "none",
+            "criminal": true,
+            "national_id": false,
+            "provision": {
+                "kind": "required_by_law",
+                "consequence": { "nl": "zonder VOG geen bezorgdienst", "en": "without it we cannot take you on as a courier" }
+            }
+        }));
+    });
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["data"][0]["item_retention"] = json!([{ "item": "ip", "retention": { "period": "PT48H", "start_event": { "nl": "het bezoek", "en": "the visit" }, "end_action": "erase" } }]);
+        a["data"].as_array_mut().unwrap().extend([
+            json!({ "category": "health" }),
+            json!({ "category": "convictions" }),
+        ]);
+        a["special_category_conditions"] = json!([{ "category": "health", "condition": "a" }]);
+        a["criminal_data"] = json!({
+            "ground": "authorised_by_law",
+            "legal_reference": { "name": { "nl": "Wet justitiële en strafvorderlijke gegevens", "en": "Judicial Data and Criminal Records Act" }, "url": "https://wetten.overheid.nl/BWBR0014194" }
+        });
+        a["consent"] = json!({
+            "mechanism": { "nl": "een vinkje", "en": "a checkbox" },
+            "withdrawal_channels": [{ "kind": "web", "value": "https://voorbeeld.example/afmelden" }],
+            "proof_location": "the shop's consent log"
+        });
+    });
+    ropa(&reg, &["validate"], 0);
+
+    let en = statement(&reg, "en");
+    for fact in [
+        // An exhaustive list says "namely"; an illustrative one "for example".
+        "- **Contact details** (namely Name, Address, E-mail address, IP address and Verified address)",
+        "- **Allergies** (for example food allergy and diet profile)",
+        // Sensitive data, in plain words, with its ground and law.
+        "- **Allergies** (health data): we process it with your explicit consent.",
+        "- **Convictions** (data about criminal convictions and offences): we process it because the law allows it, with safeguards for your rights ([Judicial Data and Criminal Records Act](https://wetten.overheid.nl/BWBR0014194)).",
+        // Observed and derived data have their own place.
+        "## Personal data we record ourselves\n\nWe record the following when you use our services:\n\n- **IP address** (Contact details)\n\nWe derive the following from other personal data:\n\n- **diet profile** (Allergies)",
+        // Obtained data names its source.
+        "- **Verified address** (Contact details), from PostNL's address service",
+        // An item kept otherwise than its category.
+        "- **IP address.** We keep this data for 48 hours after the visit.",
+        // An item with its own provision.
+        "Providing this data is voluntary: E-mail address, Order details and Allergies.",
+        "- **Convictions**: without it we cannot take you on as a courier",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    // Observed data is never told as data people give.
+    let given = &en[en.find("## Personal data you provide").unwrap()
+        ..en.find("## Personal data we record").unwrap()];
+    assert!(!given.contains("IP address"), "{given}");
+
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "- **Contactgegevens** (namelijk Naam, Adres, E-mailadres, IP-adres en Gecontroleerd adres)",
+        "- **Allergieën** (gezondheidsgegevens): wij verwerken deze gegevens met jouw uitdrukkelijke toestemming.",
+        "- **Gecontroleerd adres** (Contactgegevens), van de adresdienst van PostNL",
+        "Het volgende leiden wij af uit andere persoonsgegevens:",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
+
+    let records = record(&reg, "en");
+    for fact in [
+        "Contact details (Name, Address, E-mail address, IP address, Verified address)",
+        "IP address: 48 hours after the visit; then erased",
+        "criminal offence data (Art. 10): authorised by law, Judicial Data and Criminal Records Act",
+    ] {
+        assert!(
+            records.contains(fact),
+            "the record lacks {fact:?}:\n{records}"
+        );
+    }
+
+    // Without the ground, the register does not validate (V54), and the
+    // statement of a register without sensitive data says nothing of it.
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a.as_object_mut().unwrap().remove("criminal_data");
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(out.stdout.contains("error[V54]"), "{}", out.stdout);
+    // An item's own retention names an item of its category.
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["data"][0]["item_retention"][0]["item"] = json!("ip-adress");
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    assert!(
+        out.stdout
+            .contains("\"ip-adress\" is no item of the category \"contact-details\""),
+        "{}",
+        out.stdout
+    );
+    let (_tmp, plain) = register_of("v53-items-consistent");
+    let en = statement(&plain, "en");
+    assert!(!en.contains("especially sensitive"), "{en}");
+}

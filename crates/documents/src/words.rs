@@ -19,7 +19,9 @@ use ropa_law::Jurisdiction;
 use serde::Deserialize;
 
 pub use crate::sentence::{Part, Sentence};
-use crate::statement::view::{ControllerView, RecipientGroupKind, Right, RightsView, Section};
+use crate::statement::view::{
+    ControllerView, RecipientGroupKind, Right, RightsView, Section, SensitiveGround, SensitiveKind,
+};
 use ropa_register::model::{
     AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind, PeriodParts, Reach,
     RecipientRole, SourceKind, SpecialCategory, TimeUnit,
@@ -288,6 +290,7 @@ pub struct Titles {
     pub who_we_are: Sentence,
     pub personal_data: Sentence,
     pub data_you_provide: Sentence,
+    pub data_we_record: Sentence,
     pub data_about_others: Sentence,
     pub data_from_third_parties: Sentence,
     pub purposes: Sentence,
@@ -310,6 +313,7 @@ impl Titles {
             Section::WhoWeAre => &self.who_we_are,
             Section::PersonalData => &self.personal_data,
             Section::DataYouProvide => &self.data_you_provide,
+            Section::DataWeRecord => &self.data_we_record,
             Section::DataAboutOthers => &self.data_about_others,
             Section::DataFromThirdParties => &self.data_from_third_parties,
             Section::Purposes => &self.purposes,
@@ -378,11 +382,111 @@ impl WhoWeAre {
 pub struct PersonalData {
     pub collects: Sentence,
     pub for_example: Sentence,
+    /// A category's items, when they are all it holds.
+    pub namely: Sentence,
     pub from_you_and_others: String,
     pub from_you: String,
     pub from_others: String,
     pub you_provide: String,
     pub concerns: Sentence,
+    /// What people do not give but the controller records or derives.
+    pub we_record: String,
+    pub we_derive: String,
+    /// Items obtained from others, and where one comes from.
+    pub obtained: String,
+    pub from_source: Sentence,
+    pub sensitive: SensitiveWords,
+}
+
+/// Special-category and criminal-offence data, in plain words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SensitiveWords {
+    pub intro: String,
+    /// "we process it {ground}".
+    pub processed: Sentence,
+    pub kinds: SensitiveKinds,
+    pub grounds: SensitiveGrounds,
+    /// The law relied on, after the ground.
+    pub law: Sentence,
+}
+
+/// The kinds of Art. 9(1), as `categories.json` writes them, and Art. 10's.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SensitiveKinds {
+    pub racial_or_ethnic_origin: String,
+    pub political_opinions: String,
+    pub religious_or_philosophical_beliefs: String,
+    pub trade_union_membership: String,
+    pub genetic: String,
+    pub biometric: String,
+    pub health: String,
+    pub sex_life_or_orientation: String,
+    pub criminal: String,
+}
+
+/// What allows processing sensitive data, as a phrase that follows the
+/// kind: the points of Art. 9(2) and the two grounds of Art. 10.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SensitiveGrounds {
+    pub a: String,
+    pub b: String,
+    pub c: String,
+    pub d: String,
+    pub e: String,
+    pub f: String,
+    pub g: String,
+    pub h: String,
+    pub i: String,
+    pub j: String,
+    pub official_authority: String,
+    pub authorised_by_law: String,
+}
+
+impl SensitiveWords {
+    pub fn kind(&self, kind: &SensitiveKind) -> &str {
+        use ropa_register::model::SpecialCategory as S;
+        let k = &self.kinds;
+        match kind {
+            SensitiveKind::Special(special) => match special {
+                S::RacialOrEthnicOrigin => &k.racial_or_ethnic_origin,
+                S::PoliticalOpinions => &k.political_opinions,
+                S::ReligiousOrPhilosophicalBeliefs => &k.religious_or_philosophical_beliefs,
+                S::TradeUnionMembership => &k.trade_union_membership,
+                S::Genetic => &k.genetic,
+                S::Biometric => &k.biometric,
+                S::Health => &k.health,
+                S::SexLifeOrOrientation => &k.sex_life_or_orientation,
+                S::None => "",
+            },
+            SensitiveKind::Criminal => &k.criminal,
+        }
+    }
+
+    /// The ground in words; `None` for a point of Art. 9(2) that is not
+    /// one (validation refuses those).
+    pub fn ground(&self, ground: &SensitiveGround) -> Option<&str> {
+        let g = &self.grounds;
+        Some(match ground {
+            SensitiveGround::Article9(point) => match point.as_str() {
+                "a" => &g.a,
+                "b" => &g.b,
+                "c" => &g.c,
+                "d" => &g.d,
+                "e" => &g.e,
+                "f" => &g.f,
+                "g" => &g.g,
+                "h" => &g.h,
+                "i" => &g.i,
+                "j" => &g.j,
+                _ => return None,
+            },
+            SensitiveGround::OfficialAuthority => &g.official_authority,
+            SensitiveGround::AuthorisedByLaw => &g.authorised_by_law,
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -903,6 +1007,9 @@ pub struct CellWords {
     pub article_9_1: String,
     pub no_condition: String,
     pub criminal: String,
+    /// What allows processing criminal-offence data (Art. 10).
+    pub criminal_official_authority: String,
+    pub criminal_authorised_by_law: String,
     pub national_id: String,
     pub copy_via: String,
     /// Destinations that are no country.

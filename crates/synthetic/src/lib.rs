@@ -526,6 +526,8 @@ fn categories(rng: &mut Rng, n: usize) -> Vec<Category> {
                     format!("{} {group}", kind.en),
                 ),
                 examples: Some(t(kind.examples.0, kind.examples.1)),
+                items: Vec::new(),
+                items_listed: Default::default(),
                 dpv: kind.dpv.iter().map(|d| PdId::from(*d)).collect(),
                 special: kind.special,
                 criminal: kind.criminal,
@@ -1228,6 +1230,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
             } else {
                 Some(retention(rng))
             },
+            item_retention: Vec::new(),
         })
         .collect();
 
@@ -1346,6 +1349,14 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
         };
         special_category_conditions.push(condition);
     }
+    // Criminal-offence data: authorised by the law that allows screening.
+    let criminal_data = category_idx
+        .iter()
+        .any(|&i| catalogue.categories[i].criminal)
+        .then(|| CriminalData {
+            ground: CriminalDataGround::AuthorisedByLaw,
+            legal_reference: Some("art. 33 UAVG".into()),
+        });
     let consent = (uses_consent || explicit_consent).then(|| Consent {
         mechanism: Some(t(
             "een niet vooraf aangevinkt vakje in het formulier",
@@ -1527,6 +1538,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
         recipients,
         transfers,
         special_category_conditions,
+        criminal_data,
         profiling,
         automated_decisions,
         systems,

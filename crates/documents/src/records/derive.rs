@@ -7,9 +7,9 @@ use super::{Column, Field, RecordActivity, RecordData};
 use crate::words::{RecordWords, Words};
 use ropa_law::Right;
 use ropa_register::model::{
-    ActivityFile, AdmSafeguard, Basis, Category, Channel, EndAction, Id, KnownGap, Lang,
-    MechanismKind, Recipient, RecipientRole, RepresentativeGround, Retention, SourceKind,
-    SpecialCategory, Status, Storage, Subject, UnderLaw,
+    ActivityFile, AdmSafeguard, Basis, Category, Channel, CriminalDataGround, EndAction, Id,
+    KnownGap, Lang, MechanismKind, Recipient, RecipientRole, RepresentativeGround, Retention,
+    SourceKind, SpecialCategory, Status, Storage, Subject, UnderLaw,
 };
 use ropa_register::register::Register;
 
@@ -272,7 +272,26 @@ impl<'a> Deriver<'a> {
                         ));
                     }
                     if c.criminal {
-                        special.push(self.w.words.criminal.clone());
+                        let ground = a.criminal_data.as_ref().map(|g| {
+                            let words = match g.ground {
+                                CriminalDataGround::OfficialAuthority => {
+                                    &self.w.words.criminal_official_authority
+                                }
+                                CriminalDataGround::AuthorisedByLaw => {
+                                    &self.w.words.criminal_authorised_by_law
+                                }
+                            };
+                            let law = g.legal_reference.as_ref().and_then(|r| self.law(r));
+                            match law {
+                                Some(law) => format!("{words}, {law}"),
+                                None => words.clone(),
+                            }
+                        });
+                        special.push(format!(
+                            "{}: {}",
+                            self.w.words.criminal,
+                            ground.as_deref().unwrap_or(&self.w.words.no_condition)
+                        ));
                     }
                     if c.national_id {
                         special.push(self.w.words.national_id.clone());
@@ -287,17 +306,35 @@ impl<'a> Deriver<'a> {
                     .filter(|s| s.categories.is_empty() || s.categories.contains(&d.category))
                     .map(|s| format!("{}: {}", self.source_kind(s.kind), self.t(&s.description)))
                     .collect();
-                let retention = d
-                    .retention
-                    .as_ref()
-                    .map(|r| self.retention(r))
-                    .or_else(|| activity_retention.clone())
-                    .unwrap_or_else(|| self.w.words.not_recorded.clone());
+                let mut retention = vec![
+                    d.retention
+                        .as_ref()
+                        .map(|r| self.retention(r))
+                        .or_else(|| activity_retention.clone())
+                        .unwrap_or_else(|| self.w.words.not_recorded.clone()),
+                ];
+                // Items kept otherwise than their category, each on a line.
+                for item in &d.item_retention {
+                    let name = category
+                        .and_then(|c| c.item(&item.item))
+                        .map(|i| self.t(&i.label))
+                        .unwrap_or_else(|| item.item.to_string());
+                    retention.push(format!("{name}: {}", self.retention(&item.retention)));
+                }
+                // The category with its items (Art. 30(1)(c)).
+                let items: Vec<String> = category
+                    .map(|c| c.items.iter().map(|i| self.t(&i.label)).collect())
+                    .unwrap_or_default();
+                let label = if items.is_empty() {
+                    label
+                } else {
+                    format!("{label} ({})", items.join(", "))
+                };
                 RecordData {
                     category: label,
                     special,
                     sources,
-                    retention: vec![retention],
+                    retention,
                 }
             })
             .collect();

@@ -1,14 +1,18 @@
 //! Which personal data the public activities use, and where it comes from
 //! (Art. 13(1), 14(1)(d), 14(2)(f)).
 
-use super::view::{CategoryView, SourceView};
+use super::view::{
+    CategoryView, ItemView, SensitiveGround, SensitiveKind, SensitiveView, SourceView,
+};
 use super::{Deriver, push_unique};
-use ropa_register::model::{Id, SourceKind};
+use ropa_register::model::{
+    Category, CriminalDataGround, Id, ItemListing, Origin, SourceKind, SpecialCategory,
+};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 impl<'a> Deriver<'a> {
     /// The categories public activities use, in catalogue order.
-    pub(super) fn categories(&self) -> Vec<CategoryView> {
+    pub(super) fn used_categories(&self) -> impl Iterator<Item = &'a Category> + use<'a> {
         let used: BTreeSet<&Id> = self
             .public()
             .flat_map(|(_, a)| a.data.iter().map(|d| &d.category))
@@ -17,18 +21,96 @@ impl<'a> Deriver<'a> {
             .categories
             .categories
             .iter()
-            .filter(|c| used.contains(&c.id))
+            .filter(move |c| used.contains(&c.id))
+    }
+
+    /// The categories public activities use, in catalogue order, each with
+    /// its items.
+    pub(super) fn categories(&self) -> Vec<CategoryView> {
+        self.used_categories()
             .map(|c| CategoryView {
                 label: self.t(&c.label),
                 examples: self.opt(&c.examples),
+                items: c.items.iter().map(|i| self.t(&i.label)).collect(),
+                exhaustive: c.items_listed == ItemListing::Exhaustive,
             })
             .collect()
     }
 
-    /// Sources by kind; identical descriptions are told once, in the order
-    /// first seen (activities by id), their categories merged and listed in
+    /// The items of the categories used that come from `origin`, in
     /// catalogue order.
-    pub(super) fn sources(&self) -> (Vec<SourceView>, Vec<SourceView>, Vec<SourceView>) {
+    pub(super) fn items(&self, origin: Origin) -> Vec<ItemView> {
+        self.used_categories()
+            .flat_map(|c| {
+                c.items
+                    .iter()
+                    .filter(move |i| i.origin == origin)
+                    .map(move |i| ItemView {
+                        label: self.t(&i.label),
+                        category: self.t(&c.label),
+                        source: self.opt(&i.source),
+                    })
+            })
+            .collect()
+    }
+
+    /// Each special-category or criminal-offence category the public
+    /// activities use, with what allows processing it; one entry per
+    /// distinct ground, in catalogue order (Art. 9(2), 10).
+    pub(super) fn sensitive(&self) -> Vec<SensitiveView> {
+        let mut out: Vec<(usize, SensitiveView)> = Vec::new();
+        for (_, activity) in self.public() {
+            for condition in &activity.special_category_conditions {
+                let Some(&(at, category)) = self.categories.get(&condition.category) else {
+                    continue;
+                };
+                if category.special == SpecialCategory::None {
+                    continue;
+                }
+                let view = SensitiveView {
+                    category: self.t(&category.label),
+                    kind: SensitiveKind::Special(category.special),
+                    ground: SensitiveGround::Article9(condition.condition.trim().to_owned()),
+                    law: condition.legal_reference.as_ref().and_then(|l| self.law(l)),
+                };
+                if !out.iter().any(|(_, v)| *v == view) {
+                    out.push((at, view));
+                }
+            }
+            let Some(criminal) = &activity.criminal_data else {
+                continue;
+            };
+            for data in &activity.data {
+                let Some(&(at, category)) = self.categories.get(&data.category) else {
+                    continue;
+                };
+                if !category.criminal {
+                    continue;
+                }
+                let view = SensitiveView {
+                    category: self.t(&category.label),
+                    kind: SensitiveKind::Criminal,
+                    ground: match criminal.ground {
+                        CriminalDataGround::OfficialAuthority => SensitiveGround::OfficialAuthority,
+                        CriminalDataGround::AuthorisedByLaw => SensitiveGround::AuthorisedByLaw,
+                    },
+                    law: criminal.legal_reference.as_ref().and_then(|l| self.law(l)),
+                };
+                if !out.iter().any(|(_, v)| *v == view) {
+                    out.push((at, view));
+                }
+            }
+        }
+        // Stable: within a category, the order activities gave.
+        out.sort_by_key(|(at, _)| *at);
+        out.into_iter().map(|(_, v)| v).collect()
+    }
+
+    /// Sources by kind (given, observed, about others, from third
+    /// parties); identical descriptions are told once, in the order first
+    /// seen (activities in the register's order), their categories merged
+    /// and listed in catalogue order.
+    pub(super) fn sources(&self) -> [Vec<SourceView>; 4] {
         struct Group {
             views: Vec<SourceView>,
             index: HashMap<String, usize>,
@@ -40,13 +122,14 @@ impl<'a> Deriver<'a> {
             index: HashMap::new(),
             categories: Vec::new(),
         };
-        let mut groups = [new_group(), new_group(), new_group()];
+        let mut groups = [new_group(), new_group(), new_group(), new_group()];
         for (_, activity) in self.public() {
             for source in &activity.sources {
                 let group = &mut groups[match source.kind {
-                    SourceKind::DataSubject | SourceKind::Observed => 0,
-                    SourceKind::OtherPerson => 1,
-                    SourceKind::ThirdParty | SourceKind::Public => 2,
+                    SourceKind::DataSubject => 0,
+                    SourceKind::Observed => 1,
+                    SourceKind::OtherPerson => 2,
+                    SourceKind::ThirdParty | SourceKind::Public => 3,
                 }];
                 let description = self.t(&source.description);
                 let index = match group.index.get(&description) {
@@ -80,7 +163,7 @@ impl<'a> Deriver<'a> {
                 }
             }
         }
-        let [direct, others, third] = groups.map(|group| {
+        groups.map(|group| {
             group
                 .views
                 .into_iter()
@@ -90,8 +173,7 @@ impl<'a> Deriver<'a> {
                     view
                 })
                 .collect::<Vec<_>>()
-        });
-        (direct, others, third)
+        })
     }
 
     /// The labels of the categories at these catalogue positions, in order,

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use crate::words::Words;
-use ropa_register::model::{ActivityFile, Id, Lang, LawRef, SourceKind, Text};
+use ropa_register::model::{ActivityFile, Id, Lang, LawRef, Origin, SourceKind, Text};
 use ropa_register::register::Register;
 
 mod contact;
@@ -180,7 +180,16 @@ impl<'a> Deriver<'a> {
             .collect();
 
         let categories = self.categories();
-        let (sources_direct, sources_other_persons, sources_third_parties) = self.sources();
+        let [
+            sources_direct,
+            sources_observed,
+            sources_other_persons,
+            sources_third_parties,
+        ] = self.sources();
+        let observed_items = self.items(Origin::Observed);
+        let derived_items = self.items(Origin::Derived);
+        let obtained_items = self.items(Origin::Obtained);
+        let sensitive = self.sensitive();
         let kinds: Vec<SourceKind> = self
             .public()
             .flat_map(|(_, a)| a.sources.iter().map(|s| s.kind))
@@ -205,10 +214,13 @@ impl<'a> Deriver<'a> {
         if !sources_direct.is_empty() {
             sections.push(Section::DataYouProvide);
         }
+        if !sources_observed.is_empty() || !observed_items.is_empty() || !derived_items.is_empty() {
+            sections.push(Section::DataWeRecord);
+        }
         if !sources_other_persons.is_empty() {
             sections.push(Section::DataAboutOthers);
         }
-        if !sources_third_parties.is_empty() {
+        if !sources_third_parties.is_empty() || !obtained_items.is_empty() {
             sections.push(Section::DataFromThirdParties);
         }
         sections.push(Section::Purposes);
@@ -290,8 +302,14 @@ impl<'a> Deriver<'a> {
             last_changed,
             categories,
             collected_from_you: kinds.iter().any(|k| k.is_direct()),
-            collected_from_others: kinds.iter().any(|k| !k.is_direct()),
+            collected_from_others: kinds.iter().any(|k| !k.is_direct())
+                || !obtained_items.is_empty(),
             sources_direct,
+            sources_observed,
+            observed_items,
+            derived_items,
+            obtained_items,
+            sensitive,
             sources_other_persons,
             sources_third_parties,
             purposes,

@@ -28,24 +28,29 @@ impl<'a> Deriver<'a> {
             .iter()
             .filter(|c| used.contains(&c.id))
         {
-            let Some(provision) = &category.provision else {
-                continue;
-            };
-            let item = ProvisionItem {
-                label: self.t(&category.label),
-                consequence: self.opt(&provision.consequence),
-            };
-            match provision.kind {
-                ProvisionKind::RequiredByLaw => view.required_by_law.push(item),
-                ProvisionKind::RequiredForContract => view.required_for_contract.push(item),
-                ProvisionKind::Voluntary => {
-                    view.voluntary.push(item.label.clone());
-                    if item.consequence.is_some() {
-                        view.voluntary_consequences.push(item);
+            // The category as a whole, then each item that says otherwise.
+            let own = category.provision.iter().map(|p| (&category.label, p));
+            let items = category
+                .items
+                .iter()
+                .filter_map(|i| i.provision.as_ref().map(|p| (&i.label, p)));
+            for (label, provision) in own.chain(items) {
+                let item = ProvisionItem {
+                    label: self.t(label),
+                    consequence: self.opt(&provision.consequence),
+                };
+                match provision.kind {
+                    ProvisionKind::RequiredByLaw => view.required_by_law.push(item),
+                    ProvisionKind::RequiredForContract => view.required_for_contract.push(item),
+                    ProvisionKind::Voluntary => {
+                        view.voluntary.push(item.label.clone());
+                        if item.consequence.is_some() {
+                            view.voluntary_consequences.push(item);
+                        }
                     }
+                    // The form marks them; `notice.form_fields` says how.
+                    ProvisionKind::MarkedPerField => {}
                 }
-                // The form marks them; `notice.form_fields` says how.
-                ProvisionKind::MarkedPerField => {}
             }
         }
         if let Some(fields) = &self.register.organisation.notice.form_fields {

@@ -1,33 +1,43 @@
 //! How long data is kept (Art. 13(2)(a)).
 
 use super::view::{CategoryView, LinkView, RetentionView};
-use super::{Deriver, push_unique};
+use super::{Deriver, capitalised, push_unique};
 use ropa_register::model::{EndAction, Retention, Storage};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 impl<'a> Deriver<'a> {
     /// Retention per category, rules told once with the categories they
     /// cover; rules in the order of their first category in the catalogue.
     pub(super) fn retention(&self, categories: &[CategoryView]) -> (Vec<RetentionView>, bool) {
-        // Every (category, rule) pair, found in one pass over the activities.
-        let mut uses: Vec<(usize, &Retention, String)> = Vec::new();
+        // Every (category or item, rule) pair, found in one pass over the
+        // activities; an item kept otherwise than its category is told by
+        // its own label.
+        let mut uses: Vec<(usize, String, &Retention, String)> = Vec::new();
         for (_, activity) in self.public() {
             for data in &activity.data {
-                let Some(rule) = data.retention.as_ref().or(activity.retention.as_ref()) else {
+                let Some(&(at, category)) = self.categories.get(&data.category) else {
                     continue;
                 };
-                if let Some((at, _)) = self.categories.get(&data.category) {
-                    uses.push((*at, rule, self.t(&activity.name)));
+                if let Some(rule) = data.retention.as_ref().or(activity.retention.as_ref()) {
+                    uses.push((at, self.t(&category.label), rule, self.t(&activity.name)));
+                }
+                for item in &data.item_retention {
+                    // Labels head the bullet, as the categories' do.
+                    if let Some(label) = category
+                        .item(&item.item)
+                        .map(|i| capitalised(&self.t(&i.label)))
+                    {
+                        uses.push((at, label, &item.retention, self.t(&activity.name)));
+                    }
                 }
             }
         }
         // Stable: within a category, activities keep their order.
-        uses.sort_by_key(|(at, _, _)| *at);
+        uses.sort_by_key(|(at, _, _, _)| *at);
         let mut out: Vec<RetentionView> = Vec::new();
         let mut index: HashMap<RetentionKey, usize> = HashMap::new();
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut activities: Vec<Vec<String>> = Vec::new();
-        for (at, rule, activity) in uses {
+        for (_, label, rule, activity) in uses {
             let view = RetentionView {
                 categories: Vec::new(),
                 activities: Vec::new(),
@@ -51,10 +61,7 @@ impl<'a> Deriver<'a> {
                 }
             };
             push_unique(&mut activities[i], activity);
-            if seen.insert((i, at)) {
-                let label = self.t(&self.register.categories.categories[at].label);
-                push_unique(&mut out[i].categories, label);
-            }
+            push_unique(&mut out[i].categories, label);
         }
         let mut shared = Vec::new();
         // A category kept differently by different activities: each of

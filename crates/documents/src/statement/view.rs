@@ -16,6 +16,7 @@ pub enum Section {
     WhoWeAre,
     PersonalData,
     DataYouProvide,
+    DataWeRecord,
     DataAboutOthers,
     DataFromThirdParties,
     Purposes,
@@ -33,10 +34,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 17] = [
+    pub const ALL: [Section; 18] = [
         Section::WhoWeAre,
         Section::PersonalData,
         Section::DataYouProvide,
+        Section::DataWeRecord,
         Section::DataAboutOthers,
         Section::DataFromThirdParties,
         Section::Purposes,
@@ -59,6 +61,7 @@ impl Section {
             Section::WhoWeAre => "who-we-are",
             Section::PersonalData => "personal-data",
             Section::DataYouProvide => "data-you-provide",
+            Section::DataWeRecord => "data-we-record",
             Section::DataAboutOthers => "data-about-others",
             Section::DataFromThirdParties => "data-from-third-parties",
             Section::Purposes => "purposes",
@@ -110,8 +113,19 @@ pub struct Statement {
     pub collected_from_you: bool,
     /// Whether some data comes from anyone else (Art. 14).
     pub collected_from_others: bool,
-    /// Sources where the data subject provides the data or is observed (Art. 13).
+    /// Sources where the data subject provides the data (Art. 13).
     pub sources_direct: Vec<SourceView>,
+    /// Sources where the data subject is observed using a service (Art. 13).
+    pub sources_observed: Vec<SourceView>,
+    /// Data items recorded as people use a service, and those derived
+    /// from other data.
+    pub observed_items: Vec<ItemView>,
+    pub derived_items: Vec<ItemView>,
+    /// Data items obtained from others, each with its source (Art. 14(2)(f)).
+    pub obtained_items: Vec<ItemView>,
+    /// Special-category and criminal-offence data, each with what allows
+    /// processing it (Art. 9(2), 10).
+    pub sensitive: Vec<SensitiveView>,
     /// Data about other people that someone provides (Art. 14).
     pub sources_other_persons: Vec<SourceView>,
     /// Data from third parties and public sources (Art. 14(2)(f)).
@@ -195,6 +209,49 @@ pub struct ChannelView {
 pub struct CategoryView {
     pub label: String,
     pub examples: Option<String>,
+    /// The labels of the category's data items.
+    pub items: Vec<String>,
+    /// Whether `items` is all the category holds ("namely") rather than
+    /// examples of it ("for example").
+    pub exhaustive: bool,
+}
+
+/// A data item told apart from its category: observed, derived or obtained.
+#[derive(Debug, Clone)]
+pub struct ItemView {
+    pub label: String,
+    /// The label of its category.
+    pub category: String,
+    /// Where an obtained item comes from.
+    pub source: Option<String>,
+}
+
+/// Sensitive data and what allows processing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SensitiveView {
+    /// The category's label.
+    pub category: String,
+    pub kind: SensitiveKind,
+    pub ground: SensitiveGround,
+    /// The law relied on, where the register names one.
+    pub law: Option<LinkView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SensitiveKind {
+    Special(ropa_register::model::SpecialCategory),
+    Criminal,
+}
+
+/// What allows processing sensitive data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SensitiveGround {
+    /// The point of Art. 9(2), `a` to `j`.
+    Article9(String),
+    /// Art. 10: under the control of official authority.
+    OfficialAuthority,
+    /// Art. 10: authorised by law.
+    AuthorisedByLaw,
 }
 
 #[derive(Debug, Clone)]

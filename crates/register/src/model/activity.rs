@@ -60,6 +60,10 @@ pub struct ActivityFile {
     /// Art. 9(2) conditions, one per special category processed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub special_category_conditions: Vec<SpecialCondition>,
+    /// What allows the processing of criminal-offence data, when a category
+    /// used is `criminal` (Art. 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_data: Option<CriminalData>,
     pub profiling: Profiling,
     /// Automated individual decisions (Art. 22); `null` while not assessed.
     #[serde(default)]
@@ -188,6 +192,18 @@ pub struct DataUse {
     /// Retention for this category; the activity's `retention` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
+    /// Items of the category kept otherwise than the rest of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub item_retention: Vec<ItemRetention>,
+}
+
+/// The retention of one data item, where it differs from its category's.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRetention {
+    /// Id of an item of the category (`items` in categories.json).
+    pub item: Id,
+    pub retention: Retention,
 }
 
 /// How long data is kept (Art. 5(1)(e), 13(2)(a)): a period or criteria, from
@@ -439,6 +455,27 @@ pub struct SpecialCondition {
     /// For (h): who is bound by professional secrecy (Art. 9(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub professional_secrecy: Option<String>,
+}
+
+/// The ground for processing data on criminal convictions and offences (Art. 10).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriminalData {
+    pub ground: CriminalDataGround,
+    /// The Union or Member State law that authorises the processing and
+    /// its safeguards; required for `authorised_by_law`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_reference: Option<LawRef>,
+}
+
+/// Art. 10: the two ways criminal-offence data may be processed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CriminalDataGround {
+    /// Under the control of official authority.
+    OfficialAuthority,
+    /// Authorised by Union or Member State law providing for safeguards.
+    AuthorisedByLaw,
 }
 
 /// Profiling (Art. 4(4)); `{"exists": false}` when there is none.

@@ -22,9 +22,20 @@ pub struct CategoriesFile {
 pub struct Category {
     pub id: Id,
     pub label: Text,
-    /// Examples shown in the statement, e.g. "name, address, e-mail address".
+    /// Examples shown in the statement as one text, e.g. "name, address,
+    /// e-mail address"; `items` says the same as structured data and is
+    /// preferred (a category gives one or the other, V53).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub examples: Option<Text>,
+    /// The data items the category holds, each with its label, kind and
+    /// origin (Art. 13(1), 14(1)(d)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<DataItem>,
+    /// Whether `items` names all the category holds (`exhaustive`: the
+    /// statement says "namely") or examples of it (`illustrative`, the
+    /// default: "for example").
+    #[serde(default, skip_serializing_if = "ItemListing::is_default")]
+    pub items_listed: ItemListing,
     /// The DPV personal-data kinds this category covers; scan findings map onto categories through them.
     pub dpv: Vec<PdId>,
     /// The Art. 9(1) special category this data belongs to, or `none`.
@@ -36,6 +47,74 @@ pub struct Category {
     /// Whether people must provide this data, when it is collected from them (Art. 13(2)(e)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provision: Option<Provision>,
+}
+
+/// One data item of a category, e.g. "IP address" in "Device data".
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataItem {
+    /// Unique within its category; activities refer to it as `category`
+    /// and `item` (a retention of its own).
+    pub id: Id,
+    pub label: Text,
+    /// The DPV kind of the item, one of the kinds its category covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpv: Option<PdId>,
+    /// Whether people must provide this item, where it differs from the
+    /// category's `provision` (Art. 13(2)(e)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision: Option<Provision>,
+    /// Where the item comes from (default `provided`).
+    #[serde(default, skip_serializing_if = "Origin::is_default")]
+    pub origin: Origin,
+    /// For an `obtained` item: its source, named or described as the
+    /// statement tells it (Art. 14(2)(f)), e.g. "the credit agency Experian".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
+}
+
+/// Where a data item comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The person gives it, e.g. in a form (Art. 13).
+    #[default]
+    Provided,
+    /// Recorded as the person uses a service: device data, logs, cookies (Art. 13).
+    Observed,
+    /// Worked out by the controller from other data, e.g. a segment or a score.
+    Derived,
+    /// Received from someone else or a public source (Art. 14).
+    Obtained,
+}
+
+impl Origin {
+    fn is_default(&self) -> bool {
+        *self == Origin::Provided
+    }
+}
+
+/// How a category's `items` are meant.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemListing {
+    /// Examples of what the category holds: "for example".
+    #[default]
+    Illustrative,
+    /// All the category holds: "namely".
+    Exhaustive,
+}
+
+impl ItemListing {
+    fn is_default(&self) -> bool {
+        *self == ItemListing::Illustrative
+    }
+}
+
+impl Category {
+    pub fn item(&self, id: &Id) -> Option<&DataItem> {
+        self.items.iter().find(|i| &i.id == id)
+    }
 }
 
 /// Art. 9(1) special categories, defined with the rest of the law.

@@ -66,6 +66,8 @@ declare::registry! {
     V49 => v49_dpv_vocabulary,
     V50 => v50_placeholders,
     V51 => v51_response_time,
+    V53 => v53_data_items,
+    V54 => v54_criminal_data,
 }
 
 impl Rule {

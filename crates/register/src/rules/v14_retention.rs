@@ -202,5 +202,14 @@ pub(super) fn retentions(
             format!("the retention of \"{}\"", data.category),
         ))
     });
-    default.into_iter().chain(own)
+    let items = activity.data.iter().enumerate().flat_map(|(i, data)| {
+        data.item_retention.iter().enumerate().map(move |(j, item)| {
+            (
+                format!("/data/{i}/item_retention/{j}/retention"),
+                &item.retention,
+                format!("the retention of \"{}\" in \"{}\"", item.item, data.category),
+            )
+        })
+    });
+    default.into_iter().chain(own).chain(items)
 }

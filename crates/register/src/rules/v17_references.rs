@@ -81,6 +81,24 @@ fn check(register: &Register, out: &mut Findings) {
                 "data category",
                 "categories.json",
             );
+            let category = register
+                .categories
+                .categories
+                .iter()
+                .find(|c| c.id == data.category);
+            for (j, item) in data.item_retention.iter().enumerate() {
+                if let Some(category) = category
+                    && category.item(&item.item).is_none()
+                {
+                    out.error(
+                        Rule::V17,
+                        &file,
+                        format!("/data/{i}/item_retention/{j}/item"),
+                        format!("\"{}\" is no item of the category \"{}\"", item.item, category.id),
+                        "use the id of one of its items in categories.json, or add the item there",
+                    );
+                }
+            }
         }
         let declared: FxHashSet<&Id> = activity.data.iter().map(|d| &d.category).collect();
         let activity_subjects: FxHashSet<&Id> = activity.subjects.iter().collect();

@@ -9,8 +9,8 @@ use crate::schema_errors::closest;
 rule! {
     /// ## What it checks
     /// Every DPV personal-data id in the register is a concept of the `pd:`
-    /// vocabulary as ropa knows it: the `dpv` list of each category in
-    /// `categories.json`, and the `dpv` of each `inventory` entry of a
+    /// vocabulary as ropa knows it: the `dpv` list of each category and of
+    /// each of its items in `categories.json`, and the `dpv` of each `inventory` entry of a
     /// system. A misspelt id is named with the known id nearest to it.
     ///
     /// ## Why
@@ -57,6 +57,17 @@ fn check(register: &Register, out: &mut Findings) {
                 id,
                 || format!("category \"{}\"", category.id),
             );
+        }
+        for (j, item) in category.items.iter().enumerate() {
+            if let Some(id) = &item.dpv {
+                unknown(
+                    out,
+                    &FileRef::Categories,
+                    format!("/categories/{i}/items/{j}/dpv"),
+                    id,
+                    || format!("item \"{}\" of category \"{}\"", item.id, category.id),
+                );
+            }
         }
     }
     for (system_id, system) in &register.systems {
