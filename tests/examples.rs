@@ -1,27 +1,224 @@
-//! The example registers under `examples/`, each a fictional controller of
-//! another kind than ISMT: each validates without errors, renders in each of
-//! its languages, and every fact of its register that the public is owed
-//! appears in its statement. The facts are read from the register's files,
-//! not typed here, so a text the statement drops fails the test whatever it
-//! says.
+//! Every example register — ISMT's in `register/` and the controllers of
+//! other kinds under `examples/` — validates without errors, renders in each
+//! of its languages, and every fact of it that the public is owed appears in
+//! its statement: every public text, found by walking the register's files
+//! (`texts`), and every structured fact, in the words the language's word
+//! file gives it (`structured`). Nothing is typed here, so a fact the
+//! statement drops fails the test whatever it says.
+//!
+//! The test also prints how much of each statement is the register's own
+//! prose (`shares`): the sentences that tell a structured fact, those that
+//! carry free text, and the fixed sentences of the templates.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use ropa_register::model::{Jurisdiction, Lang};
 use serde_json::Value;
 
 use crate::render::text_of;
 use crate::util::{run, workspace_root};
 
-fn examples() -> Vec<PathBuf> {
-    let dir = workspace_root().join("examples");
-    let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+/// The texts for the public, found in the register's files, and the ones
+/// only the records tell.
+mod texts;
+
+/// Countries, periods, bases, rights, dates and names, in the words of
+/// the statement's language.
+mod structured;
+
+/// A statement cut into sentences, and what each sentence is made of.
+mod shares;
+
+/// One fact the statement owes its reader, and where the register holds it.
+#[derive(Debug, Clone)]
+struct Fact {
+    /// The file, relative to the register, e.g. `activities/support.json`.
+    file: String,
+    /// The JSON pointer of the value in that file.
+    pointer: String,
+    /// The fact as the statement must say it.
+    text: String,
+    kind: Kind,
+}
+
+/// What kind of fact it is; a sentence that tells it counts as such in
+/// the shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A code, period, country or date in the word file's words, or a name:
+    /// of the controller, a recipient, a category, a purpose, a law.
+    Structured,
+    /// The register's own prose: descriptions, examples, criteria, routes.
+    Free,
+}
+
+impl Fact {
+    /// The fact as a reader meets it: whitespace collapsed, and without a
+    /// final full stop, which the statement's own sentence may put there.
+    fn said(&self) -> String {
+        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        text.trim_end_matches('.').to_owned()
+    }
+}
+
+/// A register's files, read once, by their path inside the register.
+struct Register {
+    /// As the report names it: `register/`, `examples/uk-charity/`.
+    name: String,
+    dir: PathBuf,
+    files: BTreeMap<String, Value>,
+}
+
+impl Register {
+    fn read(dir: &Path) -> Register {
+        let root = workspace_root();
+        let name = format!("{}/", dir.strip_prefix(&root).unwrap_or(dir).display());
+        let mut files = BTreeMap::new();
+        for file in [
+            "organisation.json",
+            "categories.json",
+            "subjects.json",
+            "recipients.json",
+        ] {
+            files.insert(file.to_owned(), read(&dir.join(file)));
+        }
+        for folder in ["activities", "systems"] {
+            for path in json_files(&dir.join(folder)) {
+                let file = format!("{folder}/{}", path.file_name().unwrap().to_string_lossy());
+                files.insert(file, read(&path));
+            }
+        }
+        Register {
+            name,
+            dir: dir.to_owned(),
+            files,
+        }
+    }
+
+    fn organisation(&self) -> &Value {
+        &self.files["organisation.json"]
+    }
+
+    fn languages(&self) -> Vec<Lang> {
+        self.organisation()["notice"]["languages"]
+            .as_array()
+            .expect("notice.languages")
+            .iter()
+            .map(|l| {
+                l.as_str()
+                    .and_then(Lang::from_code)
+                    .expect("a known language")
+            })
+            .collect()
+    }
+
+    /// The law the register is kept under.
+    fn jurisdiction(&self) -> Jurisdiction {
+        serde_json::from_value(self.organisation()["jurisdiction"].clone()).expect("jurisdiction")
+    }
+
+    /// Every law the controller is subject to, the register's own first.
+    fn jurisdictions(&self) -> Vec<Jurisdiction> {
+        let also = items(&self.organisation()["also_under"]);
+        std::iter::once(self.jurisdiction())
+            .chain(also.map(|o| serde_json::from_value(o["jurisdiction"].clone()).expect("law")))
+            .collect()
+    }
+
+    /// The activities the statement is about: public, and the controller's
+    /// own. (A processor's activity is only named, with whom it is for.)
+    fn told_activities(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.activities()
+            .filter(|(_, a)| is_public(a) && !is_processors(a))
+    }
+
+    fn activities(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.files
+            .iter()
+            .filter(|(file, _)| file.starts_with("activities/"))
+            .map(|(file, value)| (file.as_str(), value))
+    }
+
+    /// The catalogue entries the told activities use: the statement tells
+    /// these, and no others.
+    fn used(&self) -> Used {
+        let mut used = Used::default();
+        let ids = |list: &Value| -> Vec<String> {
+            list.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        };
+        for (_, activity) in self.told_activities() {
+            for data in items(&activity["data"]) {
+                used.categories
+                    .extend(data["category"].as_str().map(str::to_owned));
+            }
+            used.subjects.extend(ids(&activity["subjects"]));
+            for source in items(&activity["sources"]) {
+                used.subjects.extend(ids(&source["subjects"]));
+            }
+            used.recipients.extend(ids(&activity["recipients"]));
+            for transfer in items(&activity["transfers"]) {
+                used.recipients
+                    .extend(transfer["recipient"].as_str().map(str::to_owned));
+            }
+            used.systems.extend(ids(&activity["systems"]));
+        }
+        used
+    }
+}
+
+/// Ids of the catalogue entries and systems the told activities use.
+#[derive(Default)]
+struct Used {
+    categories: BTreeSet<String>,
+    subjects: BTreeSet<String>,
+    recipients: BTreeSet<String>,
+    systems: BTreeSet<String>,
+}
+
+fn is_public(activity: &Value) -> bool {
+    activity["public"] == Value::Bool(true)
+}
+
+fn is_processors(activity: &Value) -> bool {
+    activity["role"] == "processor"
+}
+
+/// The items of a JSON array; none for anything else.
+fn items(value: &Value) -> impl Iterator<Item = &Value> {
+    value.as_array().into_iter().flatten()
+}
+
+/// The example registers: ISMT's (the default register) and each under
+/// `examples/`.
+fn registers() -> Vec<Register> {
+    let root = workspace_root();
+    let mut dirs = vec![root.join("register")];
+    let examples = root.join("examples");
+    let mut more: Vec<PathBuf> = std::fs::read_dir(&examples)
+        .unwrap_or_else(|e| panic!("{}: {e}", examples.display()))
         .map(|e| e.expect("an entry").path())
         .filter(|p| p.join("organisation.json").is_file())
         .collect();
-    all.sort();
-    assert!(!all.is_empty(), "no example register under examples/");
-    all
+    more.sort();
+    assert!(!more.is_empty(), "no example register under examples/");
+    dirs.extend(more);
+    dirs.iter().map(|dir| Register::read(dir)).collect()
+}
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
 }
 
 fn read(path: &Path) -> Value {
@@ -34,144 +231,55 @@ fn text<'a>(value: &'a Value, lang: &str) -> Option<&'a str> {
     value.get(lang).and_then(Value::as_str)
 }
 
-/// A law in `lang`: one string for every language, or its name per language.
-fn law<'a>(value: &'a Value, lang: &str) -> Option<&'a str> {
-    value.as_str().or_else(|| text(&value["name"], lang))
+/// Every fact of the register the statement in `lang` owes its reader.
+fn facts(register: &Register, lang: Lang) -> Vec<Fact> {
+    let mut facts = texts::public(register, lang);
+    facts.extend(structured::facts(register, lang));
+    facts.retain(|f| !f.said().is_empty());
+    facts
 }
 
-/// Every fact of the register the public statement must carry, in `lang`:
-/// the controller, the public activities' purposes, data, sources,
-/// retention texts and laws, recipients, the rights declared and how to
-/// exercise them, the complaint route. Whatever the register says of these
-/// is read from its files.
-fn facts(register: &Path, lang: &str) -> Vec<String> {
-    let mut facts: Vec<String> = Vec::new();
-    let mut add = |s: Option<&str>| {
-        if let Some(s) = s.map(str::trim).filter(|s| !s.is_empty()) {
-            // The statement ends a phrase with its own full stop.
-            facts.push(s.trim_end_matches('.').to_owned());
-        }
-    };
-    let org = read(&register.join("organisation.json"));
-    let controller = &org["controller"];
-    add(controller["name"].as_str());
-    for part in ["street", "postcode", "city"] {
-        add(controller["address"][part].as_str());
-    }
-    add(text(&org["scope"], lang));
-    add(law(&controller["designated_by"], lang));
-    add(text(&org["supervisory_authority"]["name"], lang));
-    add(text(&org["notice"]["change_notification"], lang));
-    let rights = &org["rights"];
-    add(text(&rights["self_service"], lang));
-    add(text(&rights["identity_verification"], lang));
-    for channel in rights["channels"].as_array().into_iter().flatten() {
-        add(text(&channel["label"], lang).or(channel["value"].as_str()));
-    }
-    for declared in rights["declared"].as_array().into_iter().flatten() {
-        add(text(&declared["text"], lang));
-        add(text(&declared["route"], lang));
-        for limit in declared["limits"].as_array().into_iter().flatten() {
-            add(text(&limit["text"], lang));
-            add(law(&limit["law"], lang));
-        }
-    }
-    if let Some(rep) = org["representative"].as_object() {
-        add(rep.get("name").and_then(Value::as_str));
-    }
-    for other in org["also_under"].as_array().into_iter().flatten() {
-        add(other["representative"]["name"].as_str());
-        add(text(&other["supervisory_authority"]["name"], lang));
-    }
-    for joint in org["joint_controllers"].as_array().into_iter().flatten() {
-        add(joint["name"].as_str());
-        add(text(&joint["essence"], lang));
-    }
+/// Facts the statements are known to drop, until the statement tells them:
+/// `(register, file, pointer, why)`. The test lets them pass, and fails
+/// once every statement of the register tells one, so that its entry goes.
+const KNOWN_DROPS: &[(&str, &str, &str, &str)] = &[
+    (
+        "examples/uk-charity/",
+        "activities/supporter-emails.json",
+        "/objection/description",
+        OBJECTION_TO_MARKETING,
+    ),
+    (
+        "examples/us-software/",
+        "activities/newsletter.json",
+        "/objection/description",
+        OBJECTION_TO_MARKETING,
+    ),
+];
 
-    let mut public_categories = std::collections::BTreeSet::new();
-    let mut public_recipients = std::collections::BTreeSet::new();
-    let mut activities: Vec<PathBuf> = std::fs::read_dir(register.join("activities"))
-        .expect("activities/")
-        .map(|e| e.expect("an entry").path())
-        .collect();
-    activities.sort();
-    for path in activities {
-        let activity = read(&path);
-        if activity["public"] != Value::Bool(true) {
-            continue;
-        }
-        // Carried out for others: the statement names it and for whom,
-        // and tells nothing of it as the controller's own.
-        if activity["role"] == "processor" {
-            add(text(&activity["name"], lang));
-            add(text(&activity["processing_for"]["controllers"], lang));
-            continue;
-        }
-        for purpose in activity["purposes"].as_array().into_iter().flatten() {
-            add(text(&purpose["label"], lang));
-            for basis in purpose["legal_bases"].as_array().into_iter().flatten() {
-                add(text(&basis["legitimate_interest"], lang));
-                add(law(&basis["legal_reference"], lang));
-                add(text(&basis["contract"]["title"], lang));
-            }
-        }
-        for data in activity["data"].as_array().into_iter().flatten() {
-            public_categories.insert(data["category"].as_str().unwrap_or_default().to_owned());
-        }
-        let retentions = std::iter::once(&activity["retention"]).chain(
-            activity["data"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|d| &d["retention"]),
-        );
-        for retention in retentions {
-            add(text(&retention["criteria"], lang));
-            add(text(&retention["start_event"], lang));
-            add(law(&retention["legal_reference"], lang));
-        }
-        for source in activity["sources"].as_array().into_iter().flatten() {
-            add(text(&source["description"], lang));
-        }
-        add(text(&activity["consent"]["mechanism"], lang));
-        for recipient in activity["recipients"].as_array().into_iter().flatten() {
-            public_recipients.insert(recipient.as_str().unwrap_or_default().to_owned());
-        }
-        for transfer in activity["transfers"].as_array().into_iter().flatten() {
-            add(text(&transfer["copy_via"], lang));
-            for mechanism in transfer["mechanisms"].as_array().into_iter().flatten() {
-                add(mechanism["decision"].as_str());
-            }
-        }
-    }
-    for category in read(&register.join("categories.json"))["categories"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|c| public_categories.contains(c["id"].as_str().unwrap_or_default()))
-    {
-        add(text(&category["label"], lang));
-        add(text(&category["examples"], lang));
-        add(text(&category["provision"]["consequence"], lang));
-    }
-    for recipient in read(&register.join("recipients.json"))["recipients"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|r| public_recipients.contains(r["id"].as_str().unwrap_or_default()))
-    {
-        add(text(&recipient["label"], lang));
-        add(text(&recipient["description"], lang));
-        if recipient["publish_name"] == Value::Bool(true) {
-            add(recipient["name"].as_str());
-        }
-    }
+/// Art. 21(2)-(4): how to object to direct marketing. The statement tells
+/// an objection's description under legitimate interests only (Art.
+/// 21(1)); for direct marketing on consent its callout names the
+/// objection's channels, not how the objection works.
+const OBJECTION_TO_MARKETING: &str = "the direct-marketing callout leaves out how objecting works";
+
+fn known_drop(register: &str, fact: &Fact) -> bool {
+    KNOWN_DROPS
+        .iter()
+        .any(|(r, f, p, _)| *r == register && *f == fact.file && *p == fact.pointer)
+}
+
+/// The facts `statement` (the text of the statement) does not say.
+fn missing<'a>(facts: &'a [Fact], statement: &str) -> Vec<&'a Fact> {
     facts
+        .iter()
+        .filter(|f| !statement.contains(&f.said()))
+        .collect()
 }
 
 /// The names a cited law has in languages other than `lang`, where it has
 /// its own name in `lang`: a reader of `lang` must not meet them.
-fn foreign_law_names(register: &Path, lang: &str) -> Vec<String> {
+fn foreign_law_names(register: &Register, lang: &str) -> Vec<String> {
     fn walk(value: &Value, lang: &str, out: &mut Vec<String>) {
         match value {
             Value::Object(map) => {
@@ -197,12 +305,12 @@ fn foreign_law_names(register: &Path, lang: &str) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    walk(&read(&register.join("organisation.json")), lang, &mut out);
-    for entry in std::fs::read_dir(register.join("activities")).expect("activities/") {
-        walk(&read(&entry.expect("an entry").path()), lang, &mut out);
+    walk(register.organisation(), lang, &mut out);
+    for (_, activity) in register.activities() {
+        walk(activity, lang, &mut out);
     }
     assert!(
-        lang != "en" || !out.is_empty() || !register.ends_with("nl-municipality"),
+        lang != "en" || !out.is_empty() || !register.name.ends_with("nl-municipality/"),
         "the municipality cites its laws in Dutch and English"
     );
     out
@@ -210,7 +318,7 @@ fn foreign_law_names(register: &Path, lang: &str) -> Vec<String> {
 
 /// Every page of the register the statement in `lang` must link to: the
 /// authority's page in that language and the text of every law it cites.
-fn links(register: &Path, lang: &str) -> Vec<String> {
+fn links(register: &Register, lang: &str) -> Vec<String> {
     fn walk(value: &Value, out: &mut Vec<String>) {
         match value {
             Value::Object(map) => {
@@ -226,7 +334,7 @@ fn links(register: &Path, lang: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let org = read(&register.join("organisation.json"));
+    let org = register.organisation();
     let authority = &org["supervisory_authority"]["url"];
     let mut out: Vec<String> = authority
         .as_str()
@@ -236,77 +344,119 @@ fn links(register: &Path, lang: &str) -> Vec<String> {
         .collect();
     walk(&org["controller"], &mut out);
     walk(&org["rights"], &mut out);
-    for entry in std::fs::read_dir(register.join("activities")).expect("activities/") {
-        let activity = read(&entry.expect("an entry").path());
-        if activity["public"] == Value::Bool(true) {
-            // The statement does not tell Art. 9 conditions yet: the
-            // records carry them.
-            walk(&activity["purposes"], &mut out);
-            walk(&activity["retention"], &mut out);
-            walk(&activity["data"], &mut out);
-        }
+    for (_, activity) in register.told_activities() {
+        // The statement does not tell Art. 9 conditions yet: the
+        // records carry them.
+        walk(&activity["purposes"], &mut out);
+        walk(&activity["retention"], &mut out);
+        walk(&activity["data"], &mut out);
     }
     out.sort();
     out.dedup();
     out
 }
 
-#[test]
-fn every_example_validates_and_its_statements_carry_every_fact_of_its_register() {
-    for register in examples() {
-        let reg = register.display().to_string();
-        let out = run(&workspace_root(), ["--register", &reg, "validate"], &[]);
-        out.assert_code(0);
-        let org = read(&register.join("organisation.json"));
-        let languages: Vec<String> = org["notice"]["languages"]
-            .as_array()
-            .expect("notice.languages")
-            .iter()
-            .map(|l| l.as_str().expect("a code").to_owned())
-            .collect();
-        let render = |args: &[&str]| {
-            let mut all = vec!["--register", reg.as_str(), "render"];
-            all.extend_from_slice(args);
-            let out = run(&workspace_root(), all, &[]);
-            out.assert_code(0);
-            out
-        };
-        for lang in &languages {
-            let lang = lang.as_str();
-            let html = render(&["statement", "--lang", lang, "--format", "fragment"]);
-            let statement = text_of(&html.stdout);
-            let missing: Vec<String> = facts(&register, lang)
-                .into_iter()
-                .filter(|f| {
-                    !statement.contains(&f.split_whitespace().collect::<Vec<_>>().join(" "))
-                })
-                .collect();
-            assert!(
-                missing.is_empty(),
-                "{reg} ({lang}): the statement lacks {} fact(s) of its register:\n  - {}\n--- statement ---\n{statement}",
-                missing.len(),
-                missing.join("\n  - ")
-            );
-            let foreign: Vec<String> = foreign_law_names(&register, lang)
-                .into_iter()
-                .filter(|name| statement.contains(name.as_str()))
-                .collect();
-            assert!(
-                foreign.is_empty(),
-                "{reg} ({lang}): the statement names laws in another language: {foreign:?}"
-            );
-            let unlinked: Vec<String> = links(&register, lang)
-                .into_iter()
-                .filter(|url| !html.stdout.contains(&format!("href=\"{url}\"")))
-                .collect();
-            assert!(
-                unlinked.is_empty(),
-                "{reg} ({lang}): the statement does not link to {unlinked:?}"
-            );
-            for format in ["md", "html"] {
-                render(&["statement", "--lang", lang, "--format", format]);
-            }
-            render(&["records", "--lang", lang, "--format", "csv"]);
+/// The missing facts, one line each, by register and language.
+fn report(missing: &BTreeMap<(String, String), Vec<Fact>>) -> String {
+    let mut out = String::new();
+    for ((register, lang), facts) in missing {
+        out.push_str(&format!(
+            "{register} ({lang}): {} fact(s) missing\n",
+            facts.len()
+        ));
+        for f in facts {
+            out.push_str(&format!("  - {} {}: {:?}\n", f.file, f.pointer, f.said()));
         }
     }
+    out
+}
+
+/// Renders the statement of `register` in `lang` and the register's other
+/// documents, checks the statement's laws and links, prints its shares,
+/// and returns the facts it does not say.
+fn examine(register: &Register, lang: Lang) -> Vec<Fact> {
+    let reg = register.dir.display().to_string();
+    let code = lang.code();
+    let render = |args: &[&str]| {
+        let mut all = vec!["--register", reg.as_str(), "render"];
+        all.extend_from_slice(args);
+        let out = run(&workspace_root(), all, &[]);
+        out.assert_code(0);
+        out.stdout
+    };
+    let html = render(&["statement", "--lang", code, "--format", "fragment"]);
+    let statement = text_of(&html);
+    let facts = facts(register, lang);
+    println!(
+        "{}",
+        shares::Shares::of(&html, &facts).line(&register.name, code)
+    );
+    let foreign: Vec<String> = foreign_law_names(register, code)
+        .into_iter()
+        .filter(|name| statement.contains(name.as_str()))
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "{reg} ({code}): the statement names laws in another language: {foreign:?}"
+    );
+    let unlinked: Vec<String> = links(register, code)
+        .into_iter()
+        .filter(|url| !html.contains(&format!("href=\"{url}\"")))
+        .collect();
+    assert!(
+        unlinked.is_empty(),
+        "{reg} ({code}): the statement does not link to {unlinked:?}"
+    );
+    for format in ["md", "html"] {
+        render(&["statement", "--lang", code, "--format", format]);
+    }
+    render(&["records", "--lang", code, "--format", "csv"]);
+    missing(&facts, &statement).into_iter().cloned().collect()
+}
+
+#[test]
+fn every_example_validates_and_its_statements_carry_every_fact_of_its_register() {
+    // Facts missing from a statement, by register and language: those not
+    // known to be dropped fail the test, all at once.
+    let mut unknown: BTreeMap<(String, String), Vec<Fact>> = BTreeMap::new();
+    let mut known: BTreeMap<(String, String), Vec<Fact>> = BTreeMap::new();
+    for register in registers() {
+        let reg = register.dir.display().to_string();
+        run(&workspace_root(), ["--register", &reg, "validate"], &[]).assert_code(0);
+        for lang in register.languages() {
+            let key = (register.name.clone(), lang.code().to_owned());
+            for fact in examine(&register, lang) {
+                let list = if known_drop(&register.name, &fact) {
+                    known.entry(key.clone()).or_default()
+                } else {
+                    unknown.entry(key.clone()).or_default()
+                };
+                list.push(fact);
+            }
+        }
+    }
+    if !known.is_empty() {
+        println!(
+            "known drops (KNOWN_DROPS), still to be told:\n{}",
+            report(&known)
+        );
+    }
+    assert!(
+        unknown.is_empty(),
+        "statements lack facts of their registers (file, JSON pointer, as it must read):\n{}",
+        report(&unknown)
+    );
+    let told: Vec<_> = KNOWN_DROPS
+        .iter()
+        .filter(|(r, f, p, _)| {
+            !known.iter().any(|((reg, _), facts)| {
+                reg == r && facts.iter().any(|x| x.file == *f && x.pointer == *p)
+            })
+        })
+        .map(|(r, f, p, _)| format!("{r} {f} {p}"))
+        .collect();
+    assert!(
+        told.is_empty(),
+        "now told, so no longer known drops: remove from KNOWN_DROPS: {told:?}"
+    );
 }

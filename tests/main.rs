@@ -26,8 +26,9 @@ mod controllers;
 /// The ISMT example register: valid, with the seed statement's gaps as warnings.
 mod example;
 
-/// The other example registers under `examples/`: valid, rendered in their
-/// languages, every fact of each register in its statement.
+/// Every example register (`register/` and `examples/*`): valid, rendered
+/// in its languages, every public text and structured fact of each in its
+/// statement; prints what share of each statement is free text.
 mod examples;
 
 /// Hostile plugins against the sandbox: limits, isolation, the guard.
