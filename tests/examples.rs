@@ -239,36 +239,6 @@ fn facts(register: &Register, lang: Lang) -> Vec<Fact> {
     facts
 }
 
-/// Facts the statements are known to drop, until the statement tells them:
-/// `(register, file, pointer, why)`. The test lets them pass, and fails
-/// once every statement of the register tells one, so that its entry goes.
-const KNOWN_DROPS: &[(&str, &str, &str, &str)] = &[
-    (
-        "examples/uk-charity/",
-        "activities/supporter-emails.json",
-        "/objection/description",
-        OBJECTION_TO_MARKETING,
-    ),
-    (
-        "examples/us-software/",
-        "activities/newsletter.json",
-        "/objection/description",
-        OBJECTION_TO_MARKETING,
-    ),
-];
-
-/// Art. 21(2)-(4): how to object to direct marketing. The statement tells
-/// an objection's description under legitimate interests only (Art.
-/// 21(1)); for direct marketing on consent its callout names the
-/// objection's channels, not how the objection works.
-const OBJECTION_TO_MARKETING: &str = "the direct-marketing callout leaves out how objecting works";
-
-fn known_drop(register: &str, fact: &Fact) -> bool {
-    KNOWN_DROPS
-        .iter()
-        .any(|(r, f, p, _)| *r == register && *f == fact.file && *p == fact.pointer)
-}
-
 /// The facts `statement` (the text of the statement) does not say.
 fn missing<'a>(facts: &'a [Fact], statement: &str) -> Vec<&'a Fact> {
     facts
@@ -416,47 +386,22 @@ fn examine(register: &Register, lang: Lang) -> Vec<Fact> {
 
 #[test]
 fn every_example_validates_and_its_statements_carry_every_fact_of_its_register() {
-    // Facts missing from a statement, by register and language: those not
-    // known to be dropped fail the test, all at once.
-    let mut unknown: BTreeMap<(String, String), Vec<Fact>> = BTreeMap::new();
-    let mut known: BTreeMap<(String, String), Vec<Fact>> = BTreeMap::new();
+    // Facts missing from a statement, by register and language: all of
+    // them fail the test, at once.
+    let mut missing: BTreeMap<(String, String), Vec<Fact>> = BTreeMap::new();
     for register in registers() {
         let reg = register.dir.display().to_string();
         run(&workspace_root(), ["--register", &reg, "validate"], &[]).assert_code(0);
         for lang in register.languages() {
-            let key = (register.name.clone(), lang.code().to_owned());
-            for fact in examine(&register, lang) {
-                let list = if known_drop(&register.name, &fact) {
-                    known.entry(key.clone()).or_default()
-                } else {
-                    unknown.entry(key.clone()).or_default()
-                };
-                list.push(fact);
+            let facts = examine(&register, lang);
+            if !facts.is_empty() {
+                missing.insert((register.name.clone(), lang.code().to_owned()), facts);
             }
         }
     }
-    if !known.is_empty() {
-        println!(
-            "known drops (KNOWN_DROPS), still to be told:\n{}",
-            report(&known)
-        );
-    }
     assert!(
-        unknown.is_empty(),
+        missing.is_empty(),
         "statements lack facts of their registers (file, JSON pointer, as it must read):\n{}",
-        report(&unknown)
-    );
-    let told: Vec<_> = KNOWN_DROPS
-        .iter()
-        .filter(|(r, f, p, _)| {
-            !known.iter().any(|((reg, _), facts)| {
-                reg == r && facts.iter().any(|x| x.file == *f && x.pointer == *p)
-            })
-        })
-        .map(|(r, f, p, _)| format!("{r} {f} {p}"))
-        .collect();
-    assert!(
-        told.is_empty(),
-        "now told, so no longer known drops: remove from KNOWN_DROPS: {told:?}"
+        report(&missing)
     );
 }

@@ -66,11 +66,6 @@ const RECORDS_ONLY: &[(&str, &str, &str)] = &[
     ),
     (
         "activities/*",
-        "/special_category_conditions",
-        "Art. 9(2) conditions and their laws: the records tell them, the statement does not yet",
-    ),
-    (
-        "activities/*",
         "/information_exemption",
         "the Art. 14(5) assessment: records only",
     ),

@@ -788,6 +788,8 @@ pub struct Rights {
     pub object_to_marketing_and_profiling: String,
     pub marketing_stops: String,
     pub marketing_objection_to: Sentence,
+    /// A way to object the register describes as a phrase.
+    pub marketing_objection_via: Sentence,
     /// `{route}`: how to exercise a right, as the register says.
     pub route: Sentence,
     /// `{channels}` where a request for this right goes.

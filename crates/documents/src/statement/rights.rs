@@ -2,7 +2,8 @@
 //! withdrawing consent (Art. 13(2)(b)-(c), 21).
 
 use super::view::{
-    BasisView, ConsentView, DirectMarketingView, LimitView, Right, RightView, RightsView,
+    BasisView, ConsentView, DirectMarketingView, LimitView, ObjectionWay, Right, RightView,
+    RightsView,
 };
 use super::{Deriver, is_sentence, push_unique};
 use ropa_register::model::Basis;
@@ -96,6 +97,7 @@ impl<'a> Deriver<'a> {
         let mut any = false;
         let mut profiling = false;
         let mut channels = Vec::new();
+        let mut ways = Vec::new();
         for (_, activity) in self.public() {
             let purposes = activity.purposes.iter().any(|p| p.direct_marketing);
             let profiles = activity.profiling.exists && activity.profiling.for_direct_marketing;
@@ -108,6 +110,23 @@ impl<'a> Deriver<'a> {
                 for c in self.channels(&objection.channels) {
                     push_unique(&mut channels, c);
                 }
+                // Told under legitimate interests when the activity rests
+                // on them; otherwise here.
+                let told = activity.purposes.iter().any(|p| {
+                    p.legal_bases
+                        .iter()
+                        .any(|b| matches!(b.basis, Basis::LegitimateInterests | Basis::PublicTask))
+                });
+                let text = self.t(&objection.description);
+                if !told && !text.is_empty() {
+                    push_unique(
+                        &mut ways,
+                        ObjectionWay {
+                            phrase: !is_sentence(&text),
+                            text,
+                        },
+                    );
+                }
             }
         }
         if channels.is_empty() {
@@ -116,6 +135,7 @@ impl<'a> Deriver<'a> {
         any.then_some(DirectMarketingView {
             profiling,
             channels,
+            ways,
         })
     }
 

@@ -447,6 +447,18 @@ pub struct DirectMarketingView {
     /// Whether profiling serves direct marketing (Art. 21(2): objection covers it).
     pub profiling: bool,
     pub channels: Vec<ChannelView>,
+    /// How objecting works, as the register describes it, where the
+    /// legitimate-interests section does not already tell it.
+    pub ways: Vec<ObjectionWay>,
+}
+
+/// A way to object, as the register describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectionWay {
+    pub text: String,
+    /// A phrase ("the unsubscribe link in every e-mail") that a sentence
+    /// of the statement takes, rather than sentences of its own.
+    pub phrase: bool,
 }
 
 #[derive(Debug, Clone)]
