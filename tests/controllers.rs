@@ -23,6 +23,17 @@ fn register_of(case: &str) -> (tempfile::TempDir, PathBuf) {
     (tmp, reg)
 }
 
+/// `tests/cases/base` as it is.
+fn base() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::Builder::new()
+        .prefix("ropa-jurisdiction-")
+        .tempdir()
+        .expect("a temporary directory");
+    let reg = tmp.path().join("register");
+    copy_dir(&base_dir(), &reg);
+    (tmp, reg)
+}
+
 fn ropa(register: &Path, args: &[&str], code: i32) -> crate::util::Output {
     let mut all = vec!["--register".to_owned(), register.display().to_string()];
     all.extend(args.iter().map(|a| (*a).to_owned()));
@@ -724,4 +735,107 @@ fn data_items_are_told_by_origin_and_sensitive_data_with_its_ground() {
     let (_tmp, plain) = register_of("v53-items-consistent");
     let en = statement(&plain, "en");
     assert!(!en.contains("especially sensitive"), "{en}");
+}
+
+#[test]
+fn the_controller_introduces_its_statement_and_adds_sections_where_it_says() {
+    let (_tmp, reg) = base();
+    // Without an introduction of its own, the statement opens with its
+    // lead and claims nothing about the controller's aims or services.
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("This privacy statement may change. We recommend that you check it regularly"),
+        "{en}"
+    );
+    for claim in ["We aim to", "Our services develop", "We have done our best"] {
+        assert!(
+            !en.contains(claim),
+            "{claim:?} without a fact behind it:\n{en}"
+        );
+    }
+    edit(&reg.join("organisation.json"), |o| {
+        let notice = &mut o["notice"];
+        notice.as_object_mut().unwrap().remove("last_changed");
+        notice["introduction"] = json!({
+            "nl": "Wij zijn een kleine webwinkel.\n\nVragen? Mail ons.",
+            "en": "We are a small web shop.\n\nQuestions? Mail us."
+        });
+        notice["changes"] = json!({
+            "nl": "Wij passen deze verklaring aan als onze winkel verandert.",
+            "en": "We update this statement when our shop changes."
+        });
+        notice["sections"] = json!([
+            { "id": "security", "kind": "security", "after": "retention",
+              "text": { "nl": "Wij versleutelen je gegevens.", "en": "We encrypt your data.\n\nOnly two people can see orders." } },
+            { "id": "children", "kind": "children", "after": "your-rights",
+              "text": { "nl": "Wij verkopen niet aan kinderen onder de 16.", "en": "We do not sell to children under 16." } },
+            { "id": "cookie-use", "kind": "cookies", "after": "security",
+              "text": { "nl": "Wij gebruiken alleen functionele cookies.", "en": "We use functional cookies only." },
+              "url": { "nl": "https://voorbeeld.example/cookies", "en": "https://voorbeeld.example/en/cookies" } },
+            { "id": "returns", "kind": "other",
+              "title": { "nl": "Retourneren", "en": "Returns" },
+              "text": { "nl": "Retouren verwerken wij binnen 14 dagen.", "en": "We handle returns within 14 days." } }
+        ]);
+        notice["versions"] = json!([
+            { "date": "2023-05-01", "summary": { "nl": "Eerste versie.", "en": "First version." } },
+            { "date": "2024-01-15", "effective_from": "2024-02-01",
+              "summary": { "nl": "Nieuwe bewaartermijnen.", "en": "New retention periods." } }
+        ]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    let anchors: Vec<&str> = en
+        .lines()
+        .filter_map(|l| l.strip_prefix("<a id=\"")?.strip_suffix("\"></a>"))
+        .collect();
+    let after = |a: &str, b: &str| {
+        let i = anchors.iter().position(|x| *x == a).unwrap();
+        anchors.get(i + 1) == Some(&b)
+    };
+    assert!(after("retention", "security"), "{anchors:?}");
+    assert!(after("security", "cookie-use"), "{anchors:?}");
+    assert!(after("your-rights", "children"), "{anchors:?}");
+    assert!(after("returns", "last-changed"), "{anchors:?}");
+    for fact in [
+        "processes personal data.\n\nWe are a small web shop.\n\nQuestions? Mail us.\n",
+        "We update this statement when our shop changes.",
+        "## How do we secure your personal data?\n\nWe encrypt your data.\n\nOnly two people can see orders.\n",
+        "## Cookies\n\nWe use functional cookies only.\n\nRead more at [voorbeeld.example/en/cookies](https://voorbeeld.example/en/cookies).",
+        "## Children\n\nWe do not sell to children under 16.",
+        "## Returns\n\nWe handle returns within 14 days.",
+        "[Returns](#returns)",
+        // The newest version dates the statement; each version is told.
+        "*Last changed on 15 January 2024*",
+        "This privacy statement was last changed on 15 January 2024, and is in effect from 1 February 2024.",
+        "Versions of this privacy statement:\n\n- **15 January 2024** (in effect from 1 February 2024): New retention periods.\n- **1 May 2023**: First version.",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    assert!(!en.contains("This privacy statement may change"), "{en}");
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "## Hoe beveiligen wij jouw persoonsgegevens?",
+        "Lees meer op [voorbeeld.example/cookies](https://voorbeeld.example/cookies).",
+        "- **15-01-2024** (van kracht vanaf 01-02-2024): Nieuwe bewaartermijnen.",
+        "Deze privacyverklaring is voor het laatst gewijzigd op 15-01-2024 en is van kracht vanaf 01-02-2024.",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains("<section aria-labelledby=\"security\">\n<h2 id=\"security\">How do we secure your personal data?</h2>\n<p>We encrypt your data.</p>\n<p>Only two people can see orders.</p>"),
+        "{html}"
+    );
 }

@@ -23,8 +23,8 @@ use crate::statement::view::{
     ControllerView, RecipientGroupKind, Right, RightsView, Section, SensitiveGround, SensitiveKind,
 };
 use ropa_register::model::{
-    AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind, PeriodParts, Reach,
-    RecipientRole, SourceKind, SpecialCategory, TimeUnit,
+    AddedSectionKind, AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind,
+    PeriodParts, Reach, RecipientRole, SourceKind, SpecialCategory, TimeUnit,
 };
 
 /// The words of one language.
@@ -262,8 +262,7 @@ pub struct StatementWords {
     pub last_changed_on: Sentence,
     pub lead: Sentence,
     pub lead_with_cookies: Sentence,
-    pub aim: String,
-    pub questions: String,
+    /// What the statement says of changes, unless the controller says it.
     pub changes: String,
     pub changes_date: String,
     pub titles: Titles,
@@ -281,6 +280,15 @@ pub struct StatementWords {
     pub required_data: RequiredData,
     pub profiling: Profiling,
     pub last_changed: LastChanged,
+    pub added: AddedWords,
+}
+
+/// Sections the controller adds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddedWords {
+    /// The page the section points to.
+    pub more: Sentence,
 }
 
 /// The section headings; their one slot is `short_name`.
@@ -305,11 +313,27 @@ pub struct Titles {
     pub required_data: Sentence,
     pub profiling: Sentence,
     pub last_changed: Sentence,
+    /// Sections the controller adds, by kind, when it gives no title.
+    pub security: Sentence,
+    pub children: Sentence,
+    pub cookies: Sentence,
+    pub other: Sentence,
 }
 
 impl Titles {
+    /// The title of an added section of `kind` that has none of its own.
+    pub fn added(&self, kind: &AddedSectionKind) -> &Sentence {
+        match kind {
+            AddedSectionKind::Security => &self.security,
+            AddedSectionKind::Children => &self.children,
+            AddedSectionKind::Cookies => &self.cookies,
+            AddedSectionKind::Other => &self.other,
+        }
+    }
+
     pub fn of(&self, section: &Section) -> &Sentence {
         match section {
+            Section::Added(_) => &self.other,
             Section::WhoWeAre => &self.who_we_are,
             Section::PersonalData => &self.personal_data,
             Section::DataYouProvide => &self.data_you_provide,
@@ -912,6 +936,11 @@ impl Profiling {
 #[serde(deny_unknown_fields)]
 pub struct LastChanged {
     pub changed: Sentence,
+    /// When the newest version takes effect later than it was published.
+    pub changed_effective: Sentence,
+    /// The list of published versions, and when one takes effect.
+    pub versions: String,
+    pub version_effective: Sentence,
 }
 
 // ---------------------------------------------------------------------------

@@ -365,6 +365,10 @@ fn organisation() -> OrganisationFile {
                     "If you fill in an optional field, we use that data only for the stated purpose.",
                 )),
             }),
+            introduction: None,
+            changes: None,
+            sections: vec![],
+            versions: vec![],
         },
         security_measures: vec![
             SecurityMeasure {

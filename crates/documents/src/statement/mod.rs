@@ -23,6 +23,7 @@ use ropa_register::register::Register;
 
 mod contact;
 mod data;
+mod notice;
 mod profiling;
 mod provision;
 mod purposes;
@@ -205,7 +206,14 @@ impl<'a> Deriver<'a> {
         let consent = self.consent();
         let provision = self.provision();
         let profiling = self.profiling();
-        let last_changed = org.notice.last_changed.as_ref().map(|d| self.words.date(d));
+        let versions = self.versions();
+        // Pinned, or else the newest version's date.
+        let last_changed = org
+            .notice
+            .last_changed
+            .as_ref()
+            .map(|d| self.words.date(d))
+            .or_else(|| versions.first().map(|v| v.date.clone()));
 
         let mut sections = vec![Section::WhoWeAre];
         if !categories.is_empty() {
@@ -248,9 +256,10 @@ impl<'a> Deriver<'a> {
             sections.push(Section::RequiredData);
         }
         sections.push(Section::Profiling);
-        if last_changed.is_some() {
+        if last_changed.is_some() || !versions.is_empty() {
             sections.push(Section::LastChanged);
         }
+        self.place_added(&mut sections);
 
         let other_laws = org
             .also_under
@@ -298,6 +307,14 @@ impl<'a> Deriver<'a> {
             representative,
             joint_controllers,
             cookie_statement: self.opt(&org.notice.cookie_statement),
+            introduction: self.introduction(),
+            changes: self.opt(&org.notice.changes),
+            added: self.added_sections(),
+            effective_from: versions
+                .first()
+                .filter(|v| Some(&v.date) == last_changed.as_ref())
+                .and_then(|v| v.effective_from.clone()),
+            versions,
             change_notification: self.opt(&org.notice.change_notification),
             last_changed,
             categories,
@@ -364,6 +381,13 @@ mod tests {
         assert_eq!(short_name("Gemeente Haarlem"), "Gemeente Haarlem");
         assert_eq!(capitalised("de gemeente Haarlem"), "De gemeente Haarlem");
         assert_eq!(capitalised("ärztekammer"), "Ärztekammer");
+    }
+
+    /// What validation lets `after` name is what the statement has.
+    #[test]
+    fn the_register_knows_the_statements_sections() {
+        let ids: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
+        assert_eq!(ids, ropa_register::model::STATEMENT_SECTIONS);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub enum Section {
     Complaints,
     RequiredData,
     Profiling,
+    /// A section the controller adds: its place in `Statement::added`.
+    Added(usize),
     LastChanged,
 }
 
@@ -55,9 +57,11 @@ impl Section {
         Section::LastChanged,
     ];
 
-    /// The stable anchor id.
+    /// The stable anchor id of one of the statement's own sections; an
+    /// added section's is the register's ([`Statement::anchor`]).
     pub fn id(self) -> &'static str {
         match self {
+            Section::Added(_) => "added",
             Section::WhoWeAre => "who-we-are",
             Section::PersonalData => "personal-data",
             Section::DataYouProvide => "data-you-provide",
@@ -102,6 +106,16 @@ pub struct Statement {
     /// Joint controllers and the essence of the arrangement (Art. 26(2)).
     pub joint_controllers: Vec<JointView>,
     pub cookie_statement: Option<String>,
+    /// The controller's own introduction, paragraph by paragraph.
+    pub introduction: Vec<String>,
+    /// The controller's own words on changes to the statement.
+    pub changes: Option<String>,
+    /// The sections the controller adds, as `Section::Added` refers to them.
+    pub added: Vec<AddedSectionView>,
+    /// The published versions, newest first.
+    pub versions: Vec<VersionView>,
+    /// When the newest version takes effect, where later than published.
+    pub effective_from: Option<String>,
     /// How people are told of material changes (Art. 13(3)).
     pub change_notification: Option<String>,
     /// The pinned "last changed" date, formatted for the language; `None`
@@ -153,6 +167,53 @@ pub struct Statement {
     pub authority: AuthorityView,
     pub provision: ProvisionView,
     pub profiling: ProfilingView,
+}
+
+impl Statement {
+    /// A section's anchor: the register's id for an added one.
+    pub fn anchor(&self, section: &Section) -> &str {
+        match section {
+            Section::Added(i) => self.added[*i].id.as_str(),
+            own => own.id(),
+        }
+    }
+
+    /// The kind of an added section, for its title from the word file.
+    pub fn added_kind(&self, section: &Section) -> Option<ropa_register::model::AddedSectionKind> {
+        match section {
+            Section::Added(i) => Some(self.added[*i].kind),
+            _ => None,
+        }
+    }
+
+    /// An added section's title, given by the register; `None` for the
+    /// statement's own sections and added ones that take their kind's.
+    pub fn own_title(&self, section: &Section) -> Option<&str> {
+        match section {
+            Section::Added(i) => self.added[*i].title.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// A section the controller adds.
+#[derive(Debug, Clone)]
+pub struct AddedSectionView {
+    pub id: String,
+    pub kind: ropa_register::model::AddedSectionKind,
+    /// The register's title; the kind's from the word file when `None`.
+    pub title: Option<String>,
+    pub paragraphs: Vec<String>,
+    /// The page it points to, e.g. the cookie statement.
+    pub link: Option<LinkView>,
+}
+
+/// One published version of the statement.
+#[derive(Debug, Clone)]
+pub struct VersionView {
+    pub date: String,
+    pub effective_from: Option<String>,
+    pub summary: String,
 }
 
 #[derive(Debug, Clone)]

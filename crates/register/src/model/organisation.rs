@@ -323,6 +323,97 @@ pub struct Notice {
     /// How forms mark the fields that must be filled in (Art. 13(2)(e)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form_fields: Option<FormFields>,
+    /// The controller's own introduction, after the statement's opening
+    /// line; paragraphs separated by a blank line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<Text>,
+    /// What the controller says of changes to the statement, in its own
+    /// words, instead of the statement's neutral sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Text>,
+    /// Sections the controller adds (security, children, cookies, or its
+    /// own), each placed after the section it names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<AddedSection>,
+    /// The statement's published versions, newest first, each with its
+    /// date, the date it takes effect, and what changed (Art. 13(3)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<NoticeVersion>,
+}
+
+/// The anchors of the statement's own sections, which `after` may name and
+/// an added section may not take; the documents' `Section::id` (a test
+/// there holds the two lists equal).
+pub const STATEMENT_SECTIONS: &[&str] = &[
+    "who-we-are",
+    "personal-data",
+    "data-you-provide",
+    "data-we-record",
+    "data-about-others",
+    "data-from-third-parties",
+    "purposes",
+    "legal-bases",
+    "legitimate-interests",
+    "recipients",
+    "outside-eea",
+    "retention",
+    "your-rights",
+    "withdrawing-consent",
+    "complaints",
+    "required-data",
+    "profiling",
+    "last-changed",
+];
+
+/// A section the controller adds to the statement.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddedSection {
+    /// The section's anchor in the statement, unique among its sections.
+    pub id: Id,
+    /// What the section is about; its title comes from the statement's
+    /// words unless `title` gives one (required for `other`).
+    pub kind: AddedSectionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The section's text; paragraphs separated by a blank line.
+    pub text: Text,
+    /// A page the section points to, e.g. the cookie statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<PerLanguage>,
+    /// The section it follows: the anchor of one of the statement's own
+    /// sections (`who-we-are`, `retention`, `your-rights`, …) or of an
+    /// earlier added one; at the end, before the version history, when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+}
+
+/// The kinds of section a controller adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AddedSectionKind {
+    /// How the data is secured, in plain words (Art. 32).
+    Security,
+    /// Children and age limits (Art. 8).
+    Children,
+    /// Cookies and similar technologies, pointing to the cookie statement.
+    Cookies,
+    /// Anything else, under the `title` given.
+    Other,
+}
+
+/// One published version of the statement.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeVersion {
+    /// When this version was published.
+    pub date: Date,
+    /// When it takes effect, where that is later than `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<Date>,
+    /// What changed from the version before.
+    pub summary: Text,
 }
 
 /// The convention forms use to show which data is required (Art. 13(2)(e)).

@@ -68,6 +68,7 @@ declare::registry! {
     V51 => v51_response_time,
     V53 => v53_data_items,
     V54 => v54_criminal_data,
+    V55 => v55_added_sections,
 }
 
 impl Rule {
