@@ -839,3 +839,68 @@ fn the_controller_introduces_its_statement_and_adds_sections_where_it_says() {
         "{html}"
     );
 }
+
+#[test]
+fn a_statement_laid_out_by_service_tells_each_services_data_purposes_and_retention() {
+    let (_tmp, reg) = base();
+    edit(&reg.join("organisation.json"), |o| {
+        o["notice"]["layout"] = json!("by_service");
+        o["notice"]["services"] = json!([
+            { "id": "web-shop", "name": { "nl": "De webwinkel", "en": "The web shop" },
+              "description": { "nl": "Onze winkel op voorbeeld.example.", "en": "Our shop at voorbeeld.example." },
+              "activities": ["order-handling"] },
+            { "id": "newsletter", "name": { "nl": "De nieuwsbrief", "en": "The newsletter" },
+              "activities": ["newsletter"] }
+        ]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    let shop =
+        &en[en.find("## The web shop").expect(&en)..en.find("## The newsletter").expect(&en)];
+    for fact in [
+        "Our shop at voorbeeld.example.",
+        "### The personal data it uses\n\n- **Contact details** (for example name, address and e-mail address)\n- **Order details**\n",
+        "- **Delivering orders.**",
+        "### How long we keep it\n",
+        "We keep this data for 7 years after end of the financial year",
+        "### Who receives it",
+    ] {
+        assert!(
+            shop.contains(fact),
+            "the web shop's section lacks {fact:?}:\n{shop}"
+        );
+    }
+    // The newsletter's purpose is told under the newsletter, not the shop.
+    assert!(!shop.contains("Sending the newsletter"), "{shop}");
+    let letter = &en[en.find("## The newsletter").unwrap()..];
+    assert!(letter.contains("- **Sending the newsletter.**"), "{letter}");
+    assert!(
+        letter.contains("until you unsubscribe from the newsletter"),
+        "{letter}"
+    );
+    // The topic sections the services replace are gone; the contents
+    // name the services.
+    assert!(!en.contains("## For what purposes"), "{en}");
+    assert!(
+        !en.contains("## How long is your personal data kept?"),
+        "{en}"
+    );
+    assert!(
+        en.contains("2. [The web shop](#web-shop)\n3. [The newsletter](#newsletter)"),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    assert!(nl.contains("## De webwinkel\n\nOnze winkel op voorbeeld.example.\n\n### De persoonsgegevens die wij hiervoor gebruiken"), "{nl}");
+
+    // Every public activity in one service, no more.
+    edit(&reg.join("organisation.json"), |o| {
+        o["notice"]["services"][1]["activities"] = json!(["order-handling"]);
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    for problem in [
+        "\"order-handling\" is in the services \"web-shop\" and \"newsletter\"",
+        "the public activity \"newsletter\" is in no service",
+    ] {
+        assert!(out.stdout.contains(problem), "{}", out.stdout);
+    }
+}

@@ -243,7 +243,17 @@ fn facts(register: &Register, lang: Lang) -> Vec<Fact> {
 fn missing<'a>(facts: &'a [Fact], statement: &str) -> Vec<&'a Fact> {
     facts
         .iter()
-        .filter(|f| !statement.contains(&f.said()))
+        .filter(|f| {
+            let said = f.said();
+            // A phrase the statement makes a sentence of opens with a capital.
+            let opening: String = said
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(said.chars().skip(1))
+                .collect();
+            !statement.contains(&said) && !statement.contains(&opening)
+        })
         .collect()
 }
 

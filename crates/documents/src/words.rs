@@ -281,6 +281,19 @@ pub struct StatementWords {
     pub profiling: Profiling,
     pub last_changed: LastChanged,
     pub added: AddedWords,
+    pub services: ServiceWords,
+}
+
+/// The parts of a service's section, when the statement is laid out by
+/// service.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceWords {
+    pub data: String,
+    pub purposes: String,
+    pub retention: String,
+    pub recipients: String,
+    pub shared_with: Sentence,
 }
 
 /// Sections the controller adds.
@@ -333,7 +346,7 @@ impl Titles {
 
     pub fn of(&self, section: &Section) -> &Sentence {
         match section {
-            Section::Added(_) => &self.other,
+            Section::Added(_) | Section::Service(_) => &self.other,
             Section::WhoWeAre => &self.who_we_are,
             Section::PersonalData => &self.personal_data,
             Section::DataYouProvide => &self.data_you_provide,

@@ -342,6 +342,8 @@ fn organisation(schema: String, options: &InitOptions, settings: &Settings) -> O
             introduction: None,
             changes: None,
             sections: vec![],
+            layout: Layout::ByTopic,
+            services: vec![],
             versions: vec![],
         },
         security_measures: vec![],

@@ -368,6 +368,8 @@ fn organisation() -> OrganisationFile {
             introduction: None,
             changes: None,
             sections: vec![],
+            layout: Layout::ByTopic,
+            services: vec![],
             versions: vec![],
         },
         security_measures: vec![

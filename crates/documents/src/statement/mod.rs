@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use crate::words::Words;
-use ropa_register::model::{ActivityFile, Id, Lang, LawRef, Origin, SourceKind, Text};
+use ropa_register::model::{ActivityFile, Id, Lang, LawRef, Layout, Origin, SourceKind, Text};
 use ropa_register::register::Register;
 
 mod contact;
@@ -30,6 +30,7 @@ mod purposes;
 mod recipients;
 mod retention;
 mod rights;
+mod services;
 pub mod view;
 
 use contact::display_url;
@@ -63,6 +64,7 @@ impl Statement {
             words: Words::under(lang, register.organisation.jurisdiction),
             categories,
             recipients,
+            only: None,
         }
         .statement()
     }
@@ -76,6 +78,9 @@ struct Deriver<'a> {
     /// Categories by id, with their place in the catalogue.
     categories: HashMap<&'a Id, (usize, &'a ropa_register::model::Category)>,
     recipients: HashMap<&'a Id, &'a ropa_register::model::Recipient>,
+    /// The activities a service consists of, when deriving the part of the
+    /// statement about that service alone.
+    only: Option<&'a [Id]>,
 }
 
 impl<'a> Deriver<'a> {
@@ -111,7 +116,11 @@ impl<'a> Deriver<'a> {
     /// The public activities the organisation is controller of, in the
     /// order the register asks for: what the statement is about.
     fn public(&self) -> impl Iterator<Item = (&'a Id, &'a ActivityFile)> + use<'a> {
-        self.in_order(|a| a.public && a.is_own()).into_iter()
+        let mut public = self.in_order(|a| a.public && a.is_own());
+        if let Some(only) = self.only {
+            public.retain(|(id, _)| only.contains(id));
+        }
+        public.into_iter()
     }
 
     /// The public activities carried out for other organisations, which
@@ -259,6 +268,14 @@ impl<'a> Deriver<'a> {
         if last_changed.is_some() || !versions.is_empty() {
             sections.push(Section::LastChanged);
         }
+        let services = self.services();
+        if org.notice.layout == Layout::ByService && !services.is_empty() {
+            // Each service tells its own data, purposes and retention.
+            sections.retain(|s| !matches!(s, Section::Purposes | Section::Retention));
+            for i in (0..services.len()).rev() {
+                sections.insert(1, Section::Service(i));
+            }
+        }
         self.place_added(&mut sections);
 
         let other_laws = org
@@ -310,6 +327,7 @@ impl<'a> Deriver<'a> {
             introduction: self.introduction(),
             changes: self.opt(&org.notice.changes),
             added: self.added_sections(),
+            services,
             effective_from: versions
                 .first()
                 .filter(|v| Some(&v.date) == last_changed.as_ref())

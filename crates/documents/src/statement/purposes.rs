@@ -24,7 +24,7 @@ impl<'a> Deriver<'a> {
                             label,
                             description,
                             bases: Vec::new(),
-                            minimisation: self.opt(&purpose.minimisation),
+                            minimisation: self.opt(&purpose.minimisation).map(as_sentence),
                         });
                         out.last_mut().expect("just pushed")
                     }
@@ -157,5 +157,15 @@ fn basis_rank(basis: Basis) -> u8 {
         Basis::PublicTask => 3,
         Basis::LegitimateInterests => 4,
         Basis::Consent => 5,
+    }
+}
+
+/// A text as a sentence of its own: a phrase ("we record events under a
+/// random identifier") gets its capital and full stop.
+fn as_sentence(text: String) -> String {
+    if super::is_sentence(&text) {
+        text
+    } else {
+        format!("{}.", super::capitalised(&text))
     }
 }

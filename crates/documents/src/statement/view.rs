@@ -30,6 +30,8 @@ pub enum Section {
     Complaints,
     RequiredData,
     Profiling,
+    /// One of the controller's services: its place in `Statement::services`.
+    Service(usize),
     /// A section the controller adds: its place in `Statement::added`.
     Added(usize),
     LastChanged,
@@ -62,6 +64,7 @@ impl Section {
     pub fn id(self) -> &'static str {
         match self {
             Section::Added(_) => "added",
+            Section::Service(_) => "service",
             Section::WhoWeAre => "who-we-are",
             Section::PersonalData => "personal-data",
             Section::DataYouProvide => "data-you-provide",
@@ -110,6 +113,8 @@ pub struct Statement {
     pub introduction: Vec<String>,
     /// The controller's own words on changes to the statement.
     pub changes: Option<String>,
+    /// The controller's services, as `Section::Service` refers to them.
+    pub services: Vec<ServiceView>,
     /// The sections the controller adds, as `Section::Added` refers to them.
     pub added: Vec<AddedSectionView>,
     /// The published versions, newest first.
@@ -174,6 +179,7 @@ impl Statement {
     pub fn anchor(&self, section: &Section) -> &str {
         match section {
             Section::Added(i) => self.added[*i].id.as_str(),
+            Section::Service(i) => self.services[*i].id.as_str(),
             own => own.id(),
         }
     }
@@ -191,9 +197,26 @@ impl Statement {
     pub fn own_title(&self, section: &Section) -> Option<&str> {
         match section {
             Section::Added(i) => self.added[*i].title.as_deref(),
+            Section::Service(i) => Some(self.services[*i].name.as_str()),
             _ => None,
         }
     }
+}
+
+/// What the statement tells of one service.
+#[derive(Debug, Clone)]
+pub struct ServiceView {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub categories: Vec<CategoryView>,
+    pub purposes: Vec<PurposeView>,
+    pub retention: Vec<RetentionView>,
+    /// Whether one retention rule covers every category of the service.
+    pub retention_uniform: bool,
+    /// Who receives its data: each recipient's name where published, else
+    /// its label.
+    pub recipients: Vec<String>,
 }
 
 /// A section the controller adds.

@@ -335,6 +335,16 @@ pub struct Notice {
     /// own), each placed after the section it names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<AddedSection>,
+    /// How the statement is laid out: `by_topic` (the default: what data,
+    /// what for, how long … each for all activities) or `by_service` (a
+    /// section per service in `services`, telling its data, purposes,
+    /// retention and recipients, before the sections on rights).
+    #[serde(default, skip_serializing_if = "Layout::is_default")]
+    pub layout: Layout,
+    /// The controller's services (products, apps, shops, events …) and
+    /// the public activities each consists of, for `by_service`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<Service>,
     /// The statement's published versions, newest first, each with its
     /// date, the date it takes effect, and what changed (Art. 13(3)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -364,6 +374,35 @@ pub const STATEMENT_SECTIONS: &[&str] = &[
     "profiling",
     "last-changed",
 ];
+
+/// How the statement is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    #[default]
+    ByTopic,
+    ByService,
+}
+
+impl Layout {
+    fn is_default(&self) -> bool {
+        *self == Layout::ByTopic
+    }
+}
+
+/// One of the controller's services, as the statement groups it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// The service's anchor in the statement.
+    pub id: Id,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The public activities the service consists of (ids of activities/).
+    #[schemars(length(min = 1))]
+    pub activities: Vec<Id>,
+}
 
 /// A section the controller adds to the statement.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 
 use super::declare::rule;
 use super::{Findings, Rule};
-use crate::model::{AddedSectionKind, STATEMENT_SECTIONS};
+use crate::model::{AddedSectionKind, Layout, STATEMENT_SECTIONS};
 use crate::register::{FileRef, Register};
 
 
@@ -19,7 +19,10 @@ rule! {
     /// - a section of kind `other` has a `title`;
     /// - each version (`versions`) takes effect no earlier than it is
     ///   published, no two versions share a date, and a pinned
-    ///   `last_changed` is the newest version's date.
+    ///   `last_changed` is the newest version's date;
+    /// - laid out `by_service`, each public activity of the organisation's
+    ///   own is in exactly one of `services`, each service names only such
+    ///   activities, and no service has the anchor of another section.
     ///
     /// ## Why
     /// The statement must be concise, transparent and easily accessible
@@ -124,6 +127,7 @@ fn check(register: &Register, out: &mut Findings) {
             );
         }
     }
+    services(register, out);
     let newest = notice.versions.iter().map(|v| v.date.as_str()).max();
     if let (Some(pinned), Some(newest)) = (&notice.last_changed, newest)
         && pinned.as_str() != newest
@@ -138,5 +142,81 @@ fn check(register: &Register, out: &mut Findings) {
             ),
             "remove \"last_changed\": the newest version gives it; or add the version of that date",
         );
+    }
+}
+
+/// The statement laid out by service tells every public activity once.
+fn services(register: &Register, out: &mut Findings) {
+    let file = FileRef::Organisation;
+    let notice = &register.organisation.notice;
+    if notice.layout != Layout::ByService {
+        if !notice.services.is_empty() {
+            out.error(
+                Rule::V55,
+                &file,
+                "/notice/services",
+                "services are listed, and the statement is laid out by topic, so it does not tell them",
+                "set \"layout\": \"by_service\", or remove \"services\"",
+            );
+        }
+        return;
+    }
+    if notice.services.is_empty() {
+        out.error(
+            Rule::V55,
+            &file,
+            "/notice/layout",
+            "the statement is laid out by service, and no services are listed",
+            "add \"services\": each with its name and the public activities it consists of",
+        );
+        return;
+    }
+    let added: FxHashSet<&str> = notice.sections.iter().map(|s| s.id.as_str()).collect();
+    let mut told: rustc_hash::FxHashMap<&crate::model::Id, usize> = Default::default();
+    for (i, service) in notice.services.iter().enumerate() {
+        let id = service.id.as_str();
+        if STATEMENT_SECTIONS.contains(&id) || added.contains(id) {
+            out.error(
+                Rule::V55,
+                &file,
+                format!("/notice/services/{i}/id"),
+                format!("the service \"{id}\" has the anchor of another section of the statement"),
+                "give it an id no section has",
+            );
+        }
+        for (j, activity) in service.activities.iter().enumerate() {
+            let public = register
+                .activities
+                .get(activity)
+                .is_some_and(|a| a.public && a.is_own());
+            if !public {
+                out.error(
+                    Rule::V55,
+                    &file,
+                    format!("/notice/services/{i}/activities/{j}"),
+                    format!("the service \"{id}\" names \"{activity}\", which is no public activity of the organisation's own"),
+                    "name the public activities in activities/ the service consists of",
+                );
+            } else if let Some(other) = told.insert(activity, i) {
+                out.error(
+                    Rule::V55,
+                    &file,
+                    format!("/notice/services/{i}/activities/{j}"),
+                    format!("\"{activity}\" is in the services \"{}\" and \"{id}\"; the statement would tell it twice", notice.services[other].id.as_str()),
+                    "put each activity in one service",
+                );
+            }
+        }
+    }
+    for (id, activity) in &register.activities {
+        if activity.public && activity.is_own() && !told.contains_key(id) {
+            out.error(
+                Rule::V55,
+                &file,
+                "/notice/services",
+                format!("the public activity \"{id}\" is in no service, and the statement laid out by service would not tell its purposes"),
+                format!("add \"{id}\" to the service it belongs to"),
+            );
+        }
     }
 }
