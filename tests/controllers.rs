@@ -23,6 +23,17 @@ fn register_of(case: &str) -> (tempfile::TempDir, PathBuf) {
     (tmp, reg)
 }
 
+/// `tests/cases/base` alone.
+fn base() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::Builder::new()
+        .prefix("ropa-base-")
+        .tempdir()
+        .expect("a temporary directory");
+    let reg = tmp.path().join("register");
+    copy_dir(&base_dir(), &reg);
+    (tmp, reg)
+}
+
 fn ropa(register: &Path, args: &[&str], code: i32) -> crate::util::Output {
     let mut all = vec!["--register".to_owned(), register.display().to_string()];
     all.extend(args.iter().map(|a| (*a).to_owned()));
@@ -604,4 +615,87 @@ fn the_record_keeps_the_order_the_register_sets() {
     assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}\n{csv}");
     // The workspaces hosted for customers are not the controller's record.
     assert_eq!(at("customer-workspaces"), None, "{csv}");
+}
+
+/// Texts the statement used to drop: how to object to direct marketing
+/// that rests on consent, the law behind a retention told by criteria, the
+/// minimisation of a purpose two activities share, two descriptions of one
+/// kind of profiled data, two routes to a copy of the same safeguards.
+#[test]
+fn texts_the_statement_once_dropped_are_told() {
+    let (_tmp, reg) = base();
+    edit(&reg.join("recipients.json"), |r| {
+        r["recipients"].as_array_mut().unwrap().push(json!({
+            "id": "mailer", "role": "processor", "name": "Mailer Inc.", "publish_name": true,
+            "label": { "nl": "Mailservice", "en": "Mailing service" },
+            "countries": ["US"], "processing_agreement": { "reference": "DPA-2" }
+        }));
+    });
+    let purpose = |minimisation: &str| {
+        json!({
+            "id": format!("deliver-{}", minimisation.len()),
+            "label": { "nl": "Bestellingen bezorgen", "en": "Delivering orders" },
+            "dpv": ["dpv:CustomerOrderManagement"],
+            "legal_bases": [{ "basis": "contract" }],
+            "direct_marketing": false,
+            "minimisation": { "nl": minimisation, "en": minimisation }
+        })
+    };
+    let profiling = |description: &str| {
+        json!({
+            "exists": true,
+            "data_types": [{
+                "label": { "nl": "Klikgedrag", "en": "Clicks" },
+                "description": { "nl": description, "en": description }
+            }]
+        })
+    };
+    let transfer = |copy: &str| {
+        json!({
+            "recipient": "mailer", "country": "US",
+            "mechanisms": [{ "kind": "scc", "decision": "2021/914", "module": 2 }],
+            "copy_via": { "nl": copy, "en": copy }
+        })
+    };
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["retention"]["legal_reference"] = json!("art. 11.7 Telecommunicatiewet");
+        a["purposes"]
+            .as_array_mut()
+            .unwrap()
+            .push(purpose("We never ask for your date of birth."));
+        a["profiling"] = profiling("which links you click");
+        a["recipients"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("mailer"));
+        a["transfers"] = json!([transfer("on request at privacy@voorbeeld.example")]);
+    });
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["purposes"] = json!([purpose("We keep only the address we deliver to.")]);
+        a["profiling"] = profiling("which products you look at");
+        a["recipients"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("mailer"));
+        a["transfers"] = json!([transfer("on our website")]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "You can send your objection to [https://voorbeeld.example/afmelden](https://voorbeeld.example/afmelden). You can also object through an unsubscribe link in every newsletter.",
+        "We keep this data until you unsubscribe from the newsletter. This retention follows from art. 11.7 Telecommunicatiewet.",
+        "- **Delivering orders.** We never ask for your date of birth. We keep only the address we deliver to.",
+        "- **Clicks**: which links you click\n- **Clicks**: which products you look at\n",
+        "You can obtain a copy of these safeguards: on request at privacy@voorbeeld.example\n",
+        "You can obtain a copy of these safeguards: on our website\n",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "Je kunt ook bezwaar maken via een afmeldlink onder elke nieuwsbrief.",
+        "Deze bewaartermijn volgt uit art. 11.7 Telecommunicatiewet.",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
 }

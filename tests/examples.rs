@@ -134,6 +134,7 @@ fn facts(register: &Path, lang: &str) -> Vec<String> {
             add(text(&source["description"], lang));
         }
         add(text(&activity["consent"]["mechanism"], lang));
+        add(text(&activity["objection"]["description"], lang));
         for recipient in activity["recipients"].as_array().into_iter().flatten() {
             public_recipients.insert(recipient.as_str().unwrap_or_default().to_owned());
         }

@@ -625,6 +625,8 @@ pub struct RetentionWords {
     /// Criteria written as a phrase ("until you unsubscribe"), made a
     /// sentence.
     pub keep_by_criteria: Sentence,
+    /// The `{law}` that sets a retention told by criteria, with no period.
+    pub criteria_under_law: Sentence,
     pub erase: String,
     pub anonymise: String,
     pub erase_or_anonymise: String,
@@ -684,6 +686,8 @@ pub struct Rights {
     pub object_to_marketing_and_profiling: String,
     pub marketing_stops: String,
     pub marketing_objection_to: Sentence,
+    /// `{how}`: the ways to object the activities describe, as phrases.
+    pub marketing_objection_through: Sentence,
     /// `{route}`: how to exercise a right, as the register says.
     pub route: Sentence,
     /// `{channels}` where a request for this right goes.

@@ -51,13 +51,22 @@ impl<'a> Deriver<'a> {
                 (Some(false), Some(false)) => Some(false),
                 _ => None,
             };
+            // A kind of data told once, unless activities describe it
+            // differently: then each description is told.
             for data in &profiling.data_types {
                 let label = self.t(&data.label);
-                if !view.data_types.iter().any(|d| d.label == label) {
-                    view.data_types.push(ProfilingDataView {
-                        label,
-                        description: self.opt(&data.description),
-                    });
+                let description = self.opt(&data.description);
+                let same = view.data_types.iter_mut().find(|d| {
+                    d.label == label
+                        && (d.description.is_none()
+                            || description.is_none()
+                            || d.description == description)
+                });
+                match same {
+                    Some(told) => told.description = told.description.take().or(description),
+                    None => view
+                        .data_types
+                        .push(ProfilingDataView { label, description }),
                 }
             }
             if let Some(o) = self.opt(&profiling.opt_out) {

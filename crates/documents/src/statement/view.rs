@@ -212,8 +212,9 @@ pub struct PurposeView {
     pub label: String,
     pub description: Option<String>,
     pub bases: Vec<Basis>,
-    /// How data minimisation is applied, e.g. anonymous data where possible.
-    pub minimisation: Option<String>,
+    /// How data minimisation is applied, e.g. anonymous data where possible:
+    /// each activity's, where the purpose is told for several.
+    pub minimisation: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -390,6 +391,12 @@ pub struct DirectMarketingView {
     /// Whether profiling serves direct marketing (Art. 21(2): objection covers it).
     pub profiling: bool,
     pub channels: Vec<ChannelView>,
+    /// How to object, as the direct-marketing activities describe it
+    /// (objections to processing under Art. 21(1) are told with the
+    /// legitimate interests): whole sentences, and phrases ("the
+    /// unsubscribe link in every e-mail") for the statement's sentence.
+    pub how_sentences: Vec<String>,
+    pub how_phrases: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

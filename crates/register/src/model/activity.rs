@@ -116,6 +116,23 @@ impl ActivityFile {
     pub fn is_own(&self) -> bool {
         self.role.is_controller()
     }
+
+    /// Whether the activity serves direct marketing: a purpose that is, or
+    /// profiles built for it (Art. 21(2)).
+    pub fn direct_marketing(&self) -> bool {
+        self.purposes.iter().any(|p| p.direct_marketing)
+            || (self.profiling.exists && self.profiling.for_direct_marketing)
+    }
+
+    /// Whether a purpose rests on legitimate interests or a public task:
+    /// the processing Art. 21(1) lets people object to.
+    pub fn objectable(&self) -> bool {
+        self.purposes.iter().any(|p| {
+            p.legal_bases
+                .iter()
+                .any(|b| matches!(b.basis, Basis::LegitimateInterests | Basis::PublicTask))
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
