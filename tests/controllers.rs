@@ -699,3 +699,75 @@ fn texts_the_statement_once_dropped_are_told() {
         assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
     }
 }
+
+/// Profiling by others (`profiling.by_others`) is told in every language,
+/// whether the organisation profiles itself or not, and without it the
+/// statement is what it was.
+#[test]
+fn profiling_by_others_is_told_without_saying_no_one_profiles() {
+    let (_tmp, reg) = base();
+    let before = (statement(&reg, "en"), statement(&reg, "nl"));
+    assert!(
+        before
+            .0
+            .contains("Voorbeeld Webwinkel does not use profiling."),
+        "{}",
+        before.0
+    );
+    // An empty list is no list.
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["profiling"]["by_others"] = json!([]);
+    });
+    assert_eq!((statement(&reg, "en"), statement(&reg, "nl")), before);
+
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["profiling"]["by_others"] = json!([{
+            "who": {
+                "nl": "De socialemediaplatforms waarop wij adverteren",
+                "en": "The social media platforms on which we advertise"
+            },
+            "description": {
+                "nl": "Zij kunnen profielen van je opstellen op grond van hoe je met onze advertenties omgaat; hun eigen privacyverklaringen zijn daarop van toepassing.",
+                "en": "They may build profiles of you based on your interaction with our ads; their own privacy statements apply."
+            }
+        }]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("Voorbeeld Webwinkel does not build profiles of you itself.\n\nOther organisations may build profiles of you in connection with our processing:\n\n- **The social media platforms on which we advertise.** They may build profiles of you based on your interaction with our ads; their own privacy statements apply.\n"),
+        "{en}"
+    );
+    assert!(!en.contains("does not use profiling"), "{en}");
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("Voorbeeld Webwinkel stelt zelf geen profielen van je op.\n\nAndere organisaties kunnen in verband met onze verwerking profielen van je opstellen:\n\n- **De socialemediaplatforms waarop wij adverteren.** Zij kunnen profielen van je opstellen op grond van hoe je met onze advertenties omgaat; hun eigen privacyverklaringen zijn daarop van toepassing.\n"),
+        "{nl}"
+    );
+    assert!(!nl.contains("maakt geen gebruik van profilering"), "{nl}");
+    let records = record(&reg, "en");
+    assert!(
+        records.contains("Profiling: no\nProfiling by others: The social media platforms on which we advertise — They may build profiles"),
+        "{records}"
+    );
+
+    // Beside profiling of its own, the others follow it.
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["profiling"]["exists"] = json!(true);
+        a["profiling"]["description"] = json!({ "nl": "Wij kijken welke artikelen je leest.", "en": "We look at which articles you read." });
+    });
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("Voorbeeld Webwinkel uses profiling. We look at which articles you read."),
+        "{en}"
+    );
+    assert!(
+        en.find("We look at which articles you read.")
+            < en.find("Other organisations may build profiles"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("does not build profiles of you itself"),
+        "{en}"
+    );
+}

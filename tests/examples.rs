@@ -135,6 +135,14 @@ fn facts(register: &Path, lang: &str) -> Vec<String> {
         }
         add(text(&activity["consent"]["mechanism"], lang));
         add(text(&activity["objection"]["description"], lang));
+        for other in activity["profiling"]["by_others"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            add(text(&other["who"], lang));
+            add(text(&other["description"], lang));
+        }
         for recipient in activity["recipients"].as_array().into_iter().flatten() {
             public_recipients.insert(recipient.as_str().unwrap_or_default().to_owned());
         }

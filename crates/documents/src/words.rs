@@ -786,6 +786,10 @@ pub struct Profiling {
     pub special_categories: String,
     pub data_types: String,
     pub none: Sentence,
+    /// In the place of `none` where others profile people (`by_others`).
+    pub none_itself: Sentence,
+    /// Leads the list of others who profile people.
+    pub by_others: String,
     pub decisions: Sentence,
     pub no_decisions: Sentence,
     pub safeguards: Sentence,
@@ -915,6 +919,8 @@ pub struct CellWords {
     pub other_operators: String,
     pub profiling_yes: String,
     pub profiling_no: String,
+    /// Leads each organisation that profiles people in connection with the activity.
+    pub profiling_by_others: String,
     pub no_special_categories_in_profiles: String,
     pub special_categories_in_profiles: String,
     pub for_direct_marketing: String,

@@ -1395,6 +1395,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
                     "Turn personalisation off in your account or via the link in every e-mail.",
                 )
             }),
+            by_others: vec![],
         }
     } else {
         Profiling {
@@ -1405,6 +1406,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
             external_sources: None,
             for_direct_marketing: false,
             opt_out: None,
+            by_others: vec![],
         }
     };
     let significant = profiles && rng.chance(15);

@@ -1,6 +1,6 @@
 //! Automated decisions and profiling (Art. 13(2)(f), 22).
 
-use super::view::{DecisionView, ProfilingDataView, ProfilingView};
+use super::view::{DecisionView, OtherProfilerView, ProfilingDataView, ProfilingView};
 use super::{Deriver, push_unique};
 
 impl<'a> Deriver<'a> {
@@ -12,6 +12,7 @@ impl<'a> Deriver<'a> {
             special_categories: Some(false),
             data_types: Vec::new(),
             opt_outs: Vec::new(),
+            by_others: Vec::new(),
             decisions: Vec::new(),
             no_decisions: true,
         };
@@ -37,6 +38,16 @@ impl<'a> Deriver<'a> {
                 None => view.no_decisions = false,
             }
             let profiling = &activity.profiling;
+            // Told whether or not the organisation profiles itself.
+            for other in &profiling.by_others {
+                push_unique(
+                    &mut view.by_others,
+                    OtherProfilerView {
+                        who: self.t(&other.who),
+                        description: self.t(&other.description),
+                    },
+                );
+            }
             if !profiling.exists {
                 continue;
             }

@@ -454,6 +454,9 @@ pub struct ProfilingView {
     pub special_categories: Option<bool>,
     pub data_types: Vec<ProfilingDataView>,
     pub opt_outs: Vec<String>,
+    /// Others who profile people in connection with the public activities,
+    /// whether or not the organisation profiles itself.
+    pub by_others: Vec<OtherProfilerView>,
     /// Solely automated decisions with legal or similarly significant effects (Art. 22).
     pub decisions: Vec<DecisionView>,
     /// Every public activity records that it takes no such decisions.
@@ -464,6 +467,13 @@ pub struct ProfilingView {
 pub struct ProfilingDataView {
     pub label: String,
     pub description: Option<String>,
+}
+
+/// Another organisation that profiles people, as the register tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherProfilerView {
+    pub who: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone)]

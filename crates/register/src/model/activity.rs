@@ -462,6 +462,7 @@ pub struct SpecialCondition {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profiling {
+    /// Whether the organisation itself profiles people in this activity.
     pub exists: bool,
     /// What the profiling is for and how it works, as the statement tells it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -481,6 +482,25 @@ pub struct Profiling {
     /// How people opt out of profiling-based marketing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<Text>,
+    /// Profiles that others build of people in connection with this
+    /// activity: the platforms the organisation advertises on, advertising
+    /// networks, its clients. Told whether or not the organisation profiles
+    /// itself (`exists`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_others: Vec<OtherProfiler>,
+}
+
+/// Another organisation that profiles people in connection with the
+/// processing, as the statement tells it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherProfiler {
+    /// Who they are, e.g. "the social media platforms we advertise on".
+    pub who: Text,
+    /// What profiles they may build and from what, and whose privacy
+    /// statement applies, e.g. "They may build profiles of you based on
+    /// how you interact with our ads; their own privacy statements apply."
+    pub description: Text,
 }
 
 /// A kind of data used in profiles.
