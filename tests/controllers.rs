@@ -771,3 +771,78 @@ fn profiling_by_others_is_told_without_saying_no_one_profiles() {
         "{en}"
     );
 }
+
+/// What V52 names is what the statement leaves out: in each of its cases,
+/// every text the rule reports is absent from the statement, in every
+/// language and format, so the rule and the statement agree.
+#[test]
+fn the_texts_v52_names_are_the_ones_the_statement_leaves_out() {
+    /// The texts under `value`, with their language (`None`: every one).
+    fn texts<'a>(
+        value: &'a serde_json::Value,
+        lang: Option<&'a str>,
+        out: &mut Vec<(Option<&'a str>, &'a str)>,
+    ) {
+        match value {
+            serde_json::Value::String(s) => out.push((lang, s)),
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    let lang = if matches!(key.as_str(), "nl" | "en" | "de") {
+                        Some(key.as_str())
+                    } else {
+                        lang
+                    };
+                    texts(v, lang, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, lang, out)),
+            _ => {}
+        }
+    }
+    let mut cases = 0;
+    for entry in std::fs::read_dir(cases_dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !name.starts_with("v52-") {
+            continue;
+        }
+        let (_tmp, reg) = register_of(&name);
+        let out = ropa(&reg, &["validate", "--format", "json"], 0);
+        let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        for d in report["diagnostics"].as_array().unwrap() {
+            assert_eq!(d["rule"], "V52", "{name}: {d}");
+            let file: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(reg.join(d["file"].as_str().unwrap())).unwrap(),
+            )
+            .unwrap();
+            let value = file.pointer(d["pointer"].as_str().unwrap()).unwrap();
+            let mut found = Vec::new();
+            texts(value, None, &mut found);
+            assert!(!found.is_empty(), "{name}: no text at {d}");
+            for lang in ["nl", "en"] {
+                for format in ["md", "fragment"] {
+                    let rendered = ropa(
+                        &reg,
+                        &["render", "statement", "--lang", lang, "--format", format],
+                        0,
+                    )
+                    .stdout;
+                    // The HTML's text, its entities read.
+                    let statement = if format == "md" {
+                        rendered
+                    } else {
+                        crate::render::text_of(&rendered)
+                    };
+                    for (_, text) in found.iter().filter(|(l, _)| l.is_none_or(|l| l == lang)) {
+                        assert!(
+                            !statement.contains(text),
+                            "{name}: V52 says the statement leaves out {text:?} ({}), and the {lang} {format} statement tells it",
+                            d["pointer"]
+                        );
+                    }
+                }
+            }
+            cases += 1;
+        }
+    }
+    assert!(cases >= 8, "only {cases} texts reported by the V52 cases");
+}

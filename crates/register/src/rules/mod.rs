@@ -66,6 +66,7 @@ declare::registry! {
     V49 => v49_dpv_vocabulary,
     V50 => v50_placeholders,
     V51 => v51_response_time,
+    V52 => v52_public_texts,
 }
 
 impl Rule {
