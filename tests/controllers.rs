@@ -904,3 +904,232 @@ fn a_statement_laid_out_by_service_tells_each_services_data_purposes_and_retenti
         assert!(out.stdout.contains(problem), "{}", out.stdout);
     }
 }
+/// Texts the statement used to drop: how to object to direct marketing
+/// that rests on consent, the law behind a retention told by criteria, the
+/// minimisation of a purpose two activities share, two descriptions of one
+/// kind of profiled data, two routes to a copy of the same safeguards.
+#[test]
+fn texts_the_statement_once_dropped_are_told() {
+    let (_tmp, reg) = base();
+    edit(&reg.join("recipients.json"), |r| {
+        r["recipients"].as_array_mut().unwrap().push(json!({
+            "id": "mailer", "role": "processor", "name": "Mailer Inc.", "publish_name": true,
+            "label": { "nl": "Mailservice", "en": "Mailing service" },
+            "countries": ["US"], "processing_agreement": { "reference": "DPA-2" }
+        }));
+    });
+    let purpose = |minimisation: &str| {
+        json!({
+            "id": format!("deliver-{}", minimisation.len()),
+            "label": { "nl": "Bestellingen bezorgen", "en": "Delivering orders" },
+            "dpv": ["dpv:CustomerOrderManagement"],
+            "legal_bases": [{ "basis": "contract" }],
+            "direct_marketing": false,
+            "minimisation": { "nl": minimisation, "en": minimisation }
+        })
+    };
+    let profiling = |description: &str| {
+        json!({
+            "exists": true,
+            "data_types": [{
+                "label": { "nl": "Klikgedrag", "en": "Clicks" },
+                "description": { "nl": description, "en": description }
+            }]
+        })
+    };
+    let transfer = |copy: &str| {
+        json!({
+            "recipient": "mailer", "country": "US",
+            "mechanisms": [{ "kind": "scc", "decision": "2021/914", "module": 2 }],
+            "copy_via": { "nl": copy, "en": copy }
+        })
+    };
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["retention"]["legal_reference"] = json!("art. 11.7 Telecommunicatiewet");
+        a["purposes"]
+            .as_array_mut()
+            .unwrap()
+            .push(purpose("We never ask for your date of birth."));
+        a["profiling"] = profiling("which links you click");
+        a["recipients"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("mailer"));
+        a["transfers"] = json!([transfer("on request at privacy@voorbeeld.example")]);
+    });
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["purposes"] = json!([purpose("We keep only the address we deliver to.")]);
+        a["profiling"] = profiling("which products you look at");
+        a["recipients"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("mailer"));
+        a["transfers"] = json!([transfer("on our website")]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "You can send your objection to [https://voorbeeld.example/afmelden](https://voorbeeld.example/afmelden). You can also object through an unsubscribe link in every newsletter.",
+        "We keep this data until you unsubscribe from the newsletter. This retention follows from art. 11.7 Telecommunicatiewet.",
+        "- **Delivering orders.** We never ask for your date of birth. We keep only the address we deliver to.",
+        "- **Clicks**: which links you click\n- **Clicks**: which products you look at\n",
+        "You can obtain a copy of these safeguards: on request at privacy@voorbeeld.example\n",
+        "You can obtain a copy of these safeguards: on our website\n",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "Je kunt ook bezwaar maken via een afmeldlink onder elke nieuwsbrief.",
+        "Deze bewaartermijn volgt uit art. 11.7 Telecommunicatiewet.",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
+}
+
+/// Profiling by others (`profiling.by_others`) is told in every language,
+/// whether the organisation profiles itself or not, and without it the
+/// statement is what it was.
+#[test]
+fn profiling_by_others_is_told_without_saying_no_one_profiles() {
+    let (_tmp, reg) = base();
+    let before = (statement(&reg, "en"), statement(&reg, "nl"));
+    assert!(
+        before
+            .0
+            .contains("Voorbeeld Webwinkel does not use profiling."),
+        "{}",
+        before.0
+    );
+    // An empty list is no list.
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["profiling"]["by_others"] = json!([]);
+    });
+    assert_eq!((statement(&reg, "en"), statement(&reg, "nl")), before);
+
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["profiling"]["by_others"] = json!([{
+            "who": {
+                "nl": "De socialemediaplatforms waarop wij adverteren",
+                "en": "The social media platforms on which we advertise"
+            },
+            "description": {
+                "nl": "Zij kunnen profielen van je opstellen op grond van hoe je met onze advertenties omgaat; hun eigen privacyverklaringen zijn daarop van toepassing.",
+                "en": "They may build profiles of you based on your interaction with our ads; their own privacy statements apply."
+            }
+        }]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("Voorbeeld Webwinkel does not build profiles of you itself.\n\nOther organisations may build profiles of you in connection with our processing:\n\n- **The social media platforms on which we advertise.** They may build profiles of you based on your interaction with our ads; their own privacy statements apply.\n"),
+        "{en}"
+    );
+    assert!(!en.contains("does not use profiling"), "{en}");
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("Voorbeeld Webwinkel stelt zelf geen profielen van je op.\n\nAndere organisaties kunnen in verband met onze verwerking profielen van je opstellen:\n\n- **De socialemediaplatforms waarop wij adverteren.** Zij kunnen profielen van je opstellen op grond van hoe je met onze advertenties omgaat; hun eigen privacyverklaringen zijn daarop van toepassing.\n"),
+        "{nl}"
+    );
+    assert!(!nl.contains("maakt geen gebruik van profilering"), "{nl}");
+    let records = record(&reg, "en");
+    assert!(
+        records.contains("Profiling: no\nProfiling by others: The social media platforms on which we advertise — They may build profiles"),
+        "{records}"
+    );
+
+    // Beside profiling of its own, the others follow it.
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["profiling"]["exists"] = json!(true);
+        a["profiling"]["description"] = json!({ "nl": "Wij kijken welke artikelen je leest.", "en": "We look at which articles you read." });
+    });
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("Voorbeeld Webwinkel uses profiling. We look at which articles you read."),
+        "{en}"
+    );
+    assert!(
+        en.find("We look at which articles you read.")
+            < en.find("Other organisations may build profiles"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("does not build profiles of you itself"),
+        "{en}"
+    );
+}
+
+/// What V52 names is what the statement leaves out: in each of its cases,
+/// every text the rule reports is absent from the statement, in every
+/// language and format, so the rule and the statement agree.
+#[test]
+fn the_texts_v52_names_are_the_ones_the_statement_leaves_out() {
+    /// The texts under `value`, with their language (`None`: every one).
+    fn texts<'a>(
+        value: &'a serde_json::Value,
+        lang: Option<&'a str>,
+        out: &mut Vec<(Option<&'a str>, &'a str)>,
+    ) {
+        match value {
+            serde_json::Value::String(s) => out.push((lang, s)),
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    let lang = if matches!(key.as_str(), "nl" | "en" | "de") {
+                        Some(key.as_str())
+                    } else {
+                        lang
+                    };
+                    texts(v, lang, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, lang, out)),
+            _ => {}
+        }
+    }
+    let mut cases = 0;
+    for entry in std::fs::read_dir(cases_dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !name.starts_with("v52-") {
+            continue;
+        }
+        let (_tmp, reg) = register_of(&name);
+        let out = ropa(&reg, &["validate", "--format", "json"], 0);
+        let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        for d in report["diagnostics"].as_array().unwrap() {
+            assert_eq!(d["rule"], "V52", "{name}: {d}");
+            let file: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(reg.join(d["file"].as_str().unwrap())).unwrap(),
+            )
+            .unwrap();
+            let value = file.pointer(d["pointer"].as_str().unwrap()).unwrap();
+            let mut found = Vec::new();
+            texts(value, None, &mut found);
+            assert!(!found.is_empty(), "{name}: no text at {d}");
+            for lang in ["nl", "en"] {
+                for format in ["md", "fragment"] {
+                    let rendered = ropa(
+                        &reg,
+                        &["render", "statement", "--lang", lang, "--format", format],
+                        0,
+                    )
+                    .stdout;
+                    // The HTML's text, its entities read.
+                    let statement = if format == "md" {
+                        rendered
+                    } else {
+                        crate::render::text_of(&rendered)
+                    };
+                    for (_, text) in found.iter().filter(|(l, _)| l.is_none_or(|l| l == lang)) {
+                        assert!(
+                            !statement.contains(text),
+                            "{name}: V52 says the statement leaves out {text:?} ({}), and the {lang} {format} statement tells it",
+                            d["pointer"]
+                        );
+                    }
+                }
+            }
+            cases += 1;
+        }
+    }
+    assert!(cases >= 8, "only {cases} texts reported by the V52 cases");
+}

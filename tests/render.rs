@@ -219,7 +219,10 @@ fn structure(html: &str) -> Vec<(String, usize, usize)> {
 /// The seed's headings, in the seed's order, as the Dutch statement words
 /// them (sentence case; "kan je" → "kun je"; the EU question asks about the
 /// EEA, the legal unit; "profiling" → "profilering").
-const SEED_HEADINGS_NL: [(&str, &str); 17] = [
+/// The seed's sections, and one it lacks: data recorded as people browse,
+/// which the seed tells under "data you provide" and the statement tells
+/// apart (observed data is never data people give).
+const SEED_HEADINGS_NL: [(&str, &str); 18] = [
     ("who-we-are", "Wie zijn wij?"),
     (
         "personal-data",
@@ -229,6 +232,7 @@ const SEED_HEADINGS_NL: [(&str, &str); 17] = [
         "data-you-provide",
         "Persoonsgegevens die je rechtstreeks aan ons verstrekt",
     ),
+    ("data-we-record", "Persoonsgegevens die wij zelf vastleggen"),
     (
         "data-about-others",
         "Persoonsgegevens over anderen die je rechtstreeks aan ons verstrekt",
@@ -497,7 +501,7 @@ fn every_language_has_the_same_structure_as_nl() {
     for format in ["html", "fragment"] {
         let nl = render_ok(&ismt(), &["statement", "--lang", "nl", "--format", format]);
         let nl = structure(&nl);
-        assert_eq!(nl.len(), 17, "{nl:?}");
+        assert_eq!(nl.len(), 18, "{nl:?}");
         for lang in &others {
             let other = render_ok(&ismt(), &["statement", "--lang", lang, "--format", format]);
             assert_eq!(

@@ -766,6 +766,8 @@ pub struct RetentionWords {
     /// Criteria written as a phrase ("until you unsubscribe"), made a
     /// sentence.
     pub keep_by_criteria: Sentence,
+    /// The `{law}` that sets a retention told by criteria, with no period.
+    pub criteria_under_law: Sentence,
     pub erase: String,
     pub anonymise: String,
     pub erase_or_anonymise: String,
@@ -825,8 +827,8 @@ pub struct Rights {
     pub object_to_marketing_and_profiling: String,
     pub marketing_stops: String,
     pub marketing_objection_to: Sentence,
-    /// A way to object the register describes as a phrase.
-    pub marketing_objection_via: Sentence,
+    /// `{how}`: the ways to object the activities describe, as phrases.
+    pub marketing_objection_through: Sentence,
     /// `{route}`: how to exercise a right, as the register says.
     pub route: Sentence,
     /// `{channels}` where a request for this right goes.
@@ -925,6 +927,10 @@ pub struct Profiling {
     pub special_categories: String,
     pub data_types: String,
     pub none: Sentence,
+    /// In the place of `none` where others profile people (`by_others`).
+    pub none_itself: Sentence,
+    /// Leads the list of others who profile people.
+    pub by_others: String,
     pub decisions: Sentence,
     pub no_decisions: Sentence,
     pub safeguards: Sentence,
@@ -1062,6 +1068,8 @@ pub struct CellWords {
     pub other_operators: String,
     pub profiling_yes: String,
     pub profiling_no: String,
+    /// Leads each organisation that profiles people in connection with the activity.
+    pub profiling_by_others: String,
     pub no_special_categories_in_profiles: String,
     pub special_categories_in_profiles: String,
     pub for_direct_marketing: String,

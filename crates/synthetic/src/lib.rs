@@ -110,9 +110,11 @@ fn generate(size: &Size) -> Generated {
         systems: &systems,
         activities: size.activities,
     };
-    let activities = (0..size.activities)
+    let activities: Vec<(Id, ActivityFile)> = (0..size.activities)
         .map(|i| activity(&mut rng, i, &catalogue))
         .collect();
+    let mut subjects = subjects;
+    informed_where_told(&mut subjects, &activities);
     Generated {
         organisation: organisation(),
         categories: CategoriesFile {
@@ -133,6 +135,23 @@ fn generate(size: &Size) -> Generated {
         },
         activities,
         systems,
+    }
+}
+
+/// How people are informed is said of those whose data others supply: the
+/// subjects an activity's source of data from others lists (V33, V52).
+fn informed_where_told(subjects: &mut [Subject], activities: &[(Id, ActivityFile)]) {
+    let told: std::collections::BTreeSet<&Id> = activities
+        .iter()
+        .filter(|(_, a)| a.is_own())
+        .flat_map(|(_, a)| a.sources.iter())
+        .filter(|s| !s.kind.is_direct())
+        .flat_map(|s| s.subjects.iter())
+        .collect();
+    for subject in subjects {
+        if !told.contains(&subject.id) {
+            subject.informed_via = None;
+        }
     }
 }
 
@@ -1239,6 +1258,9 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
             item_retention: Vec::new(),
         })
         .collect();
+    // A default that every entry overrides would be told nowhere (V52).
+    let default_retention =
+        default_retention.filter(|_| data.iter().any(|d| d.retention.is_none()));
 
     // Sources: every category comes from exactly one source; some from
     // third parties, usage data observed.
@@ -1412,6 +1434,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
                     "Turn personalisation off in your account or via the link in every e-mail.",
                 )
             }),
+            by_others: vec![],
         }
     } else {
         Profiling {
@@ -1422,6 +1445,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
             external_sources: None,
             for_direct_marketing: false,
             opt_out: None,
+            by_others: vec![],
         }
     };
     let significant = profiles && rng.chance(15);

@@ -613,6 +613,14 @@ impl<'a> Deriver<'a> {
                 } else {
                     lines.push(self.w.words.profiling_no.clone());
                 }
+                for other in &p.by_others {
+                    lines.push(format!(
+                        "{}: {} — {}",
+                        self.w.words.profiling_by_others,
+                        self.t(&other.who),
+                        self.t(&other.description)
+                    ));
+                }
                 lines.push(match &a.automated_decisions {
                     None => self.w.words.decisions_not_assessed.clone(),
                     Some(adm) if !adm.solely_automated_significant => {

@@ -1,6 +1,6 @@
 //! Automated decisions and profiling (Art. 13(2)(f), 22).
 
-use super::view::{DecisionView, ProfilingDataView, ProfilingView};
+use super::view::{DecisionView, OtherProfilerView, ProfilingDataView, ProfilingView};
 use super::{Deriver, push_unique};
 
 impl<'a> Deriver<'a> {
@@ -12,6 +12,7 @@ impl<'a> Deriver<'a> {
             special_categories: Some(false),
             data_types: Vec::new(),
             opt_outs: Vec::new(),
+            by_others: Vec::new(),
             decisions: Vec::new(),
             no_decisions: true,
         };
@@ -37,6 +38,16 @@ impl<'a> Deriver<'a> {
                 None => view.no_decisions = false,
             }
             let profiling = &activity.profiling;
+            // Told whether or not the organisation profiles itself.
+            for other in &profiling.by_others {
+                push_unique(
+                    &mut view.by_others,
+                    OtherProfilerView {
+                        who: self.t(&other.who),
+                        description: self.t(&other.description),
+                    },
+                );
+            }
             if !profiling.exists {
                 continue;
             }
@@ -51,13 +62,22 @@ impl<'a> Deriver<'a> {
                 (Some(false), Some(false)) => Some(false),
                 _ => None,
             };
+            // A kind of data told once, unless activities describe it
+            // differently: then each description is told.
             for data in &profiling.data_types {
                 let label = self.t(&data.label);
-                if !view.data_types.iter().any(|d| d.label == label) {
-                    view.data_types.push(ProfilingDataView {
-                        label,
-                        description: self.opt(&data.description),
-                    });
+                let description = self.opt(&data.description);
+                let same = view.data_types.iter_mut().find(|d| {
+                    d.label == label
+                        && (d.description.is_none()
+                            || description.is_none()
+                            || d.description == description)
+                });
+                match same {
+                    Some(told) => told.description = told.description.take().or(description),
+                    None => view
+                        .data_types
+                        .push(ProfilingDataView { label, description }),
                 }
             }
             if let Some(o) = self.opt(&profiling.opt_out) {

@@ -24,11 +24,15 @@ impl<'a> Deriver<'a> {
                             label,
                             description,
                             bases: Vec::new(),
-                            minimisation: self.opt(&purpose.minimisation).map(as_sentence),
+                            minimisation: Vec::new(),
                         });
                         out.last_mut().expect("just pushed")
                     }
                 };
+                // The same purpose in two activities: each one's minimisation.
+                if let Some(m) = self.opt(&purpose.minimisation).map(as_sentence) {
+                    push_unique(&mut view.minimisation, m);
+                }
                 for basis in &purpose.legal_bases {
                     push_unique(&mut view.bases, basis.basis);
                 }
@@ -119,13 +123,13 @@ impl<'a> Deriver<'a> {
             }
             // The right to object of Art. 21(1) belongs to processing on
             // legitimate interests or a public task; objecting to direct
-            // marketing has its own place under the rights.
-            let objectable = activity.purposes.iter().any(|p| {
-                p.legal_bases
-                    .iter()
-                    .any(|b| matches!(b.basis, Basis::LegitimateInterests | Basis::PublicTask))
-            });
-            if let Some(objection) = activity.objection.as_ref().filter(|_| objectable) {
+            // marketing has its own place under the rights, which tells
+            // the other objections of direct-marketing activities.
+            if let Some(objection) = activity
+                .objection
+                .as_ref()
+                .filter(|_| activity.objectable())
+            {
                 let description = self.t(&objection.description);
                 let channels = self.channels(&objection.channels);
                 match objections

@@ -4,7 +4,7 @@ use super::Deriver;
 use super::view::{RecipientGroup, RecipientGroupKind, RecipientView, TransferView};
 use crate::words::Words;
 use ropa_register::model::{Destination, Id, MechanismKind, RecipientRole, Transfer};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 impl<'a> Deriver<'a> {
     pub(super) fn recipients(&self) -> Vec<RecipientGroup> {
@@ -64,7 +64,10 @@ impl<'a> Deriver<'a> {
         let org = &self.register.organisation;
         let home = org.jurisdiction;
         let mut out: Vec<TransferView> = Vec::new();
-        let mut seen: BTreeSet<(String, String, String)> = BTreeSet::new();
+        // Each destination told once per recipient and mechanism (at its
+        // places in `out`), but for the different routes to a copy of the
+        // safeguards that activities give.
+        let mut told: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
         for (_, activity) in self.public() {
             // A transfer leaves the territory of a law it is judged under.
             let leaves = |t: &&Transfer| {
@@ -165,8 +168,18 @@ impl<'a> Deriver<'a> {
                     view.recipient.clone(),
                     format!("{:?}{:?}", view.mechanism, view.decision),
                 );
-                if seen.insert(key) {
-                    out.push(view);
+                let at = told.entry(key).or_default();
+                if at.iter().any(|&i| out[i].copy_via == view.copy_via)
+                    || (view.copy_via.is_none() && !at.is_empty())
+                {
+                    continue;
+                }
+                match at.iter().find(|&&i| out[i].copy_via.is_none()) {
+                    Some(&i) => out[i].copy_via = view.copy_via,
+                    None => {
+                        at.push(out.len());
+                        out.push(view);
+                    }
                 }
             }
             for id in &activity.systems {
@@ -203,7 +216,9 @@ impl<'a> Deriver<'a> {
                         copy_via: None,
                     };
                     let key = (view.country.clone(), view.recipient.clone(), "None".into());
-                    if seen.insert(key) {
+                    let at = told.entry(key).or_default();
+                    if at.is_empty() {
+                        at.push(out.len());
                         out.push(view);
                     }
                 }

@@ -2,8 +2,7 @@
 //! withdrawing consent (Art. 13(2)(b)-(c), 21).
 
 use super::view::{
-    BasisView, ConsentView, DirectMarketingView, LimitView, ObjectionWay, Right, RightView,
-    RightsView,
+    BasisView, ConsentView, DirectMarketingView, LimitView, Right, RightView, RightsView,
 };
 use super::{Deriver, is_sentence, push_unique};
 use ropa_register::model::Basis;
@@ -15,10 +14,7 @@ impl<'a> Deriver<'a> {
         let all_bases: Vec<Basis> = bases.iter().map(|v| v.basis).collect();
         let rights = ropa_law::rights::rights(ropa_law::rights::Processing {
             bases: &all_bases,
-            direct_marketing: self.public().any(|(_, a)| {
-                a.purposes.iter().any(|p| p.direct_marketing)
-                    || (a.profiling.exists && a.profiling.for_direct_marketing)
-            }),
+            direct_marketing: self.public().any(|(_, a)| a.direct_marketing()),
             solely_automated_decisions: self.public().any(|(_, a)| {
                 a.automated_decisions
                     .as_ref()
@@ -97,45 +93,36 @@ impl<'a> Deriver<'a> {
         let mut any = false;
         let mut profiling = false;
         let mut channels = Vec::new();
-        let mut ways = Vec::new();
+        let mut how = Vec::new();
         for (_, activity) in self.public() {
-            let purposes = activity.purposes.iter().any(|p| p.direct_marketing);
-            let profiles = activity.profiling.exists && activity.profiling.for_direct_marketing;
-            if !(purposes || profiles) {
+            if !activity.direct_marketing() {
                 continue;
             }
             any = true;
-            profiling |= profiles;
+            profiling |= activity.profiling.exists && activity.profiling.for_direct_marketing;
             if let Some(objection) = &activity.objection {
                 for c in self.channels(&objection.channels) {
                     push_unique(&mut channels, c);
                 }
-                // Told under legitimate interests when the activity rests
-                // on them; otherwise here.
-                let told = activity.purposes.iter().any(|p| {
-                    p.legal_bases
-                        .iter()
-                        .any(|b| matches!(b.basis, Basis::LegitimateInterests | Basis::PublicTask))
-                });
-                let text = self.t(&objection.description);
-                if !told && !text.is_empty() {
-                    push_unique(
-                        &mut ways,
-                        ObjectionWay {
-                            phrase: !is_sentence(&text),
-                            text,
-                        },
-                    );
+                // How to object, told here unless the objections under
+                // Art. 21(1) tell it already.
+                if !activity.objectable() {
+                    let description = self.t(&objection.description);
+                    if !description.is_empty() {
+                        push_unique(&mut how, description);
+                    }
                 }
             }
         }
         if channels.is_empty() {
             channels = self.channels(&self.register.organisation.rights.channels);
         }
+        let (how_sentences, how_phrases) = how.into_iter().partition(|h| is_sentence(h));
         any.then_some(DirectMarketingView {
             profiling,
             channels,
-            ways,
+            how_sentences,
+            how_phrases,
         })
     }
 

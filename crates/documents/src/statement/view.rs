@@ -353,8 +353,9 @@ pub struct PurposeView {
     pub label: String,
     pub description: Option<String>,
     pub bases: Vec<Basis>,
-    /// How data minimisation is applied, e.g. anonymous data where possible.
-    pub minimisation: Option<String>,
+    /// How data minimisation is applied, e.g. anonymous data where possible:
+    /// each activity's, where the purpose is told for several.
+    pub minimisation: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -531,18 +532,12 @@ pub struct DirectMarketingView {
     /// Whether profiling serves direct marketing (Art. 21(2): objection covers it).
     pub profiling: bool,
     pub channels: Vec<ChannelView>,
-    /// How objecting works, as the register describes it, where the
-    /// legitimate-interests section does not already tell it.
-    pub ways: Vec<ObjectionWay>,
-}
-
-/// A way to object, as the register describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ObjectionWay {
-    pub text: String,
-    /// A phrase ("the unsubscribe link in every e-mail") that a sentence
-    /// of the statement takes, rather than sentences of its own.
-    pub phrase: bool,
+    /// How to object, as the direct-marketing activities describe it
+    /// (objections to processing under Art. 21(1) are told with the
+    /// legitimate interests): whole sentences, and phrases ("the
+    /// unsubscribe link in every e-mail") for the statement's sentence.
+    pub how_sentences: Vec<String>,
+    pub how_phrases: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -600,6 +595,9 @@ pub struct ProfilingView {
     pub special_categories: Option<bool>,
     pub data_types: Vec<ProfilingDataView>,
     pub opt_outs: Vec<String>,
+    /// Others who profile people in connection with the public activities,
+    /// whether or not the organisation profiles itself.
+    pub by_others: Vec<OtherProfilerView>,
     /// Solely automated decisions with legal or similarly significant effects (Art. 22).
     pub decisions: Vec<DecisionView>,
     /// Every public activity records that it takes no such decisions.
@@ -610,6 +608,13 @@ pub struct ProfilingView {
 pub struct ProfilingDataView {
     pub label: String,
     pub description: Option<String>,
+}
+
+/// Another organisation that profiles people, as the register tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherProfilerView {
+    pub who: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone)]

@@ -120,6 +120,23 @@ impl ActivityFile {
     pub fn is_own(&self) -> bool {
         self.role.is_controller()
     }
+
+    /// Whether the activity serves direct marketing: a purpose that is, or
+    /// profiles built for it (Art. 21(2)).
+    pub fn direct_marketing(&self) -> bool {
+        self.purposes.iter().any(|p| p.direct_marketing)
+            || (self.profiling.exists && self.profiling.for_direct_marketing)
+    }
+
+    /// Whether a purpose rests on legitimate interests or a public task:
+    /// the processing Art. 21(1) lets people object to.
+    pub fn objectable(&self) -> bool {
+        self.purposes.iter().any(|p| {
+            p.legal_bases
+                .iter()
+                .any(|b| matches!(b.basis, Basis::LegitimateInterests | Basis::PublicTask))
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -482,6 +499,7 @@ pub enum CriminalDataGround {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profiling {
+    /// Whether the organisation itself profiles people in this activity.
     pub exists: bool,
     /// What the profiling is for and how it works, as the statement tells it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -501,6 +519,25 @@ pub struct Profiling {
     /// How people opt out of profiling-based marketing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<Text>,
+    /// Profiles that others build of people in connection with this
+    /// activity: the platforms the organisation advertises on, advertising
+    /// networks, its clients. Told whether or not the organisation profiles
+    /// itself (`exists`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_others: Vec<OtherProfiler>,
+}
+
+/// Another organisation that profiles people in connection with the
+/// processing, as the statement tells it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtherProfiler {
+    /// Who they are, e.g. "the social media platforms we advertise on".
+    pub who: Text,
+    /// What profiles they may build and from what, and whose privacy
+    /// statement applies, e.g. "They may build profiles of you based on
+    /// how you interact with our ads; their own privacy statements apply."
+    pub description: Text,
 }
 
 /// A kind of data used in profiles.

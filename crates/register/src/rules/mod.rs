@@ -66,6 +66,7 @@ declare::registry! {
     V49 => v49_dpv_vocabulary,
     V50 => v50_placeholders,
     V51 => v51_response_time,
+    V52 => v52_public_texts,
     V53 => v53_data_items,
     V54 => v54_criminal_data,
     V55 => v55_added_sections,
