@@ -415,3 +415,139 @@ fn every_example_validates_and_its_statements_carry_every_fact_of_its_register()
         report(&missing)
     );
 }
+
+/// The longest fixed piece of a sentence: what finds it in a statement
+/// whatever its slots hold.
+fn probe(sentence: &ropa_documents::sentence::Sentence) -> String {
+    sentence
+        .parts()
+        .iter()
+        .map(|p| p.text.trim())
+        .max_by_key(|t| t.len())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// No sentence without a fact: a fixed sentence that says something of the
+/// controller appears only where its register holds the fact behind it (a
+/// contract, consent, profiling, transfers, cookies, a date of change).
+#[test]
+fn no_template_sentence_is_told_without_the_fact_behind_it() {
+    let mut checked = 0;
+    for register in registers() {
+        let reg = register.dir.display().to_string();
+        let activities: Vec<&Value> = register.told_activities().map(|(_, a)| a).collect();
+        let rests_on = |basis: &str| {
+            activities.iter().any(|a| {
+                items(&a["purposes"]).any(|p| items(&p["legal_bases"]).any(|b| b["basis"] == basis))
+            })
+        };
+        let notice = &register.organisation()["notice"];
+        let required_for_contract = items(&register.files["categories.json"]["categories"])
+            .any(|c| c["provision"]["kind"] == "required_for_contract");
+        let facts = [
+            ("a purpose resting on a contract", rests_on("contract")),
+            (
+                "data required for a contract",
+                rests_on("contract") || required_for_contract,
+            ),
+            ("a purpose resting on consent", rests_on("consent")),
+            (
+                "a purpose resting on legitimate interests",
+                rests_on("legitimate_interests"),
+            ),
+            (
+                "profiling",
+                activities.iter().any(|a| a["profiling"]["exists"] == true),
+            ),
+            (
+                "a transfer",
+                activities
+                    .iter()
+                    .any(|a| items(&a["transfers"]).next().is_some()),
+            ),
+            (
+                "no transfer",
+                activities
+                    .iter()
+                    .all(|a| items(&a["transfers"]).next().is_none()),
+            ),
+            ("a cookie statement", !notice["cookie_statement"].is_null()),
+            (
+                "a date of change",
+                !notice["last_changed"].is_null() || items(&notice["versions"]).next().is_some(),
+            ),
+        ];
+        let holds = |fact: &str| facts.iter().any(|(f, h)| *f == fact && *h);
+        for lang in register.languages() {
+            let w = &ropa_documents::words::Words::under(lang, register.jurisdiction()).statement;
+            let sentences: [(&str, String); 12] = [
+                (
+                    "a purpose resting on a contract",
+                    probe(&w.legal_bases.contract.text),
+                ),
+                (
+                    "data required for a contract",
+                    probe(&w.required_data.intro_contract),
+                ),
+                (
+                    "data required for a contract",
+                    w.required_data.for_contract.clone(),
+                ),
+                (
+                    "a purpose resting on consent",
+                    w.legal_bases.consent.withdraw.clone(),
+                ),
+                (
+                    "a purpose resting on consent",
+                    w.withdrawing_consent.withdraw.clone(),
+                ),
+                (
+                    "a purpose resting on legitimate interests",
+                    probe(&w.legal_bases.legitimate_interests.text),
+                ),
+                ("profiling", probe(&w.profiling.uses)),
+                ("profiling", w.profiling.data_types.clone()),
+                ("a transfer", w.outside_eea.also_outside.clone()),
+                ("no transfer", w.outside_eea.only_inside.clone()),
+                ("a cookie statement", probe(&w.lead_with_cookies)),
+                ("a date of change", w.changes_date.clone()),
+            ];
+            let html = run(
+                &workspace_root(),
+                [
+                    "--register",
+                    &reg,
+                    "render",
+                    "statement",
+                    "--lang",
+                    lang.code(),
+                    "--format",
+                    "fragment",
+                ],
+                &[],
+            );
+            html.assert_code(0);
+            let statement = text_of(&html.stdout);
+            for (fact, sentence) in &sentences {
+                assert!(
+                    sentence.len() > 12,
+                    "{fact}: {sentence:?} is too short to find"
+                );
+                if !holds(fact) {
+                    checked += 1;
+                    assert!(
+                        !statement.contains(sentence.as_str()),
+                        "{reg} ({lang:?}): the statement says {sentence:?} and the register holds no {fact}:\n{statement}"
+                    );
+                }
+            }
+        }
+    }
+    // Every register holds some of the facts: the test must have judged
+    // sentences it could not tell.
+    assert!(
+        checked > 5,
+        "only {checked} sentences were checked for a missing fact"
+    );
+}

@@ -910,6 +910,8 @@ pub struct Complaints {
 #[serde(deny_unknown_fields)]
 pub struct RequiredData {
     pub intro: Sentence,
+    /// The same, where data is needed for a contract.
+    pub intro_contract: Sentence,
     pub marker: Sentence,
     pub by_law: String,
     pub for_contract: String,

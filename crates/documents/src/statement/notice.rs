@@ -73,7 +73,12 @@ impl<'a> Deriver<'a> {
                         .position(|s| *s == Section::LastChanged)
                         .unwrap_or(sections.len())
                 });
-            sections.insert(at, Section::Added(i));
+            // "At the very end of this statement" is the version history.
+            let last = sections
+                .iter()
+                .position(|s| *s == Section::LastChanged)
+                .unwrap_or(sections.len());
+            sections.insert(at.min(last), Section::Added(i));
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::Deriver;
 use super::view::{ProvisionItem, ProvisionView};
-use ropa_register::model::{Id, ProvisionKind};
+use ropa_register::model::{Basis, Id, ProvisionKind};
 use std::collections::BTreeSet;
 
 impl<'a> Deriver<'a> {
@@ -13,6 +13,7 @@ impl<'a> Deriver<'a> {
             .flat_map(|(_, a)| a.data.iter().map(|d| &d.category))
             .collect();
         let mut view = ProvisionView {
+            for_a_contract: false,
             marker: None,
             consequence: None,
             optional_fields: None,
@@ -53,6 +54,13 @@ impl<'a> Deriver<'a> {
                 }
             }
         }
+        let contract = self.public().any(|(_, a)| {
+            a.purposes
+                .iter()
+                .any(|p| p.legal_bases.iter().any(|b| b.basis == Basis::Contract))
+        });
+        view.for_a_contract = !view.required_for_contract.is_empty()
+            || (contract && self.register.organisation.notice.form_fields.is_some());
         if let Some(fields) = &self.register.organisation.notice.form_fields {
             view.marker = Some(fields.marker.trim().to_owned());
             view.consequence = Some(self.t(&fields.consequence));

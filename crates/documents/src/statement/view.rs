@@ -564,6 +564,9 @@ pub struct AuthorityView {
 /// Whether people must provide data, and what happens if they do not (Art. 13(2)(e)).
 #[derive(Debug, Clone)]
 pub struct ProvisionView {
+    /// Whether data is needed for a contract: some is required for one, or
+    /// forms mark required fields and a purpose rests on a contract.
+    pub for_a_contract: bool,
     /// The mark forms put on required fields, when forms mark them.
     pub marker: Option<String>,
     /// What happens when required data is not given (from `notice.form_fields`).
