@@ -449,7 +449,7 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
         "- **Deskline, Inc.** in the United States. This concerns the data of people in the United Kingdom. We have agreed the European Commission’s standard contractual clauses with the recipient, with the UK Information Commissioner’s International Data Transfer Addendum.",
         "- **Paystream Payments Ltd** in Ireland. This concerns the data of people in the United Kingdom. UK law recognises",
         "- **Nimbus Cloud, Inc.** in the United States. The European Commission has decided that this country ensures an adequate level of protection (adequacy decision (EU) 2023/1795).",
-        "People in the United Kingdom can also lodge a complaint with the Information Commissioner's Office (ICO): [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
+        "People in the United Kingdom can also lodge a complaint with the supervisory authority there: Information Commissioner's Office (ICO), through its website [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
     ] {
         assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
     }
@@ -724,4 +724,43 @@ fn data_items_are_told_by_origin_and_sensitive_data_with_its_ground() {
     let (_tmp, plain) = register_of("v53-items-consistent");
     let en = statement(&plain, "en");
     assert!(!en.contains("especially sensitive"), "{en}");
+}
+
+/// Issue 16 (5), issue 19 (8): punctuation and grammar hold for any input.
+///
+/// An authority's name may bring its own article ("the Information
+/// Commissioner's Office", "de Autoriteit Persoonsgegevens") or have none:
+/// the statement puts none of its own before it.
+#[test]
+fn an_authority_is_named_without_an_article_of_the_statements_own() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    edit(&reg.join("organisation.json"), |o| {
+        o["supervisory_authority"]["name"] = json!({
+            "nl": "de Autoriteit Persoonsgegevens",
+            "en": "your local Data Protection Authority"
+        });
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("Then you can lodge a complaint with the supervisory authority: your local Data Protection Authority.\n")
+            && en.contains("You can lodge your complaint through its website: [www.autoriteitpersoonsgegevens.nl](https://www.autoriteitpersoonsgegevens.nl)."),
+        "{en}"
+    );
+    assert!(!en.contains("the your"), "{en}");
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("Dan kun je een klacht indienen bij de toezichthouder: de Autoriteit Persoonsgegevens.\n"),
+        "{nl}"
+    );
+    assert!(!nl.contains("de de "), "{nl}");
+
+    // The authority of another law the controller is under, likewise.
+    let (_tmp2, reg) = us_software();
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("People in the United Kingdom can also lodge a complaint with the supervisory authority there: Information Commissioner's Office (ICO), through its website [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/)."),
+        "{en}"
+    );
+    assert!(!en.contains("the Information"), "{en}");
 }
