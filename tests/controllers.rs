@@ -764,3 +764,74 @@ fn an_authority_is_named_without_an_article_of_the_statements_own() {
     );
     assert!(!en.contains("the Information"), "{en}");
 }
+
+/// A name that ends in a full stop ends the sentence with it: the
+/// sentence's own is not added ("Ltd." rather than "Ltd..").
+#[test]
+fn a_name_ending_in_a_full_stop_ends_its_sentence_with_it() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    edit(&reg.join("organisation.json"), |o| {
+        o["controller"]["short_name"] = json!({ "nl": "Voorbeeld Ltd.", "en": "Voorbeeld Ltd." });
+        o["joint_controllers"][0]["contact"] = json!([]);
+        o["dpo"] = json!({
+            "appointed": true,
+            "name": "Privacy Desk B.V.",
+            "contact": [{ "kind": "email", "value": "fg@voorbeeld.example" }]
+        });
+        o["established_in_territory"] = json!(false);
+        o["representative"] = json!({
+            "name": "EU Representation Ltd.",
+            "contact": [{ "kind": "email", "value": "eu@representation.example" }]
+        });
+        o["supervisory_authority"]["name"] =
+            json!({ "nl": "Toezicht Inc.", "en": "Toezicht Inc." });
+    });
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["purposes"][0]["legal_bases"] = json!([{
+            "basis": "legitimate_interests",
+            "legitimate_interest": { "nl": "Bestellingen afhandelen.", "en": "Handling orders." },
+            "lia_ref": "LIA-2024-01"
+        }]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "We have appointed a data protection officer (DPO): Privacy Desk B.V. You can reach the DPO at",
+        "Our representative in the European Union is EU Representation Ltd., reachable at",
+        "- **Partner Voorbeeld B.V.** Partner Voorbeeld and we organise the event together",
+        "for the legitimate interests of Voorbeeld Ltd. You can read more about these interests below.",
+        "lodge a complaint with the supervisory authority: Toezicht Inc.\n",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    assert!(!en.contains(".."), "{en}");
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "Wij hebben een functionaris voor gegevensbescherming (FG) aangesteld: Privacy Desk B.V. Je bereikt de FG via",
+        "Onze vertegenwoordiger in de Europese Unie is EU Representation Ltd., bereikbaar via",
+        "- **Partner Voorbeeld B.V.** Partner Voorbeeld en wij",
+        "voor de gerechtvaardigde belangen van Voorbeeld Ltd. Hieronder lees je meer",
+        "bij de toezichthouder: Toezicht Inc.\n",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
+    assert!(!nl.contains(".."), "{nl}");
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains("<li><strong>Partner Voorbeeld B.V.</strong> Partner Voorbeeld and we")
+            && !html.contains(".."),
+        "{html}"
+    );
+}

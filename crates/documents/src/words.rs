@@ -1397,6 +1397,17 @@ mod tests {
         let s = Sentence::try_from("Je kunt ons bereiken via {channels}.".to_owned()).unwrap();
         assert_eq!(s.slots().collect::<Vec<_>>(), ["channels"]);
         assert_eq!(s.fill(|_| "x"), "Je kunt ons bereiken via x.");
+        // A value with its own full stop ends the sentence with it.
+        let s = Sentence::try_from("Our representative is {name}. Ask {name}!".to_owned()).unwrap();
+        assert_eq!(
+            s.fill(|_| "Acme Ltd."),
+            "Our representative is Acme Ltd. Ask Acme Ltd.!"
+        );
+        assert_eq!(
+            s.fill(|_| "Yahoo!"),
+            "Our representative is Yahoo! Ask Yahoo!!"
+        );
+        assert_eq!(s.fill(|_| "Acme"), "Our representative is Acme. Ask Acme!");
         assert!(Sentence::try_from("a {b".to_owned()).is_err());
         assert!(Sentence::try_from("a {B}".to_owned()).is_err());
         assert!(Sentence::try_from("a } b".to_owned()).is_err());
