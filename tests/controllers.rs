@@ -835,3 +835,71 @@ fn a_name_ending_in_a_full_stop_ends_its_sentence_with_it() {
         "{html}"
     );
 }
+
+/// A channel's short label is its link's text; a label that describes the
+/// channel is told as words, with the address linked after it, and the
+/// sentences read right with either.
+#[test]
+fn a_channel_described_at_length_is_told_with_its_address_linked() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    let unsubscribe = json!([{
+        "kind": "web",
+        "value": "https://voorbeeld.example/afmelden",
+        "label": {
+            "nl": "de afmeldlink onderaan elke e-mail",
+            "en": "the unsubscribe link at the foot of every e-mail"
+        }
+    }]);
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["consent"]["withdrawal_channels"] = unsubscribe.clone();
+        a["objection"]["channels"] = unsubscribe.clone();
+    });
+    edit(&reg.join("organisation.json"), |o| {
+        o["controller"]["contact"] = json!([
+            { "kind": "web", "value": "https://voorbeeld.example/contact", "label": { "nl": "ons contactformulier", "en": "our contact form" } },
+            { "kind": "phone", "value": "023 123 4567", "label": { "nl": "de klantenservice", "en": "customer service" } }
+        ]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "You can withdraw your consent through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        "You can object through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        // A short label is the link's text; an unlinked channel shows its value.
+        "You can reach us at [our contact form](https://voorbeeld.example/contact) or customer service (023 123 4567).",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    for never in [
+        "[the unsubscribe link",
+        "by contacting",
+        "send your objection to",
+    ] {
+        assert!(!en.contains(never), "the statement says {never:?}:\n{en}");
+    }
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "Je kunt de intrekking van je toestemming kenbaar maken via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        "Je kunt je bezwaar doorgeven via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        "Je kunt ons bereiken via [ons contactformulier](https://voorbeeld.example/contact) of de klantenservice (023 123 4567).",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains("You can withdraw your consent through the unsubscribe link at the foot of every e-mail (<a href=\"https://voorbeeld.example/afmelden\">voorbeeld.example/afmelden</a>)."),
+        "{html}"
+    );
+}

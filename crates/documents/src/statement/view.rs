@@ -197,10 +197,18 @@ pub struct JointView {
 
 /// A way to reach someone. `href` is set only for what is safe to link: a
 /// `mailto:` of a plausible e-mail address, or an `http(s)://` URL.
+///
+/// A short label ("our privacy request form") is the link's text. A label
+/// that describes the channel ("the unsubscribe link at the foot of every
+/// e-mail") would make a sentence read wrongly as a link's text: it is
+/// written as words, followed by the address in brackets, linked. So is the
+/// label of a channel that cannot be linked (a phone number, an address).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChannelView {
     pub kind: ChannelKind,
-    /// What the reader sees: the channel's label, or else its value.
+    /// The label written before the address, where it is not the link's text.
+    pub description: Option<String>,
+    /// What the link shows: a short label, or else the value as people type it.
     pub text: String,
     pub href: Option<String>,
 }
