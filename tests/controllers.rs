@@ -903,3 +903,54 @@ fn a_channel_described_at_length_is_told_with_its_address_linked() {
         "{html}"
     );
 }
+
+/// How the people a source tells of are informed (Art. 14) is a sentence
+/// of its own with its label, not text glued to the categories.
+#[test]
+fn how_other_people_are_informed_is_told_with_its_label() {
+    let (_tmp, reg) = register_of("v33-other-person-without-subjects");
+    edit(&reg.join("subjects.json"), |s| {
+        s["subjects"].as_array_mut().unwrap().push(json!({
+            "id": "contact-persons",
+            "label": { "nl": "Contactpersonen bij aflevering", "en": "Contact persons at delivery" },
+            "dpv": ["dpv:DataSubject"],
+            "children": false,
+            "informed_via": {
+                "nl": "De bezorger vertelt het hun bij de aflevering.",
+                "en": "The courier tells them at delivery."
+            }
+        }));
+    });
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["subjects"] = json!(["customers", "contact-persons"]);
+        a["sources"][1]["subjects"] = json!(["contact-persons"]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("- the customer, for the contact person at delivery *How they are informed: The courier tells them at delivery.* — *This concerns: Contact details.*\n"),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("*Hoe zij worden geïnformeerd: De bezorger vertelt het hun bij de aflevering.* — *Het gaat daarbij om: Contactgegevens.*\n"),
+        "{nl}"
+    );
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains("<li>the customer, for the contact person at delivery<br><span class=\"informed\">How they are informed: The courier tells them at delivery.</span><br><span class=\"applies\">This concerns: Contact details.</span></li>"),
+        "{html}"
+    );
+}

@@ -389,6 +389,8 @@ pub struct PersonalData {
     pub from_others: String,
     pub you_provide: String,
     pub concerns: Sentence,
+    /// How the people a source tells of are informed (Art. 14): `{how}`.
+    pub informed: Sentence,
     /// What people do not give but the controller records or derives.
     pub we_record: String,
     pub we_derive: String,
