@@ -954,3 +954,96 @@ fn how_other_people_are_informed_is_told_with_its_label() {
         "{html}"
     );
 }
+
+/// Register values a sentence would list ("a, b and c") are a bulleted
+/// list after its lead-in where they are many, or long, or hold commas of
+/// their own.
+#[test]
+fn a_long_list_is_told_as_a_list_not_one_sentence() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    let purposes: Vec<serde_json::Value> = (1..=25)
+        .map(|n| {
+            json!({
+                "id": format!("mailing-{n}"),
+                "label": { "nl": format!("Mailing {n}"), "en": format!("Mailing {n}") },
+                "dpv": ["dpv:DirectMarketing"],
+                "legal_bases": [{ "basis": "consent" }],
+                "direct_marketing": true
+            })
+        })
+        .collect();
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["purposes"] = json!(purposes);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    let bullets: String = (1..=25).map(|n| format!("\n  - Mailing {n}")).collect();
+    assert!(
+        en.contains(&format!("*This ground applies to:*{bullets}\n")),
+        "{en}"
+    );
+    let bullets: String = (1..=25).map(|n| format!("\n- Mailing {n}")).collect();
+    assert!(
+        en.contains(&format!(
+            "Voorbeeld Webwinkel asks for your consent for:\n{bullets}\n\n"
+        )),
+        "{en}"
+    );
+    assert!(!en.contains("Mailing 1, Mailing 2"), "{en}");
+    // The one purpose of delivering orders is still told in its sentence.
+    assert!(
+        en.contains("*This ground applies to: Delivering orders.*"),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    let bullets: String = (1..=25).map(|n| format!("\n  - Mailing {n}")).collect();
+    assert!(
+        nl.contains(&format!("*Deze grondslag geldt voor:*{bullets}\n")),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("Voorbeeld Webwinkel vraagt je toestemming voor:\n\n- Mailing 1\n"),
+        "{nl}"
+    );
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains(
+            "<span class=\"applies\">This ground applies to:</span>\n<ul>\n<li>Mailing 1</li>\n"
+        ) && html.contains("asks for your consent for:</p>\n<ul>\n<li>Mailing 1</li>\n"),
+        "{html}"
+    );
+
+    // Two items are a list too when one has a comma of its own: "a, b and
+    // c and d" cannot be read.
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["purposes"] = json!([
+            purposes[0],
+            {
+                "id": "offers",
+                "label": { "nl": "Aanbiedingen, acties en kortingen", "en": "Offers, campaigns and discounts" },
+                "dpv": ["dpv:DirectMarketing"],
+                "legal_bases": [{ "basis": "consent" }],
+                "direct_marketing": true
+            }
+        ]);
+    });
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains(
+            "*This ground applies to:*\n  - Mailing 1\n  - Offers, campaigns and discounts\n"
+        ),
+        "{en}"
+    );
+}
