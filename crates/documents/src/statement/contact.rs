@@ -17,19 +17,35 @@ impl<'a> Deriver<'a> {
             ChannelKind::Web | ChannelKind::Account if web_url(value) => Some(value.to_owned()),
             _ => None,
         };
-        // A link shows its label; a channel that is not linked (a phone
+        // A link shows a short label; a long one is told as words before
+        // the linked address, and a channel that is not linked (a phone
         // number, an address) must still show its value.
-        let text = match (self.opt(&channel.label), &href) {
-            (Some(label), Some(_)) => label,
-            (Some(label), None) if label != value => format!("{label} ({value})"),
+        let shown = || match channel.kind {
+            ChannelKind::Web | ChannelKind::Account => display_url(value),
             _ => value.to_owned(),
+        };
+        let (description, text) = match (self.opt(&channel.label), &href) {
+            (Some(label), Some(_)) if link_text(&label) => (None, label),
+            (Some(label), Some(_)) => (Some(label), shown()),
+            (Some(label), None) if label != value => (Some(label), value.to_owned()),
+            _ => (None, value.to_owned()),
         };
         ChannelView {
             kind: channel.kind,
+            description,
             text,
             href,
         }
     }
+}
+
+/// Whether a channel's label is short enough to be a link's text in a
+/// sentence: a name for the channel ("our privacy request form"), not a
+/// description of it ("the unsubscribe link at the foot of every e-mail").
+fn link_text(label: &str) -> bool {
+    const MOST_WORDS: usize = 4;
+    const MOST_CHARACTERS: usize = 40;
+    label.split_whitespace().count() <= MOST_WORDS && label.chars().count() <= MOST_CHARACTERS
 }
 
 /// The controller's name without its legal form: "ISMT B.V." → "ISMT".
@@ -138,4 +154,19 @@ pub(super) fn display_url(url: &str) -> String {
         url
     };
     rest.strip_suffix('/').unwrap_or(rest).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_text;
+
+    #[test]
+    fn a_short_label_is_link_text_and_a_description_is_not() {
+        assert!(link_text("our privacy request form"));
+        assert!(link_text("the unsubscribe page"));
+        assert!(!link_text(
+            "the unsubscribe link at the foot of every e-mail"
+        ));
+        assert!(!link_text("the unsubscribe link in every newsletter"));
+    }
 }

@@ -2,7 +2,7 @@
 //! (Art. 13(1), 14(1)(d), 14(2)(f)).
 
 use super::view::{
-    CategoryView, ItemView, SensitiveGround, SensitiveKind, SensitiveView, SourceView,
+    CategoryView, ItemView, List, SensitiveGround, SensitiveKind, SensitiveView, SourceView,
 };
 use super::{Deriver, push_unique};
 use ropa_register::model::{
@@ -139,7 +139,7 @@ impl<'a> Deriver<'a> {
                         group.views.push(SourceView {
                             kind: source.kind,
                             description,
-                            categories: Vec::new(),
+                            categories: List::default(),
                             informed_via: Vec::new(),
                         });
                         group.categories.push(BTreeSet::new());
@@ -169,7 +169,7 @@ impl<'a> Deriver<'a> {
                 .into_iter()
                 .zip(group.categories)
                 .map(|(mut view, at)| {
-                    view.categories = self.labels_at(&at);
+                    view.categories = self.labels_at(&at).into();
                     view
                 })
                 .collect::<Vec<_>>()

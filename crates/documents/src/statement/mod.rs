@@ -409,6 +409,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_too_long_for_a_sentence_is_told_as_a_list() {
+        let list = |items: &[&str]| -> List { items.iter().map(|s| s.to_string()).collect() };
+        assert!(!list(&["a", "b", "c", "d", "e"]).long());
+        assert!(list(&["a", "b", "c", "d", "e", "f"]).long());
+        // Commas of an item's own make "a, b and c and d" unreadable.
+        assert!(list(&["Name, address and e-mail", "Orders"]).long());
+        let long = "x".repeat(List::LONGEST_IN_A_SENTENCE + 1);
+        assert!(list(&[&long, "b"]).long());
+        // One item, however long, is a sentence's.
+        assert!(!list(&[&long]).long());
+        assert!(!list(&["Name, address and e-mail"]).long());
+    }
+
+    #[test]
     fn only_plausible_addresses_are_linked() {
         assert!(plausible_email("info@ismt-bv.com"));
         assert!(!plausible_email("javascript:alert(1)@x.com"));

@@ -2,7 +2,7 @@
 //! (Art. 13(2)(e)).
 
 use super::Deriver;
-use super::view::{ProvisionItem, ProvisionView};
+use super::view::{List, ProvisionItem, ProvisionView};
 use ropa_register::model::{Basis, Id, ProvisionKind};
 use std::collections::BTreeSet;
 
@@ -19,7 +19,7 @@ impl<'a> Deriver<'a> {
             optional_fields: None,
             required_by_law: Vec::new(),
             required_for_contract: Vec::new(),
-            voluntary: Vec::new(),
+            voluntary: List::default(),
             voluntary_consequences: Vec::new(),
         };
         for category in self

@@ -1,6 +1,6 @@
 //! Purposes, legal bases and legitimate interests (Art. 13(1)(c)-(d)).
 
-use super::view::{BasisView, InterestView, LinkView, ObjectionView, PurposeView};
+use super::view::{BasisView, InterestView, LinkView, List, ObjectionView, PurposeView};
 use super::web_url;
 use super::{Deriver, push_unique};
 use ropa_register::model::Basis;
@@ -53,7 +53,7 @@ impl<'a> Deriver<'a> {
                         None => {
                             out.push(BasisView {
                                 basis: basis.basis,
-                                purposes: Vec::new(),
+                                purposes: List::default(),
                                 legal_references: Vec::new(),
                                 contracts: Vec::new(),
                             });
@@ -110,7 +110,7 @@ impl<'a> Deriver<'a> {
                             index.insert(text.clone(), interests.len());
                             interests.push(InterestView {
                                 text,
-                                purposes: Vec::new(),
+                                purposes: List::default(),
                             });
                             interests.len() - 1
                         }

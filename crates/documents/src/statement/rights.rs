@@ -160,7 +160,7 @@ impl<'a> Deriver<'a> {
         let (mechanism_sentences, mechanism_phrases) =
             mechanisms.into_iter().partition(|m| is_sentence(m));
         Some(ConsentView {
-            purposes,
+            purposes: purposes.into(),
             mechanism_sentences,
             mechanism_phrases,
             channels,

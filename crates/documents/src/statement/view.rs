@@ -279,12 +279,70 @@ pub struct JointView {
     pub essence: Option<String>,
 }
 
+/// Register values a sentence lists ("This ground applies to: a, b and
+/// c."). A short list is told in its sentence. A long one, or items too
+/// long or with commas of their own ("a, b and c and d"), would make a
+/// sentence nobody can read: it is told as the sentence's lead-in ("This
+/// ground applies to:") followed by its items as a bulleted list. One item,
+/// however long, is a sentence's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct List(Vec<String>);
+
+impl List {
+    /// The most items a sentence lists.
+    pub const MOST_IN_A_SENTENCE: usize = 5;
+    /// The most characters an item a sentence lists may have.
+    pub const LONGEST_IN_A_SENTENCE: usize = 60;
+
+    /// Whether the list is told as a bulleted list rather than in its sentence.
+    pub fn long(&self) -> bool {
+        self.0.len() > Self::MOST_IN_A_SENTENCE
+            || (self.0.len() > 1
+                && self.0.iter().any(|item| {
+                    item.chars().count() > Self::LONGEST_IN_A_SENTENCE || item.contains(',')
+                }))
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = Vec<String>;
+    fn deref(&self) -> &Vec<String> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for List {
+    fn deref_mut(&mut self) -> &mut Vec<String> {
+        &mut self.0
+    }
+}
+
+impl From<Vec<String>> for List {
+    fn from(items: Vec<String>) -> List {
+        List(items)
+    }
+}
+
+impl FromIterator<String> for List {
+    fn from_iter<I: IntoIterator<Item = String>>(items: I) -> List {
+        List(items.into_iter().collect())
+    }
+}
+
 /// A way to reach someone. `href` is set only for what is safe to link: a
 /// `mailto:` of a plausible e-mail address, or an `http(s)://` URL.
+///
+/// A short label ("our privacy request form") is the link's text. A label
+/// that describes the channel ("the unsubscribe link at the foot of every
+/// e-mail") would make a sentence read wrongly as a link's text: it is
+/// written as words, followed by the address in brackets, linked. So is the
+/// label of a channel that cannot be linked (a phone number, an address).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChannelView {
     pub kind: ChannelKind,
-    /// What the reader sees: the channel's label, or else its value.
+    /// The label written before the address, where it is not the link's text.
+    pub description: Option<String>,
+    /// What the link shows: a short label, or else the value as people type it.
     pub text: String,
     pub href: Option<String>,
 }
@@ -294,7 +352,7 @@ pub struct CategoryView {
     pub label: String,
     pub examples: Option<String>,
     /// The labels of the category's data items.
-    pub items: Vec<String>,
+    pub items: List,
     /// Whether `items` is all the category holds ("namely") rather than
     /// examples of it ("for example").
     pub exhaustive: bool,
@@ -343,7 +401,7 @@ pub struct SourceView {
     pub kind: SourceKind,
     pub description: String,
     /// The categories that come from this source (labels), shown for indirect sources.
-    pub categories: Vec<String>,
+    pub categories: List,
     /// How the people concerned are informed, when the register says (Art. 14).
     pub informed_via: Vec<String>,
 }
@@ -362,7 +420,7 @@ pub struct PurposeView {
 pub struct BasisView {
     pub basis: Basis,
     /// The purposes resting on this basis (labels).
-    pub purposes: Vec<String>,
+    pub purposes: List,
     /// The laws relied on, for legal obligations and public tasks (Art. 6(3)).
     pub legal_references: Vec<LinkView>,
     /// The contracts named, for the contract basis.
@@ -401,7 +459,7 @@ pub struct LinkView {
 #[derive(Debug, Clone)]
 pub struct InterestView {
     pub text: String,
-    pub purposes: Vec<String>,
+    pub purposes: List,
 }
 
 #[derive(Debug, Clone)]
@@ -543,7 +601,7 @@ pub struct DirectMarketingView {
 #[derive(Debug, Clone)]
 pub struct ConsentView {
     /// The purposes resting on consent.
-    pub purposes: Vec<String>,
+    pub purposes: List,
     /// How consent is asked, where the register words it as whole sentences.
     pub mechanism_sentences: Vec<String>,
     /// How consent is asked, where the register words it as a phrase
@@ -576,7 +634,7 @@ pub struct ProvisionView {
     pub required_by_law: Vec<ProvisionItem>,
     pub required_for_contract: Vec<ProvisionItem>,
     /// Categories people may choose not to give (labels).
-    pub voluntary: Vec<String>,
+    pub voluntary: List,
     /// Those of them whose absence has a consequence the register states.
     pub voluntary_consequences: Vec<ProvisionItem>,
 }
