@@ -672,6 +672,8 @@ fn data_items_are_told_by_origin_and_sensitive_data_with_its_ground() {
         // An exhaustive list says "namely"; an illustrative one "for example".
         "- **Contact details** (namely Name, Address, E-mail address, IP address and Verified address)",
         "- **Allergies** (for example food allergy and diet profile)",
+        // Explicit consent for sensitive data is withdrawn as any consent.
+        "Voorbeeld Webwinkel asks for your explicit consent to process: Allergies.",
         // Sensitive data, in plain words, with its ground and law.
         "- **Allergies** (health data): we process it with your explicit consent.",
         "- **Convictions** (data about criminal convictions and offences): we process it because the law allows it, with safeguards for your rights ([Judicial Data and Criminal Records Act](https://wetten.overheid.nl/BWBR0014194)).",

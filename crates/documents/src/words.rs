@@ -905,6 +905,8 @@ pub struct RightWords {
 pub struct WithdrawingConsent {
     pub withdraw: String,
     pub asks_for: Listing,
+    /// The special categories processed with explicit consent.
+    pub explicit: Sentence,
     pub how: Sentence,
 }
 

@@ -128,10 +128,19 @@ impl<'a> Deriver<'a> {
 
     pub(super) fn consent(&self) -> Option<ConsentView> {
         let mut purposes = Vec::new();
+        let mut explicit = Vec::new();
         let mut mechanisms = Vec::new();
         let mut channels = Vec::new();
         for (_, activity) in self.public() {
             let mut uses = false;
+            for condition in &activity.special_category_conditions {
+                if condition.condition.trim() == "a"
+                    && let Some((_, category)) = self.categories.get(&condition.category)
+                {
+                    uses = true;
+                    push_unique(&mut explicit, self.t(&category.label));
+                }
+            }
             for purpose in &activity.purposes {
                 if purpose
                     .legal_bases
@@ -151,7 +160,7 @@ impl<'a> Deriver<'a> {
                 }
             }
         }
-        if purposes.is_empty() {
+        if purposes.is_empty() && explicit.is_empty() {
             return None;
         }
         if channels.is_empty() {
@@ -161,6 +170,7 @@ impl<'a> Deriver<'a> {
             mechanisms.into_iter().partition(|m| is_sentence(m));
         Some(ConsentView {
             purposes: purposes.into(),
+            explicit: explicit.into(),
             mechanism_sentences,
             mechanism_phrases,
             channels,

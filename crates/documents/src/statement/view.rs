@@ -602,6 +602,9 @@ pub struct DirectMarketingView {
 pub struct ConsentView {
     /// The purposes resting on consent.
     pub purposes: List,
+    /// The special categories processed with explicit consent (Art.
+    /// 9(2)(a)), which can be withdrawn as any consent.
+    pub explicit: List,
     /// How consent is asked, where the register words it as whole sentences.
     pub mechanism_sentences: Vec<String>,
     /// How consent is asked, where the register words it as a phrase
