@@ -42,6 +42,33 @@ fn ropa(register: &Path, args: &[&str], code: i32) -> crate::util::Output {
     out
 }
 
+/// The statement in `lang`, as the HTML fragment a website embeds.
+fn fragment(register: &Path, lang: &str) -> String {
+    ropa(
+        register,
+        &[
+            "render",
+            "statement",
+            "--lang",
+            lang,
+            "--format",
+            "fragment",
+        ],
+        0,
+    )
+    .stdout
+}
+
+/// Fails with the statement when it lacks any of `facts`.
+fn says_all(statement: &str, facts: &[&str]) {
+    for fact in facts {
+        assert!(
+            statement.contains(fact),
+            "the statement lacks {fact:?}:\n{statement}"
+        );
+    }
+}
+
 fn statement(register: &Path, lang: &str) -> String {
     ropa(
         register,
@@ -454,16 +481,17 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
     let (_tmp, reg) = us_software();
     ropa(&reg, &["validate"], 0);
     let en = statement(&reg, "en");
-    for fact in [
-        "For people in the United Kingdom, the UK GDPR applies as well. Our representative in the United Kingdom is Quayside Representation Ltd",
-        "Our representative in the European Union is Kaiside EU Representation Ltd",
-        "- **Deskline, Inc.** in the United States. This concerns the data of people in the United Kingdom. We have agreed the European Commission’s standard contractual clauses with the recipient, with the UK Information Commissioner’s International Data Transfer Addendum.",
-        "- **Paystream Payments Ltd** in Ireland. This concerns the data of people in the United Kingdom. UK law recognises",
-        "- **Nimbus Cloud, Inc.** in the United States. The European Commission has decided that this country ensures an adequate level of protection (adequacy decision (EU) 2023/1795).",
-        "People in the United Kingdom can also lodge a complaint with the supervisory authority there: Information Commissioner's Office (ICO), through its website [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            "For people in the United Kingdom, the UK GDPR applies as well. Our representative in the United Kingdom is Quayside Representation Ltd",
+            "Our representative in the European Union is Kaiside EU Representation Ltd",
+            "- **Deskline, Inc.** in the United States. This concerns the data of people in the United Kingdom. We have agreed the European Commission’s standard contractual clauses with the recipient, with the UK Information Commissioner’s International Data Transfer Addendum.",
+            "- **Paystream Payments Ltd** in Ireland. This concerns the data of people in the United Kingdom. UK law recognises",
+            "- **Nimbus Cloud, Inc.** in the United States. The European Commission has decided that this country ensures an adequate level of protection (adequacy decision (EU) 2023/1795).",
+            "People in the United Kingdom can also lodge a complaint with the supervisory authority there: Information Commissioner's Office (ICO), through its website [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
+        ],
+    );
     let records = record(&reg, "en");
     for fact in [
         "GDPR: Kaiside EU Representation Ltd (",
@@ -550,15 +578,16 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
 fn retention_is_told_as_it_really_is() {
     let (_tmp, reg) = register_of("v14-retention-forms");
     let en = statement(&reg, "en");
-    for fact in [
-        // Contact details are kept differently by the two activities: each
-        // rule says whose it is.
-        "- **Contact details** (Newsletter). We keep this data until you unsubscribe from the newsletter. When the retention period ends, your personal data is erased.",
-        "- **Contact details** (Handling orders). We keep this data for 48 hours after the order. When the retention period ends, your personal data is erased.",
-        "- **Order details.** We keep this data with no end date: the archive keeps orders permanently",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            // Contact details are kept differently by the two activities: each
+            // rule says whose it is.
+            "- **Contact details** (Newsletter). We keep this data until you unsubscribe from the newsletter. When the retention period ends, your personal data is erased.",
+            "- **Contact details** (Handling orders). We keep this data for 48 hours after the order. When the retention period ends, your personal data is erased.",
+            "- **Order details.** We keep this data with no end date: the archive keeps orders permanently",
+        ],
+    );
     let nl = statement(&reg, "nl");
     assert!(nl.contains("48 uur na de bestelling"), "{nl}");
     assert!(
@@ -583,12 +612,13 @@ fn retention_is_told_as_it_really_is() {
     });
     ropa(&reg, &["validate"], 0);
     let en = statement(&reg, "en");
-    for fact in [
-        "- **Contact details** (Handling orders). We do not store this data: we process it and discard it at once.",
-        "- **Order details.** This data is kept only on your own device; we do not store it.",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            "- **Contact details** (Handling orders). We do not store this data: we process it and discard it at once.",
+            "- **Order details.** This data is kept only on your own device; we do not store it.",
+        ],
+    );
     let records = record(&reg, "nl");
     assert!(
         records.contains("niet bewaard: verwerkt en meteen verwijderd")
@@ -668,41 +698,43 @@ fn data_items_are_told_by_origin_and_sensitive_data_with_its_ground() {
     ropa(&reg, &["validate"], 0);
 
     let en = statement(&reg, "en");
-    for fact in [
-        // An exhaustive list says "namely"; an illustrative one "for example".
-        "- **Contact details** (namely Name, Address, E-mail address, IP address and Verified address)",
-        "- **Allergies** (for example food allergy and diet profile)",
-        // Explicit consent for sensitive data is withdrawn as any consent.
-        "Voorbeeld Webwinkel asks for your explicit consent to process: Allergies.",
-        // Sensitive data, in plain words, with its ground and law.
-        "- **Allergies** (health data): we process it with your explicit consent.",
-        "- **Convictions** (data about criminal convictions and offences): we process it because the law allows it, with safeguards for your rights ([Judicial Data and Criminal Records Act](https://wetten.overheid.nl/BWBR0014194)).",
-        // Observed and derived data have their own place.
-        "## Personal data we record ourselves\n\nWe record the following when you use our services:\n\n- **IP address** (Contact details)\n\nWe derive the following from other personal data:\n\n- **diet profile** (Allergies)",
-        // Obtained data names its source.
-        "- **Verified address** (Contact details), from PostNL's address service",
-        // An item kept otherwise than its category.
-        "- **IP address.** We keep this data for 48 hours after the visit.",
-        // An item with its own provision.
-        "Providing this data is voluntary: E-mail address, Order details and Allergies.",
-        "- **Convictions**: without it we cannot take you on as a courier",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            // An exhaustive list says "namely"; an illustrative one "for example".
+            "- **Contact details** (namely Name, Address, E-mail address, IP address and Verified address)",
+            "- **Allergies** (for example food allergy and diet profile)",
+            // Explicit consent for sensitive data is withdrawn as any consent.
+            "Voorbeeld Webwinkel asks for your explicit consent to process: Allergies.",
+            // Sensitive data, in plain words, with its ground and law.
+            "- **Allergies** (health data): we process it with your explicit consent.",
+            "- **Convictions** (data about criminal convictions and offences): we process it because the law allows it, with safeguards for your rights ([Judicial Data and Criminal Records Act](https://wetten.overheid.nl/BWBR0014194)).",
+            // Observed and derived data have their own place.
+            "## Personal data we record ourselves\n\nWe record the following when you use our services:\n\n- **IP address** (Contact details)\n\nWe derive the following from other personal data:\n\n- **diet profile** (Allergies)",
+            // Obtained data names its source.
+            "- **Verified address** (Contact details), from PostNL's address service",
+            // An item kept otherwise than its category.
+            "- **IP address.** We keep this data for 48 hours after the visit.",
+            // An item with its own provision.
+            "Providing this data is voluntary: E-mail address, Order details and Allergies.",
+            "- **Convictions**: without it we cannot take you on as a courier",
+        ],
+    );
     // Observed data is never told as data people give.
     let given = &en[en.find("## Personal data you provide").unwrap()
         ..en.find("## Personal data we record").unwrap()];
     assert!(!given.contains("IP address"), "{given}");
 
     let nl = statement(&reg, "nl");
-    for fact in [
-        "- **Contactgegevens** (namelijk Naam, Adres, E-mailadres, IP-adres en Gecontroleerd adres)",
-        "- **Allergieën** (gezondheidsgegevens): wij verwerken deze gegevens met jouw uitdrukkelijke toestemming.",
-        "- **Gecontroleerd adres** (Contactgegevens), van de adresdienst van PostNL",
-        "Het volgende leiden wij af uit andere persoonsgegevens:",
-    ] {
-        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
-    }
+    says_all(
+        &nl,
+        &[
+            "- **Contactgegevens** (namelijk Naam, Adres, E-mailadres, IP-adres en Gecontroleerd adres)",
+            "- **Allergieën** (gezondheidsgegevens): wij verwerken deze gegevens met jouw uitdrukkelijke toestemming.",
+            "- **Gecontroleerd adres** (Contactgegevens), van de adresdienst van PostNL",
+            "Het volgende leiden wij af uit andere persoonsgegevens:",
+        ],
+    );
 
     let records = record(&reg, "en");
     for fact in [
@@ -798,44 +830,34 @@ fn the_controller_introduces_its_statement_and_adds_sections_where_it_says() {
     assert!(after("security", "cookie-use"), "{anchors:?}");
     assert!(after("your-rights", "children"), "{anchors:?}");
     assert!(after("returns", "last-changed"), "{anchors:?}");
-    for fact in [
-        "processes personal data.\n\nWe are a small web shop.\n\nQuestions? Mail us.\n",
-        "We update this statement when our shop changes.",
-        "## How do we secure your personal data?\n\nWe encrypt your data.\n\nOnly two people can see orders.\n",
-        "## Cookies\n\nWe use functional cookies only.\n\nRead more at [voorbeeld.example/en/cookies](https://voorbeeld.example/en/cookies).",
-        "## Children\n\nWe do not sell to children under 16.",
-        "## Returns\n\nWe handle returns within 14 days.",
-        "[Returns](#returns)",
-        // The newest version dates the statement; each version is told.
-        "*Last changed on 15 January 2024*",
-        "This privacy statement was last changed on 15 January 2024, and is in effect from 1 February 2024.",
-        "Versions of this privacy statement:\n\n- **15 January 2024** (in effect from 1 February 2024): New retention periods.\n- **1 May 2023**: First version.",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            "processes personal data.\n\nWe are a small web shop.\n\nQuestions? Mail us.\n",
+            "We update this statement when our shop changes.",
+            "## How do we secure your personal data?\n\nWe encrypt your data.\n\nOnly two people can see orders.\n",
+            "## Cookies\n\nWe use functional cookies only.\n\nRead more at [voorbeeld.example/en/cookies](https://voorbeeld.example/en/cookies).",
+            "## Children\n\nWe do not sell to children under 16.",
+            "## Returns\n\nWe handle returns within 14 days.",
+            "[Returns](#returns)",
+            // The newest version dates the statement; each version is told.
+            "*Last changed on 15 January 2024*",
+            "This privacy statement was last changed on 15 January 2024, and is in effect from 1 February 2024.",
+            "Versions of this privacy statement:\n\n- **15 January 2024** (in effect from 1 February 2024): New retention periods.\n- **1 May 2023**: First version.",
+        ],
+    );
     assert!(!en.contains("This privacy statement may change"), "{en}");
     let nl = statement(&reg, "nl");
-    for fact in [
-        "## Hoe beveiligen wij jouw persoonsgegevens?",
-        "Lees meer op [voorbeeld.example/cookies](https://voorbeeld.example/cookies).",
-        "- **15-01-2024** (van kracht vanaf 01-02-2024): Nieuwe bewaartermijnen.",
-        "Deze privacyverklaring is voor het laatst gewijzigd op 15-01-2024 en is van kracht vanaf 01-02-2024.",
-    ] {
-        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
-    }
-    let html = ropa(
-        &reg,
+    says_all(
+        &nl,
         &[
-            "render",
-            "statement",
-            "--lang",
-            "en",
-            "--format",
-            "fragment",
+            "## Hoe beveiligen wij jouw persoonsgegevens?",
+            "Lees meer op [voorbeeld.example/cookies](https://voorbeeld.example/cookies).",
+            "- **15-01-2024** (van kracht vanaf 01-02-2024): Nieuwe bewaartermijnen.",
+            "Deze privacyverklaring is voor het laatst gewijzigd op 15-01-2024 en is van kracht vanaf 01-02-2024.",
         ],
-        0,
-    )
-    .stdout;
+    );
+    let html = fragment(&reg, "en");
     assert!(
         html.contains("<section aria-labelledby=\"security\">\n<h2 id=\"security\">How do we secure your personal data?</h2>\n<p>We encrypt your data.</p>\n<p>Only two people can see orders.</p>"),
         "{html}"
@@ -970,23 +992,25 @@ fn texts_the_statement_once_dropped_are_told() {
     });
     ropa(&reg, &["validate"], 0);
     let en = statement(&reg, "en");
-    for fact in [
-        "You can object through [https://voorbeeld.example/afmelden](https://voorbeeld.example/afmelden). You can also object through an unsubscribe link in every newsletter.",
-        "We keep this data until you unsubscribe from the newsletter. This retention follows from art. 11.7 Telecommunicatiewet.",
-        "- **Delivering orders.** We never ask for your date of birth. We keep only the address we deliver to.",
-        "- **Clicks**: which links you click\n- **Clicks**: which products you look at\n",
-        "You can obtain a copy of these safeguards: on request at privacy@voorbeeld.example\n",
-        "You can obtain a copy of these safeguards: on our website\n",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            "You can object through [https://voorbeeld.example/afmelden](https://voorbeeld.example/afmelden). You can also object through an unsubscribe link in every newsletter.",
+            "We keep this data until you unsubscribe from the newsletter. This retention follows from art. 11.7 Telecommunicatiewet.",
+            "- **Delivering orders.** We never ask for your date of birth. We keep only the address we deliver to.",
+            "- **Clicks**: which links you click\n- **Clicks**: which products you look at\n",
+            "You can obtain a copy of these safeguards: on request at privacy@voorbeeld.example\n",
+            "You can obtain a copy of these safeguards: on our website\n",
+        ],
+    );
     let nl = statement(&reg, "nl");
-    for fact in [
-        "Je kunt ook bezwaar maken via een afmeldlink onder elke nieuwsbrief.",
-        "Deze bewaartermijn volgt uit art. 11.7 Telecommunicatiewet.",
-    ] {
-        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
-    }
+    says_all(
+        &nl,
+        &[
+            "Je kunt ook bezwaar maken via een afmeldlink onder elke nieuwsbrief.",
+            "Deze bewaartermijn volgt uit art. 11.7 Telecommunicatiewet.",
+        ],
+    );
 }
 
 /// Profiling by others (`profiling.by_others`) is told in every language,
@@ -1205,40 +1229,30 @@ fn a_name_ending_in_a_full_stop_ends_its_sentence_with_it() {
     });
     ropa(&reg, &["validate"], 0);
     let en = statement(&reg, "en");
-    for fact in [
-        "We have appointed a data protection officer (DPO): Privacy Desk B.V. You can reach the DPO at",
-        "Our representative in the European Union is EU Representation Ltd., reachable at",
-        "- **Partner Voorbeeld B.V.** Partner Voorbeeld and we organise the event together",
-        "for the legitimate interests of Voorbeeld Ltd. You can read more about these interests below.",
-        "lodge a complaint with the supervisory authority: Toezicht Inc.\n",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            "We have appointed a data protection officer (DPO): Privacy Desk B.V. You can reach the DPO at",
+            "Our representative in the European Union is EU Representation Ltd., reachable at",
+            "- **Partner Voorbeeld B.V.** Partner Voorbeeld and we organise the event together",
+            "for the legitimate interests of Voorbeeld Ltd. You can read more about these interests below.",
+            "lodge a complaint with the supervisory authority: Toezicht Inc.\n",
+        ],
+    );
     assert!(!en.contains(".."), "{en}");
     let nl = statement(&reg, "nl");
-    for fact in [
-        "Wij hebben een functionaris voor gegevensbescherming (FG) aangesteld: Privacy Desk B.V. Je bereikt de FG via",
-        "Onze vertegenwoordiger in de Europese Unie is EU Representation Ltd., bereikbaar via",
-        "- **Partner Voorbeeld B.V.** Partner Voorbeeld en wij",
-        "voor de gerechtvaardigde belangen van Voorbeeld Ltd. Hieronder lees je meer",
-        "bij de toezichthouder: Toezicht Inc.\n",
-    ] {
-        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
-    }
-    assert!(!nl.contains(".."), "{nl}");
-    let html = ropa(
-        &reg,
+    says_all(
+        &nl,
         &[
-            "render",
-            "statement",
-            "--lang",
-            "en",
-            "--format",
-            "fragment",
+            "Wij hebben een functionaris voor gegevensbescherming (FG) aangesteld: Privacy Desk B.V. Je bereikt de FG via",
+            "Onze vertegenwoordiger in de Europese Unie is EU Representation Ltd., bereikbaar via",
+            "- **Partner Voorbeeld B.V.** Partner Voorbeeld en wij",
+            "voor de gerechtvaardigde belangen van Voorbeeld Ltd. Hieronder lees je meer",
+            "bij de toezichthouder: Toezicht Inc.\n",
         ],
-        0,
-    )
-    .stdout;
+    );
+    assert!(!nl.contains(".."), "{nl}");
+    let html = fragment(&reg, "en");
     assert!(
         html.contains("<li><strong>Partner Voorbeeld B.V.</strong> Partner Voorbeeld and we")
             && !html.contains(".."),
@@ -1272,14 +1286,15 @@ fn a_channel_described_at_length_is_told_with_its_address_linked() {
     });
     ropa(&reg, &["validate"], 0);
     let en = statement(&reg, "en");
-    for fact in [
-        "You can withdraw your consent through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
-        "You can object through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
-        // A short label is the link's text; an unlinked channel shows its value.
-        "You can reach us at [our contact form](https://voorbeeld.example/contact) or customer service (023 123 4567).",
-    ] {
-        assert!(en.contains(fact), "the statement lacks {fact:?}:\n{en}");
-    }
+    says_all(
+        &en,
+        &[
+            "You can withdraw your consent through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+            "You can object through the unsubscribe link at the foot of every e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+            // A short label is the link's text; an unlinked channel shows its value.
+            "You can reach us at [our contact form](https://voorbeeld.example/contact) or customer service (023 123 4567).",
+        ],
+    );
     for never in [
         "[the unsubscribe link",
         "by contacting",
@@ -1288,26 +1303,15 @@ fn a_channel_described_at_length_is_told_with_its_address_linked() {
         assert!(!en.contains(never), "the statement says {never:?}:\n{en}");
     }
     let nl = statement(&reg, "nl");
-    for fact in [
-        "Je kunt de intrekking van je toestemming kenbaar maken via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
-        "Je kunt je bezwaar doorgeven via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
-        "Je kunt ons bereiken via [ons contactformulier](https://voorbeeld.example/contact) of de klantenservice (023 123 4567).",
-    ] {
-        assert!(nl.contains(fact), "the statement lacks {fact:?}:\n{nl}");
-    }
-    let html = ropa(
-        &reg,
+    says_all(
+        &nl,
         &[
-            "render",
-            "statement",
-            "--lang",
-            "en",
-            "--format",
-            "fragment",
+            "Je kunt de intrekking van je toestemming kenbaar maken via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+            "Je kunt je bezwaar doorgeven via de afmeldlink onderaan elke e-mail ([voorbeeld.example/afmelden](https://voorbeeld.example/afmelden)).",
+            "Je kunt ons bereiken via [ons contactformulier](https://voorbeeld.example/contact) of de klantenservice (023 123 4567).",
         ],
-        0,
-    )
-    .stdout;
+    );
+    let html = fragment(&reg, "en");
     assert!(
         html.contains("You can withdraw your consent through the unsubscribe link at the foot of every e-mail (<a href=\"https://voorbeeld.example/afmelden\">voorbeeld.example/afmelden</a>)."),
         "{html}"
@@ -1346,19 +1350,7 @@ fn how_other_people_are_informed_is_told_with_its_label() {
         nl.contains("*Hoe zij worden geïnformeerd: De bezorger vertelt het hun bij de aflevering.* — *Het gaat daarbij om: Contactgegevens.*\n"),
         "{nl}"
     );
-    let html = ropa(
-        &reg,
-        &[
-            "render",
-            "statement",
-            "--lang",
-            "en",
-            "--format",
-            "fragment",
-        ],
-        0,
-    )
-    .stdout;
+    let html = fragment(&reg, "en");
     assert!(
         html.contains("<li>the customer, for the contact person at delivery<br><span class=\"informed\">How they are informed: The courier tells them at delivery.</span><br><span class=\"applies\">This concerns: Contact details.</span></li>"),
         "{html}"
@@ -1415,19 +1407,7 @@ fn a_long_list_is_told_as_a_list_not_one_sentence() {
         nl.contains("Voorbeeld Webwinkel vraagt je toestemming voor:\n\n- Mailing 1\n"),
         "{nl}"
     );
-    let html = ropa(
-        &reg,
-        &[
-            "render",
-            "statement",
-            "--lang",
-            "en",
-            "--format",
-            "fragment",
-        ],
-        0,
-    )
-    .stdout;
+    let html = fragment(&reg, "en");
     assert!(
         html.contains(
             "<span class=\"applies\">This ground applies to:</span>\n<ul>\n<li>Mailing 1</li>\n"

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 pub use crate::sentence::{Part, Sentence};
 use crate::statement::view::{
-    ControllerView, RecipientGroupKind, Right, RightsView, Section, SensitiveGround, SensitiveKind,
+    ControllerView, RecipientGroupKind, Right, RightsView, Section, SensitiveGround,
 };
 use ropa_register::model::{
     AddedSectionKind, AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind,
@@ -455,25 +455,12 @@ pub struct SensitiveWords {
     pub intro: String,
     /// "we process it {ground}".
     pub processed: Sentence,
-    pub kinds: SensitiveKinds,
+    /// Art. 10's kind, as Art. 9(1)'s are named in the records'
+    /// `special_categories`.
+    pub criminal: String,
     pub grounds: SensitiveGrounds,
     /// The law relied on, after the ground.
     pub law: Sentence,
-}
-
-/// The kinds of Art. 9(1), as `categories.json` writes them, and Art. 10's.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SensitiveKinds {
-    pub racial_or_ethnic_origin: String,
-    pub political_opinions: String,
-    pub religious_or_philosophical_beliefs: String,
-    pub trade_union_membership: String,
-    pub genetic: String,
-    pub biometric: String,
-    pub health: String,
-    pub sex_life_or_orientation: String,
-    pub criminal: String,
 }
 
 /// What allows processing sensitive data, as a phrase that follows the
@@ -496,25 +483,6 @@ pub struct SensitiveGrounds {
 }
 
 impl SensitiveWords {
-    pub fn kind(&self, kind: &SensitiveKind) -> &str {
-        use ropa_register::model::SpecialCategory as S;
-        let k = &self.kinds;
-        match kind {
-            SensitiveKind::Special(special) => match special {
-                S::RacialOrEthnicOrigin => &k.racial_or_ethnic_origin,
-                S::PoliticalOpinions => &k.political_opinions,
-                S::ReligiousOrPhilosophicalBeliefs => &k.religious_or_philosophical_beliefs,
-                S::TradeUnionMembership => &k.trade_union_membership,
-                S::Genetic => &k.genetic,
-                S::Biometric => &k.biometric,
-                S::Health => &k.health,
-                S::SexLifeOrOrientation => &k.sex_life_or_orientation,
-                S::None => "",
-            },
-            SensitiveKind::Criminal => &k.criminal,
-        }
-    }
-
     /// The ground in words; `None` for a point of Art. 9(2) that is not
     /// one (validation refuses those).
     pub fn ground(&self, ground: &SensitiveGround) -> Option<&str> {

@@ -24,6 +24,18 @@ impl Register {
         self.categories.categories.iter().find(|c| &c.id == id)
     }
 
+    /// The catalogue's categories by id, for rules that look one up for
+    /// every data entry of every activity; the first entry of an id is the
+    /// one that counts.
+    pub fn categories_by_id(&self) -> rustc_hash::FxHashMap<&Id, &Category> {
+        self.categories
+            .categories
+            .iter()
+            .rev()
+            .map(|c| (&c.id, c))
+            .collect()
+    }
+
     pub fn subject(&self, id: &Id) -> Option<&Subject> {
         self.subjects.subjects.iter().find(|s| &s.id == id)
     }

@@ -1,9 +1,7 @@
 //! Which personal data the public activities use, and where it comes from
 //! (Art. 13(1), 14(1)(d), 14(2)(f)).
 
-use super::view::{
-    CategoryView, ItemView, List, SensitiveGround, SensitiveKind, SensitiveView, SourceView,
-};
+use super::view::{CategoryView, ItemView, List, SensitiveGround, SensitiveView, SourceView};
 use super::{Deriver, push_unique};
 use ropa_register::model::{
     Category, CriminalDataGround, Id, ItemListing, Origin, SourceKind, SpecialCategory,
@@ -69,7 +67,12 @@ impl<'a> Deriver<'a> {
                 }
                 let view = SensitiveView {
                     category: self.t(&category.label),
-                    kind: SensitiveKind::Special(category.special),
+                    kind: self
+                        .words
+                        .records
+                        .special_categories
+                        .of(&category.special)
+                        .to_owned(),
                     ground: SensitiveGround::Article9(condition.condition.trim().to_owned()),
                     law: condition.legal_reference.as_ref().and_then(|l| self.law(l)),
                 };
@@ -89,7 +92,13 @@ impl<'a> Deriver<'a> {
                 }
                 let view = SensitiveView {
                     category: self.t(&category.label),
-                    kind: SensitiveKind::Criminal,
+                    kind: self
+                        .words
+                        .statement
+                        .personal_data
+                        .sensitive
+                        .criminal
+                        .clone(),
                     ground: match criminal.ground {
                         CriminalDataGround::OfficialAuthority => SensitiveGround::OfficialAuthority,
                         CriminalDataGround::AuthorisedByLaw => SensitiveGround::AuthorisedByLaw,

@@ -373,16 +373,11 @@ pub struct ItemView {
 pub struct SensitiveView {
     /// The category's label.
     pub category: String,
-    pub kind: SensitiveKind,
+    /// The kind in words: "health data", "data about criminal convictions".
+    pub kind: String,
     pub ground: SensitiveGround,
     /// The law relied on, where the register names one.
     pub law: Option<LinkView>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SensitiveKind {
-    Special(ropa_register::model::SpecialCategory),
-    Criminal,
 }
 
 /// What allows processing sensitive data.

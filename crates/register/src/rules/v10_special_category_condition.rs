@@ -1,10 +1,10 @@
 //! V10: special categories have an Art. 9(2) condition.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::declare::rule;
 use super::{Findings, Rule, own_activities};
-use crate::model::{Category, Id, SpecialCategory};
+use crate::model::{Id, SpecialCategory};
 use crate::register::Register;
 
 rule! {
@@ -41,15 +41,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    // Looked up for every data entry of every activity, so hashed; the
-    // first entry of an id is the one that counts.
-    let categories: FxHashMap<&Id, &Category> = register
-        .categories
-        .categories
-        .iter()
-        .rev()
-        .map(|c| (&c.id, c))
-        .collect();
+    let categories = register.categories_by_id();
     for (file, _, activity) in own_activities(register) {
         let conditions: FxHashSet<&Id> = activity
             .special_category_conditions

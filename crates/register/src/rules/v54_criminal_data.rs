@@ -1,10 +1,9 @@
 //! V54: criminal-offence data rests on official authority or a law.
 
-use rustc_hash::FxHashMap;
 
 use super::declare::rule;
 use super::{Findings, Rule, own_activities};
-use crate::model::{Category, CriminalDataGround, Id, law_missing};
+use crate::model::{CriminalDataGround, law_missing};
 use crate::register::Register;
 
 rule! {
@@ -45,13 +44,7 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
-    let categories: FxHashMap<&Id, &Category> = register
-        .categories
-        .categories
-        .iter()
-        .rev()
-        .map(|c| (&c.id, c))
-        .collect();
+    let categories = register.categories_by_id();
     for (file, _, activity) in own_activities(register) {
         let criminal = activity
             .data
