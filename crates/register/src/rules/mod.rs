@@ -70,6 +70,7 @@ declare::registry! {
     V53 => v53_data_items,
     V54 => v54_criminal_data,
     V55 => v55_added_sections,
+    V56 => v56_flags_follow_dpv,
 }
 
 impl Rule {
