@@ -23,8 +23,8 @@ use crate::statement::view::{
     ControllerView, RecipientGroupKind, Right, RightsView, Section, SensitiveGround,
 };
 use ropa_register::model::{
-    AddedSectionKind, AdmSafeguard, Basis, Date, Destination, EndAction, Lang, MechanismKind,
-    PeriodParts, Reach, RecipientRole, SourceKind, SpecialCategory, TimeUnit,
+    AddedSectionKind, AdmSafeguard, Basis, CriminalDataGround, Date, Destination, EndAction, Lang,
+    MechanismKind, PeriodParts, Reach, RecipientRole, SourceKind, SpecialCategory, TimeUnit,
 };
 
 /// The words of one language.
@@ -501,8 +501,10 @@ impl SensitiveWords {
                 "j" => &g.j,
                 _ => return None,
             },
-            SensitiveGround::OfficialAuthority => &g.official_authority,
-            SensitiveGround::AuthorisedByLaw => &g.authorised_by_law,
+            SensitiveGround::Article10(CriminalDataGround::OfficialAuthority) => {
+                &g.official_authority
+            }
+            SensitiveGround::Article10(CriminalDataGround::AuthorisedByLaw) => &g.authorised_by_law,
         })
     }
 }

@@ -3,9 +3,7 @@
 
 use super::view::{CategoryView, ItemView, List, SensitiveGround, SensitiveView, SourceView};
 use super::{Deriver, push_unique};
-use ropa_register::model::{
-    Category, CriminalDataGround, Id, ItemListing, Origin, SourceKind, SpecialCategory,
-};
+use ropa_register::model::{Category, Id, ItemListing, Origin, SourceKind, SpecialCategory};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 impl<'a> Deriver<'a> {
@@ -76,9 +74,7 @@ impl<'a> Deriver<'a> {
                     ground: SensitiveGround::Article9(condition.condition.trim().to_owned()),
                     law: condition.legal_reference.as_ref().and_then(|l| self.law(l)),
                 };
-                if !out.iter().any(|(_, v)| *v == view) {
-                    out.push((at, view));
-                }
+                push_unique(&mut out, (at, view));
             }
             let Some(criminal) = &activity.criminal_data else {
                 continue;
@@ -99,15 +95,10 @@ impl<'a> Deriver<'a> {
                         .sensitive
                         .criminal
                         .clone(),
-                    ground: match criminal.ground {
-                        CriminalDataGround::OfficialAuthority => SensitiveGround::OfficialAuthority,
-                        CriminalDataGround::AuthorisedByLaw => SensitiveGround::AuthorisedByLaw,
-                    },
+                    ground: SensitiveGround::Article10(criminal.ground),
                     law: criminal.legal_reference.as_ref().and_then(|l| self.law(l)),
                 };
-                if !out.iter().any(|(_, v)| *v == view) {
-                    out.push((at, view));
-                }
+                push_unique(&mut out, (at, view));
             }
         }
         // Stable: within a category, the order activities gave.

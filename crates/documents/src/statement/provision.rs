@@ -3,15 +3,10 @@
 
 use super::Deriver;
 use super::view::{List, ProvisionItem, ProvisionView};
-use ropa_register::model::{Basis, Id, ProvisionKind};
-use std::collections::BTreeSet;
+use ropa_register::model::{Basis, ProvisionKind};
 
 impl<'a> Deriver<'a> {
     pub(super) fn provision(&self) -> ProvisionView {
-        let used: BTreeSet<&Id> = self
-            .public()
-            .flat_map(|(_, a)| a.data.iter().map(|d| &d.category))
-            .collect();
         let mut view = ProvisionView {
             for_a_contract: false,
             marker: None,
@@ -22,13 +17,7 @@ impl<'a> Deriver<'a> {
             voluntary: List::default(),
             voluntary_consequences: Vec::new(),
         };
-        for category in self
-            .register
-            .categories
-            .categories
-            .iter()
-            .filter(|c| used.contains(&c.id))
-        {
+        for category in self.used_categories() {
             // The category as a whole, then each item that says otherwise.
             let own = category.provision.iter().map(|p| (&category.label, p));
             let items = category

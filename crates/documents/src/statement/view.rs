@@ -385,10 +385,8 @@ pub struct SensitiveView {
 pub enum SensitiveGround {
     /// The point of Art. 9(2), `a` to `j`.
     Article9(String),
-    /// Art. 10: under the control of official authority.
-    OfficialAuthority,
-    /// Art. 10: authorised by law.
-    AuthorisedByLaw,
+    /// Art. 10: official authority, or authorised by law.
+    Article10(ropa_register::model::CriminalDataGround),
 }
 
 #[derive(Debug, Clone)]

@@ -131,6 +131,22 @@ pub struct Provision {
     pub consequence: Option<Text>,
 }
 
+impl Provision {
+    /// Whether the register says what happens when the data is not
+    /// provided: nothing to say for voluntary data; for data marked per
+    /// field, the forms' convention (`notice.form_fields`, when
+    /// `form_fields` is true) says it unless the provision does.
+    pub fn consequence_known(&self, form_fields: bool) -> bool {
+        match self.kind {
+            ProvisionKind::Voluntary => true,
+            ProvisionKind::MarkedPerField => self.consequence.is_some() || form_fields,
+            ProvisionKind::RequiredByLaw | ProvisionKind::RequiredForContract => {
+                self.consequence.is_some()
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProvisionKind {

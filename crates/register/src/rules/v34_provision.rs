@@ -4,7 +4,6 @@ use std::collections::BTreeSet;
 
 use super::declare::rule;
 use super::{Findings, Rule};
-use crate::model::ProvisionKind;
 use crate::register::{FileRef, Register};
 
 rule! {
@@ -67,12 +66,7 @@ fn check(register: &Register, out: &mut Findings) {
                 "add \"provision\": required_by_law, required_for_contract, voluntary or marked_per_field, with the consequence of not providing it",
             ),
             Some(p) => {
-                let consequence_known = match p.kind {
-                    ProvisionKind::Voluntary => true,
-                    ProvisionKind::MarkedPerField => p.consequence.is_some() || org.notice.form_fields.is_some(),
-                    _ => p.consequence.is_some(),
-                };
-                if !consequence_known {
+                if !p.consequence_known(org.notice.form_fields.is_some()) {
                     out.error(
                         Rule::V34,
                         &FileRef::Categories,

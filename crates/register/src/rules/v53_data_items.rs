@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use super::declare::rule;
 use super::{Findings, Rule};
-use crate::model::{Origin, ProvisionKind};
+use crate::model::Origin;
 use crate::register::{FileRef, Register};
 
 rule! {
@@ -119,14 +119,7 @@ fn check(register: &Register, out: &mut Findings) {
                         "remove \"provision\", or set \"origin\": \"provided\"",
                     );
                 } else {
-                    let consequence_known = match provision.kind {
-                        ProvisionKind::Voluntary => true,
-                        ProvisionKind::MarkedPerField => {
-                            provision.consequence.is_some() || form_fields
-                        }
-                        _ => provision.consequence.is_some(),
-                    };
-                    if !consequence_known {
+                    if !provision.consequence_known(form_fields) {
                         out.error(
                             Rule::V53,
                             &file,
