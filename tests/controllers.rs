@@ -222,7 +222,7 @@ fn declared_rights_are_listed_with_their_route_and_limits() {
 
 #[test]
 fn a_derogation_is_told_in_plain_words_with_no_safeguards() {
-    let (_tmp, reg) = register_of("v21-two-mechanisms");
+    let (_tmp, reg) = register_of("v21-derogation-before-safeguards");
     edit(&reg.join("activities/newsletter.json"), |a| {
         a["transfers"][0]["mechanisms"] = json!([{ "kind": "derogation", "derogation": "a" }]);
     });
@@ -488,7 +488,7 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
             "Our representative in the European Union is Kaiside EU Representation Ltd",
             "- **Deskline, Inc.** in the United States. This concerns the data of people in the United Kingdom. We have agreed the European Commission’s standard contractual clauses with the recipient, with the UK Information Commissioner’s International Data Transfer Addendum.",
             "- **Paystream Payments Ltd** in Ireland. This concerns the data of people in the United Kingdom. UK law recognises",
-            "- **Nimbus Cloud, Inc.** in the United States. The European Commission has decided that this country ensures an adequate level of protection (adequacy decision (EU) 2023/1795).",
+            "- **Nimbus Cloud, Inc.** in the United States. The recipient is certified under the EU-U.S. Data Privacy Framework. For recipients so certified, the European Commission has decided that the level of protection is adequate (adequacy decision (EU) 2023/1795).",
             "People in the United Kingdom can also lodge a complaint with the supervisory authority there: Information Commissioner's Office (ICO), through its website [ico.org.uk/make-a-complaint](https://ico.org.uk/make-a-complaint/).",
         ],
     );
@@ -1435,5 +1435,107 @@ fn a_long_list_is_told_as_a_list_not_one_sentence() {
             "*This ground applies to:*\n  - Mailing 1\n  - Offers, campaigns and discounts\n"
         ),
         "{en}"
+    );
+}
+
+#[test]
+fn a_transfer_under_the_data_privacy_framework_is_named_so_with_its_fallback_and_recourse() {
+    let (_tmp, reg) = register_of("v21-fallback-mechanisms");
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    says_all(
+        &en,
+        &[
+            "The recipient is certified under the EU-U.S. Data Privacy Framework. For recipients so certified, the European Commission has decided that the level of protection is adequate (adequacy decision (EU) 2023/1795).",
+            "If you have a complaint about how the recipient handles your data under the EU-U.S. Data Privacy Framework, you can turn free of charge to [BBB National Programs](https://bbbprograms.org/programs/all-programs/dpf-consumers), the independent recourse mechanism the recipient has chosen.",
+            "Should that safeguard no longer apply, the following applies instead. We have agreed the European Commission’s standard contractual clauses with the recipient (decision 2021/914).",
+        ],
+    );
+    // The decision is the framework's reference, not its name.
+    assert!(!en.contains("(adequacy decision)"), "{en}");
+    // The fallback comes after the mechanism relied on, and the copy of the
+    // safeguards is offered once.
+    let relied = en.find("Data Privacy Framework. For").unwrap();
+    let fallback = en.find("Should that safeguard").unwrap();
+    assert!(relied < fallback, "{en}");
+    assert_eq!(en.matches("You can obtain a copy").count(), 1, "{en}");
+    says_all(
+        &statement(&reg, "nl"),
+        &[
+            "De ontvanger is gecertificeerd onder het EU-VS-kader inzake gegevensbescherming (Data Privacy Framework).",
+            "Mocht die waarborg niet langer gelden, dan geldt in plaats daarvan het volgende. Wij hebben met de ontvanger",
+        ],
+    );
+    let records = record(&reg, "en");
+    says_all(
+        &records,
+        &["(recourse body: BBB National Programs); should it lapse: "],
+    );
+}
+
+#[test]
+fn a_company_of_the_group_is_named_as_the_controller_of_what_it_decides_on() {
+    let (_tmp, reg) = base();
+    edit(&reg.join("organisation.json"), |o| {
+        o["group_controllers"] = json!([{
+            "id": "de-shop",
+            "name": "Voorbeeld Deutschland GmbH",
+            "address": { "street": "Unter den Linden 1", "postcode": "10117", "city": "Berlin", "country": "DE" },
+            "contact": [{ "kind": "email", "value": "datenschutz@voorbeeld.example" }],
+            "chamber_of_commerce": "HRB 123456",
+            "responsible_for": { "nl": "Voor klanten van de Duitse winkel.", "en": "For customers of the German shop." }
+        }]);
+    });
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["controller"] = json!("de-shop");
+    });
+    ropa(&reg, &["validate"], 0);
+    let en = statement(&reg, "en");
+    says_all(
+        &en,
+        &[
+            "is the ‘controller’ within the meaning of the General Data Protection Regulation (GDPR) for the processing of personal data described in this privacy statement, except the processing for which another company of its group is named below as the controller.",
+            "Within our group, each of these companies is the controller for the processing named with it:",
+            "- **Voorbeeld Deutschland GmbH**, Unter den Linden 1, 10117 Berlin, Germany (reachable at [datenschutz@voorbeeld.example](mailto:datenschutz@voorbeeld.example)). Voorbeeld Deutschland GmbH is registered with the Chamber of Commerce under number HRB 123456. For customers of the German shop. It is the controller for Newsletter.",
+        ],
+    );
+    // Without a group, the controller is the controller for everything.
+    assert!(
+        !en.contains("for the processing of personal data described in this privacy statement."),
+        "{en}"
+    );
+    says_all(
+        &statement(&reg, "nl"),
+        &[
+            "behalve de verwerkingen waarvoor hieronder een ander bedrijf van de groep als verwerkingsverantwoordelijke staat genoemd.",
+            "**Voorbeeld Deutschland GmbH**, Unter den Linden 1, 10117 Berlin, Duitsland",
+            "Dit bedrijf is verwerkingsverantwoordelijke voor Nieuwsbrief.",
+        ],
+    );
+    // The record names the group company as the newsletter's controller,
+    // and the register's own controller for the rest.
+    let csv = record(&reg, "en");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.expect("a CSV row"))
+        .collect();
+    let controller_of = |activity: &str| -> String {
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|cell| cell == activity))
+            .unwrap_or_else(|| panic!("no row for {activity}:\n{csv}"));
+        row.iter()
+            .find(|cell| cell.contains("B.V.") || cell.contains("GmbH"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        controller_of("Newsletter")
+            .starts_with("Voorbeeld Deutschland GmbH\nUnter den Linden 1, 10117 Berlin, DE"),
+        "{csv}"
+    );
+    assert!(
+        controller_of("Handling orders").starts_with("Voorbeeld Webwinkel B.V."),
+        "{csv}"
     );
 }

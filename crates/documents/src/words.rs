@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use ropa_law::Jurisdiction;
+use ropa_law::adequacy::Framework;
 use serde::Deserialize;
 
 pub use crate::sentence::{Part, Sentence};
@@ -389,6 +390,14 @@ pub struct WhoWeAre {
     /// `{name}` is designated as the controller by `{law}` (Art. 4(7)).
     pub designated: Sentence,
     pub controller: Sentence,
+    /// The register's controller, when companies of its group are the
+    /// controllers for some of the processing.
+    pub controller_of_the_rest: Sentence,
+    /// Before the companies of the group that are each the controller for
+    /// some of the processing.
+    pub group_controllers: String,
+    /// The processing a company of the group is the controller for.
+    pub group_controls: Listing,
     pub reach_us: Sentence,
     pub joint_controllers: String,
     pub reachable: Sentence,
@@ -653,7 +662,38 @@ pub struct OutsideEea {
     /// A transfer judged under another law than the register's own.
     pub for_territory: Sentence,
     pub mechanisms: Mechanisms,
+    /// An adequacy decision told by the framework the recipient is
+    /// certified under, with the slots `framework` and `decision`.
+    pub framework: Sentence,
+    /// Before a mechanism that takes over should the one before fall away.
+    pub fallback: String,
+    /// The independent recourse mechanism a certified recipient chose, with
+    /// the slots `framework` and `body`.
+    pub recourse: Sentence,
+    pub frameworks: Frameworks,
     pub derogations: Derogations,
+}
+
+/// The frameworks adequacy decisions are known by, as the sentences
+/// `framework` and `recourse` need them (German: in the dative).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frameworks {
+    pub safe_harbour: String,
+    pub privacy_shield: String,
+    pub data_privacy_framework: String,
+    pub uk_extension: String,
+}
+
+impl Frameworks {
+    pub fn of(&self, framework: Framework) -> &str {
+        match framework {
+            Framework::SafeHarbour => &self.safe_harbour,
+            Framework::PrivacyShield => &self.privacy_shield,
+            Framework::DataPrivacyFramework => &self.data_privacy_framework,
+            Framework::UkExtension => &self.uk_extension,
+        }
+    }
 }
 
 impl OutsideEea {
@@ -1049,6 +1089,11 @@ pub struct CellWords {
     pub criminal_authorised_by_law: String,
     pub national_id: String,
     pub copy_via: String,
+    /// Before a transfer's mechanism that takes over should the one before
+    /// it fall away.
+    pub fallback: String,
+    /// Before the independent recourse mechanism a certified recipient chose.
+    pub recourse: String,
     /// Destinations that are no country.
     pub worldwide: String,
     pub chosen_by_the_person: String,

@@ -16,8 +16,8 @@ pub struct Decision {
     pub country: &'static str,
     /// The decision's reference, e.g. `(EU) 2023/1795`.
     pub decision: &'static str,
-    /// The name people know the framework by, where it has one.
-    pub known_as: Option<&'static str>,
+    /// The framework people know the decision by, where it has one.
+    pub known_as: Option<Framework>,
     /// Limits of the decision, e.g. only certified organisations.
     pub scope: &'static str,
     /// Whether the recipient must be certified (the EU-U.S. frameworks).
@@ -37,6 +37,57 @@ impl Decision {
     /// Whether `named` (what a register wrote) refers to this decision.
     pub fn is_named_by(&self, named: &str) -> bool {
         named.contains(self.decision)
+    }
+}
+
+/// A framework an adequacy decision is known by: people know the EU-U.S.
+/// Data Privacy Framework, not decision (EU) 2023/1795. The statement
+/// names a framework in its reader's language through the word files (by
+/// [`Framework::key`]); the rules use [`Framework::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Framework {
+    SafeHarbour,
+    PrivacyShield,
+    DataPrivacyFramework,
+    /// The UK's bridge onto the Data Privacy Framework.
+    UkExtension,
+}
+
+impl Framework {
+    /// Every framework, for the tests that each has words in every language.
+    pub const ALL: [Framework; 4] = [
+        Framework::SafeHarbour,
+        Framework::PrivacyShield,
+        Framework::DataPrivacyFramework,
+        Framework::UkExtension,
+    ];
+
+    /// Its name in English, as its own texts write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Framework::SafeHarbour => "Safe Harbour",
+            Framework::PrivacyShield => "EU-U.S. Privacy Shield",
+            Framework::DataPrivacyFramework => "EU-U.S. Data Privacy Framework",
+            Framework::UkExtension => "UK Extension to the EU-U.S. Data Privacy Framework",
+        }
+    }
+
+    /// The key of its name in the word files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Framework::SafeHarbour => "safe_harbour",
+            Framework::PrivacyShield => "privacy_shield",
+            Framework::DataPrivacyFramework => "data_privacy_framework",
+            Framework::UkExtension => "uk_extension",
+        }
+    }
+
+    /// Whether each certified organisation names an independent recourse
+    /// mechanism people can complain to free of charge (the DPF Principles'
+    /// Recourse, Enforcement and Liability principle; the Privacy Shield
+    /// had the same).
+    pub fn has_recourse_bodies(self) -> bool {
+        !matches!(self, Framework::SafeHarbour)
     }
 }
 
@@ -95,7 +146,7 @@ pub const DECISIONS: &[Decision] = &[
     ),
     decision("NZ", "2013/65/EU", "New Zealand", Day::ymd(2012, 12, 19)),
     Decision {
-        known_as: Some("Safe Harbour"),
+        known_as: Some(Framework::SafeHarbour),
         certification_required: true,
         ended: Some((
             Day::ymd(2015, 10, 6),
@@ -109,7 +160,7 @@ pub const DECISIONS: &[Decision] = &[
         )
     },
     Decision {
-        known_as: Some("EU-U.S. Privacy Shield"),
+        known_as: Some(Framework::PrivacyShield),
         certification_required: true,
         ended: Some((
             Day::ymd(2020, 7, 16),
@@ -123,7 +174,7 @@ pub const DECISIONS: &[Decision] = &[
         )
     },
     Decision {
-        known_as: Some("EU-U.S. Data Privacy Framework"),
+        known_as: Some(Framework::DataPrivacyFramework),
         certification_required: true,
         ..decision(
             "US",
@@ -193,7 +244,7 @@ pub const UK_REGULATIONS: &[Decision] = &[
     uk_transitional("SI", "EEA state"),
     uk_transitional("SK", "EEA state"),
     Decision {
-        known_as: Some("UK Extension to the EU-U.S. Data Privacy Framework"),
+        known_as: Some(Framework::UkExtension),
         certification_required: true,
         ..regulation(
             "US",

@@ -126,7 +126,7 @@ mod tests {
         assert!(uk_us.certification_required);
         assert_eq!(
             uk_us.known_as,
-            Some("UK Extension to the EU-U.S. Data Privacy Framework")
+            Some(crate::adequacy::Framework::UkExtension)
         );
         assert_eq!(
             Jurisdiction::Uk.in_force("US", Day::ymd(2023, 10, 11)),

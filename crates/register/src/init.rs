@@ -317,6 +317,7 @@ fn organisation(schema: String, options: &InitOptions, settings: &Settings) -> O
         },
         scope: None,
         joint_controllers: vec![],
+        group_controllers: vec![],
         // None, not a placeholder: V36 asks for the representative, or for
         // the Art. 27(2) ground on which there is none.
         representative: None,

@@ -311,6 +311,7 @@ fn organisation() -> OrganisationFile {
             "Alle activiteiten van Synthetisch Voorbeeld B.V. en haar handelsnamen.",
             "All activities of Synthetisch Voorbeeld B.V. and its trade names.",
         )),
+        group_controllers: vec![],
         joint_controllers: vec![JointController {
             name: "Voorbeeld Franchise B.V.".to_owned(),
             contact: vec![email("privacy@franchise.example")],
@@ -1552,6 +1553,7 @@ fn activity(rng: &mut Rng, index: usize, catalogue: &Catalogue) -> (Id, Activity
             format!("{nl}: verwerking nummer {number} in het register."),
             format!("{en}: processing number {number} in the register."),
         )),
+        controller: None,
         owner: Some(owner.to_owned()),
         public,
         role: ActivityRole::Controller,
@@ -1600,6 +1602,7 @@ fn transfer(rng: &mut Rng, recipient: &Recipient, country: &Location) -> Transfe
                 module: None,
                 derogation: None,
                 copy_via: None,
+                recourse: None,
             }],
             copy_via: None,
             tia_ref: None,
@@ -1618,6 +1621,7 @@ fn transfer(rng: &mut Rng, recipient: &Recipient, country: &Location) -> Transfe
                 }),
                 derogation: None,
                 copy_via: None,
+                recourse: None,
             }],
             copy_via: Some(t(
                 "Vraag een kopie van de modelcontractbepalingen aan via privacy@synthetisch.example.",

@@ -7,8 +7,8 @@ use super::{Column, Field, RecordActivity, RecordData};
 use crate::words::{RecordWords, Words};
 use ropa_law::Right;
 use ropa_register::model::{
-    ActivityFile, AdmSafeguard, Basis, Category, Channel, CriminalDataGround, EndAction, Id,
-    KnownGap, Lang, MechanismKind, Recipient, RecipientRole, RepresentativeGround, Retention,
+    ActivityFile, Address, AdmSafeguard, Basis, Category, Channel, CriminalDataGround, EndAction,
+    Id, KnownGap, Lang, MechanismKind, Recipient, RecipientRole, RepresentativeGround, Retention,
     SourceKind, SpecialCategory, Status, Storage, Subject, UnderLaw,
 };
 use ropa_register::register::Register;
@@ -149,26 +149,39 @@ impl<'a> Deriver<'a> {
             .join(", ")
     }
 
+    /// A company's name, address, contact and registration, a line each.
+    fn company(
+        &self,
+        name: &str,
+        address: &Address,
+        contact: &[Channel],
+        chamber_of_commerce: Option<&str>,
+    ) -> Vec<String> {
+        let mut lines = vec![
+            name.to_owned(),
+            format!("{}, {}", crate::address::one_line(address), address.country),
+        ];
+        if !contact.is_empty() {
+            lines.push(self.channels(contact));
+        }
+        if let Some(kvk) = chamber_of_commerce {
+            lines.push(format!("{} {kvk}", self.w.words.chamber_of_commerce));
+        }
+        lines
+    }
+
     pub(super) fn organisation_value(&self, column: Column) -> Vec<String> {
         let org = &self.register.organisation;
         let none = || vec![self.w.words.none.clone()];
         match column {
             Column::Controller => {
                 let c = &org.controller;
-                let mut lines = vec![
-                    c.name.clone(),
-                    format!(
-                        "{}, {}",
-                        crate::address::one_line(&c.address),
-                        c.address.country
-                    ),
-                ];
-                if !c.contact.is_empty() {
-                    lines.push(self.channels(&c.contact));
-                }
-                if let Some(kvk) = &c.chamber_of_commerce {
-                    lines.push(format!("{} {kvk}", self.w.words.chamber_of_commerce));
-                }
+                let mut lines = self.company(
+                    &c.name,
+                    &c.address,
+                    &c.contact,
+                    c.chamber_of_commerce.as_deref(),
+                );
                 if let Some(law) = c.designated_by.as_ref().and_then(|l| self.law(l)) {
                     lines.push(format!("{} {law}", self.w.words.designated_by));
                 }
@@ -228,11 +241,33 @@ impl<'a> Deriver<'a> {
     }
 
     pub(super) fn activity(&self, id: &str, a: &ActivityFile) -> RecordActivity {
+        // A company of the group that is the controller for the activity
+        // takes the controller's place in its row (Art. 30(1)(a)).
+        let group = a.controller.as_ref().and_then(|id| {
+            self.register
+                .organisation
+                .group_controllers
+                .iter()
+                .find(|g| &g.id == id)
+        });
         let fields = Column::ALL
             .iter()
-            .filter(|c| !c.per_category() && !c.organisation_wide())
+            .filter(|c| !c.per_category())
+            .filter(|c| !c.organisation_wide() || (**c == Column::Controller && group.is_some()))
             .filter(|c| !matches!(c, Column::Id | Column::Activity))
-            .map(|&c| self.field(c, self.activity_value(c, a)))
+            .map(|&c| match (c, group) {
+                (Column::Controller, Some(g)) => {
+                    let mut lines = self.company(
+                        &g.name,
+                        &g.address,
+                        &g.contact,
+                        g.chamber_of_commerce.as_deref(),
+                    );
+                    lines.extend(g.responsible_for.as_ref().map(|r| self.t(r)));
+                    self.field(c, lines)
+                }
+                _ => self.field(c, self.activity_value(c, a)),
+            })
             .collect();
         // Categories without a retention rule of their own follow the
         // activity's, worded once rather than once per category.
@@ -548,10 +583,18 @@ impl<'a> Deriver<'a> {
                                         self.t(copy)
                                     ));
                                 }
+                                if let Some(recourse) = &m.recourse {
+                                    s.push_str(&format!(
+                                        " ({}: {})",
+                                        self.w.words.recourse, recourse.name
+                                    ));
+                                }
                                 s
                             })
                             .collect::<Vec<_>>()
-                            .join(", ");
+                            // The mechanisms after the first take over
+                            // should the one before fall away.
+                            .join(&format!("; {}: ", self.w.words.fallback));
                         let mut line = format!("{}: {mechanisms}", self.transfer_place(t));
                         if let Some(copy) = &t.copy_via {
                             line.push_str(&format!(

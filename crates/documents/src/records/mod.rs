@@ -172,7 +172,11 @@ impl Records {
                     Column::Id => activity.id.as_str(),
                     Column::Activity => activity.name.as_str(),
                     c if c.per_category() => "",
-                    c if c.organisation_wide() => lookup(&controller, c),
+                    // A group company that is the activity's controller
+                    // is in the activity's own fields.
+                    c if c.organisation_wide() && !own.iter().any(|(o, _)| *o == c) => {
+                        lookup(&controller, c)
+                    }
                     c => lookup(&own, c),
                 })
                 .collect();

@@ -1,11 +1,65 @@
 //! Who we are and how to reach us: the controller's channels, made safe to
 //! link, and its name as the statement's sentences use it.
 
-use super::Deriver;
-use super::view::ChannelView;
-use ropa_register::model::{Channel, ChannelKind};
+use super::view::{ChannelView, ControllerView, GroupControllerView, List};
+use super::{Deriver, capitalised};
+use ropa_register::model::{Address, Channel, ChannelKind};
 
 impl<'a> Deriver<'a> {
+    /// A company as the statement names it: the controller, or a company
+    /// of its group.
+    pub(super) fn company(
+        &self,
+        name: &str,
+        address: &Address,
+        contact: &[Channel],
+        chamber_of_commerce: Option<&str>,
+    ) -> ControllerView {
+        let country = &address.country;
+        let referred = short_name(name);
+        ControllerView {
+            name: name.trim().to_owned(),
+            short_name_opening: capitalised(&referred),
+            short_name: referred,
+            address: crate::address::one_line(address),
+            country: self.words.country(country),
+            country_code: country.to_string(),
+            abroad: self.words.language.home_country.as_deref() != Some(country.as_str()),
+            contact: self.channels(contact),
+            chamber_of_commerce: chamber_of_commerce.map(str::to_owned),
+            designated_by: None,
+        }
+    }
+
+    /// The companies of the group that are the controller for public
+    /// activities of this statement, each with those activities.
+    pub(super) fn group_controllers(&self) -> Vec<GroupControllerView> {
+        let org = &self.register.organisation;
+        org.group_controllers
+            .iter()
+            .filter_map(|g| {
+                let activities: Vec<String> = self
+                    .public()
+                    .filter(|(_, a)| a.controller.as_ref() == Some(&g.id))
+                    .map(|(_, a)| self.t(&a.name))
+                    .collect();
+                if activities.is_empty() {
+                    return None;
+                }
+                Some(GroupControllerView {
+                    company: self.company(
+                        &g.name,
+                        &g.address,
+                        &g.contact,
+                        g.chamber_of_commerce.as_deref(),
+                    ),
+                    responsible_for: self.opt(&g.responsible_for),
+                    activities: List::from(activities),
+                })
+            })
+            .collect()
+    }
+
     pub(super) fn channels(&self, channels: &[Channel]) -> Vec<ChannelView> {
         channels.iter().map(|c| self.channel(c)).collect()
     }

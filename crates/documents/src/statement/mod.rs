@@ -151,26 +151,23 @@ impl<'a> Deriver<'a> {
 
     fn statement(&self) -> Statement {
         let org = &self.register.organisation;
-        let country = &org.controller.address.country;
         let referred = self
             .opt(&org.controller.short_name)
             .unwrap_or_else(|| short_name(&org.controller.name));
-        let controller = ControllerView {
-            name: org.controller.name.trim().to_owned(),
-            short_name: referred.clone(),
-            short_name_opening: capitalised(&referred),
-            address: crate::address::one_line(&org.controller.address),
-            country: self.words.country(country),
-            country_code: country.to_string(),
-            abroad: self.words.language.home_country.as_deref() != Some(country.as_str()),
-            contact: self.channels(&org.controller.contact),
-            chamber_of_commerce: org.controller.chamber_of_commerce.clone(),
-            designated_by: org
-                .controller
-                .designated_by
-                .as_ref()
-                .and_then(|law| self.law(law)),
-        };
+        let mut controller = self.company(
+            &org.controller.name,
+            &org.controller.address,
+            &org.controller.contact,
+            org.controller.chamber_of_commerce.as_deref(),
+        );
+        controller.short_name_opening = capitalised(&referred);
+        controller.short_name = referred.clone();
+        controller.designated_by = org
+            .controller
+            .designated_by
+            .as_ref()
+            .and_then(|law| self.law(law));
+        let group_controllers = self.group_controllers();
         let dpo = org.dpo.as_ref().filter(|d| d.appointed).map(|d| PartyView {
             name: d.name.clone(),
             contact: self.channels(&d.contact),
@@ -323,6 +320,7 @@ impl<'a> Deriver<'a> {
             dpo,
             representative,
             joint_controllers,
+            group_controllers,
             cookie_statement: self.opt(&org.notice.cookie_statement),
             introduction: self.introduction(),
             changes: self.opt(&org.notice.changes),
@@ -379,7 +377,7 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 }
 
 /// `text` with its first letter in capitals: "de gemeente" → "De gemeente".
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -1,7 +1,9 @@
 //! Recipients and transfers outside the EEA (Art. 13(1)(e)-(f)).
 
 use super::Deriver;
-use super::view::{RecipientGroup, RecipientGroupKind, RecipientView, TransferView};
+use super::view::{
+    LinkView, MechanismView, RecipientGroup, RecipientGroupKind, RecipientView, TransferView,
+};
 use crate::words::Words;
 use ropa_register::model::{Destination, Id, MechanismKind, RecipientRole, Transfer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -122,7 +124,7 @@ impl<'a> Deriver<'a> {
                 }
             }
             for (recipient_id, destination, transfer) in entries {
-                let mechanism = transfer.and_then(|t| t.mechanisms.first());
+                let first = transfer.and_then(|t| t.mechanisms.first());
                 let recipient = self
                     .register
                     .recipient(recipient_id)
@@ -130,43 +132,38 @@ impl<'a> Deriver<'a> {
                     .unwrap_or_else(|| recipient_id.to_string());
                 // Judged under another law than the register's own: that
                 // law's words say whose data it is and name its tool.
-                let other_law = transfer
-                    .and_then(|t| t.under)
-                    .filter(|&law| law != home)
-                    .map(|law| Words::under(self.lang, law));
+                let other_law = transfer.and_then(|t| t.under).filter(|&law| law != home);
+                let copy_via = transfer
+                    .zip(first)
+                    .and_then(|(t, m)| t.copy_via(m))
+                    .map(|text| self.t(text))
+                    .filter(|text| !text.is_empty());
+                let mechanisms = transfer
+                    .map(|t| self.mechanisms(t, copy_via.as_deref()))
+                    .unwrap_or_default();
                 let view = TransferView {
                     country: self.words.country(destination.as_str()),
                     destination,
                     recipient,
-                    mechanism: mechanism.map(|m| m.kind),
-                    decision: mechanism.and_then(|m| m.decision.clone()),
-                    derogation: mechanism
-                        .filter(|m| m.kind == MechanismKind::Derogation)
-                        .and_then(|m| m.derogation.clone()),
-                    copy_via: transfer
-                        .zip(mechanism)
-                        .and_then(|(t, m)| t.copy_via(m))
-                        .map(|text| self.t(text))
-                        .filter(|text| !text.is_empty()),
-                    for_territory: other_law.map(|words| {
+                    mechanisms,
+                    copy_via,
+                    for_territory: other_law.map(|law| {
+                        let words = Words::under(self.lang, law);
                         self.words
                             .statement
                             .outside_eea
                             .for_territory
                             .fill(|_| words.law.in_territory.as_str())
                     }),
-                    mechanism_text: other_law.zip(mechanism).map(|(words, m)| {
-                        let said = words.statement.outside_eea.mechanisms.of(&m.kind);
-                        match &m.decision {
-                            Some(decision) => said.with_decision.fill(|_| decision.as_str()),
-                            None => said.text.clone(),
-                        }
-                    }),
                 };
                 let key = (
                     view.country.clone(),
                     view.recipient.clone(),
-                    format!("{:?}{:?}", view.mechanism, view.decision),
+                    view.mechanisms
+                        .iter()
+                        .map(|m| format!("{:?}{:?}{:?}", m.kind, m.decision, m.derogation))
+                        .collect::<Vec<_>>()
+                        .join(","),
                 );
                 let at = told.entry(key).or_default();
                 if at.iter().any(|&i| out[i].copy_via == view.copy_via)
@@ -206,16 +203,13 @@ impl<'a> Deriver<'a> {
                         .unwrap_or_else(|| self.register.organisation.controller.name.clone());
                     let view = TransferView {
                         for_territory: None,
-                        mechanism_text: None,
                         country: self.words.country(country),
                         destination: Destination::Country(country.clone()),
                         recipient,
-                        mechanism: None,
-                        decision: None,
-                        derogation: None,
+                        mechanisms: Vec::new(),
                         copy_via: None,
                     };
-                    let key = (view.country.clone(), view.recipient.clone(), "None".into());
+                    let key = (view.country.clone(), view.recipient.clone(), String::new());
                     let at = told.entry(key).or_default();
                     if at.is_empty() {
                         at.push(out.len());
@@ -225,6 +219,68 @@ impl<'a> Deriver<'a> {
             }
         }
         out
+    }
+}
+
+impl Deriver<'_> {
+    /// A transfer's mechanisms, in the order it relies on them. An adequacy
+    /// decision is named by the framework people know it by, where the law's
+    /// table gives one for the decision the register records: a rendering
+    /// never depends on the day it is made.
+    fn mechanisms(&self, transfer: &Transfer, copy_via: Option<&str>) -> Vec<MechanismView> {
+        let home = self.register.organisation.jurisdiction;
+        let law = transfer.under.unwrap_or(home);
+        let other_law = (law != home).then(|| Words::under(self.lang, law));
+        let words = other_law.unwrap_or(self.words);
+        transfer
+            .mechanisms
+            .iter()
+            .enumerate()
+            .map(|(j, m)| {
+                let framework = (m.kind == MechanismKind::Adequacy)
+                    .then_some(m.decision.as_deref())
+                    .flatten()
+                    .and_then(|named| {
+                        law.decisions_for(transfer.country.as_str())
+                            .find(|d| d.is_named_by(named))
+                    })
+                    .and_then(|d| d.known_as.map(|f| (d, f)));
+                let outside = &words.statement.outside_eea;
+                let text = match (framework, other_law) {
+                    (Some((decision, f)), _) => Some(outside.framework.fill(|slot| match slot {
+                        "framework" => outside.frameworks.of(f),
+                        _ => decision.decision,
+                    })),
+                    (None, Some(_)) => {
+                        let said = outside.mechanisms.of(&m.kind);
+                        Some(match &m.decision {
+                            Some(decision) => said.with_decision.fill(|_| decision.as_str()),
+                            None => said.text.clone(),
+                        })
+                    }
+                    (None, None) => None,
+                };
+                let own_copy = m
+                    .copy_via
+                    .as_ref()
+                    .map(|text| self.t(text))
+                    .filter(|text| !text.is_empty() && Some(text.as_str()) != copy_via);
+                MechanismView {
+                    kind: m.kind,
+                    decision: m.decision.clone(),
+                    derogation: (m.kind == MechanismKind::Derogation)
+                        .then(|| m.derogation.clone())
+                        .flatten(),
+                    framework: framework.map(|(_, f)| outside.frameworks.of(f).to_owned()),
+                    recourse: m.recourse.as_ref().map(|r| LinkView {
+                        text: r.name.clone(),
+                        href: r.url.clone(),
+                    }),
+                    text,
+                    copy_via: if j == 0 { None } else { own_copy },
+                }
+            })
+            .collect()
     }
 }
 

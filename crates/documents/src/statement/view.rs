@@ -108,6 +108,9 @@ pub struct Statement {
     pub representative: Option<PartyView>,
     /// Joint controllers and the essence of the arrangement (Art. 26(2)).
     pub joint_controllers: Vec<JointView>,
+    /// The companies of the group that are each the controller for some of
+    /// the processing the statement describes (Art. 13(1)(a)).
+    pub group_controllers: Vec<GroupControllerView>,
     pub cookie_statement: Option<String>,
     /// The controller's own introduction, paragraph by paragraph.
     pub introduction: Vec<String>,
@@ -263,6 +266,16 @@ pub struct ControllerView {
     pub chamber_of_commerce: Option<String>,
     /// The law that designates the controller (Art. 4(7)).
     pub designated_by: Option<LinkView>,
+}
+
+/// A company of the group and the processing it is the controller for.
+#[derive(Debug, Clone)]
+pub struct GroupControllerView {
+    pub company: ControllerView,
+    /// Whom or what it is responsible for, in the register's words.
+    pub responsible_for: Option<String>,
+    /// The names of the activities it is the controller for.
+    pub activities: List,
 }
 
 /// Someone with a name and ways to reach them.
@@ -500,18 +513,37 @@ pub struct TransferView {
     pub destination: Destination,
     /// Who receives the data there (label, or name where published).
     pub recipient: String,
-    pub mechanism: Option<MechanismKind>,
-    /// The adequacy decision or SCC instrument, when recorded.
-    pub decision: Option<String>,
-    /// For a derogation: the point of Art. 49(1) it rests on, `a` to `g`.
-    pub derogation: Option<String>,
+    /// The mechanisms the transfer rests on: the one relied on first, then
+    /// those that take over should the one before fall away.
+    pub mechanisms: Vec<MechanismView>,
     /// How to obtain a copy of the safeguards (Art. 13(1)(f)).
     pub copy_via: Option<String>,
     /// For a transfer judged under another law than the register's own:
     /// whose data it concerns ("This concerns the data of people in the
-    /// United Kingdom."), and its mechanism in that law's words.
+    /// United Kingdom.").
     pub for_territory: Option<String>,
-    pub mechanism_text: Option<String>,
+}
+
+/// One mechanism of a transfer (Art. 45-49).
+#[derive(Debug, Clone)]
+pub struct MechanismView {
+    pub kind: MechanismKind,
+    /// The adequacy decision or SCC instrument, when recorded.
+    pub decision: Option<String>,
+    /// For a derogation: the point of Art. 49(1) it rests on, `a` to `g`.
+    pub derogation: Option<String>,
+    /// The framework an adequacy decision is known by, in the statement's
+    /// language: "the EU-U.S. Data Privacy Framework".
+    pub framework: Option<String>,
+    /// The independent recourse mechanism the recipient chose under the
+    /// framework.
+    pub recourse: Option<LinkView>,
+    /// The whole sentence in another law's words, for a transfer judged
+    /// under another law than the register's own.
+    pub text: Option<String>,
+    /// For a fallback: its own route to a copy, where it differs from the
+    /// transfer's.
+    pub copy_via: Option<String>,
 }
 
 /// One retention rule and the categories it applies to.

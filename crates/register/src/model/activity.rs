@@ -16,6 +16,11 @@ pub struct ActivityFile {
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// The company of the group that is the controller for this activity,
+    /// by its id in `group_controllers` of organisation.json; by default,
+    /// the register's `controller`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller: Option<Id>,
     /// The department or business function responsible (internal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
@@ -388,7 +393,10 @@ pub struct Transfer {
     /// law of the register.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub under: Option<Jurisdiction>,
-    /// The transfer mechanism; exactly one.
+    /// The mechanisms the transfer rests on: the one relied on first, then
+    /// any that take over should the one before fall away (the standard
+    /// contractual clauses agreed behind the Data Privacy Framework, in
+    /// case the decision is annulled as its two predecessors were).
     pub mechanisms: Vec<TransferMechanism>,
     /// How people can get a copy of the safeguards (Art. 13(1)(f)), for
     /// every mechanism that does not say its own.
@@ -419,6 +427,25 @@ pub struct TransferMechanism {
     /// transfer's `copy_via`: the clauses on request, the rules on a page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_via: Option<Text>,
+    /// For an adequacy decision known by a framework with its own recourse
+    /// bodies (the Data Privacy Framework): the independent recourse
+    /// mechanism the recipient chose, which people can complain to free of
+    /// charge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recourse: Option<Recourse>,
+}
+
+/// An independent recourse mechanism under a framework (e.g. BBB National
+/// Programs, JAMS, the panel of EU data protection authorities).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recourse {
+    /// Its name, as the recipient's certification gives it.
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// Where people file a complaint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Transfer {

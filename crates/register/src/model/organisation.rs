@@ -33,6 +33,12 @@ pub struct OrganisationFile {
     pub scope: Option<Text>,
     /// Joint controllers (Art. 26); an empty list when there are none.
     pub joint_controllers: Vec<JointController>,
+    /// Other companies of the controller's group that are each the
+    /// controller for some of the activities (named by the activity's
+    /// `controller`), not jointly: a parent company and its EU subsidiary,
+    /// each deciding for its own customers or services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_controllers: Vec<GroupController>,
     /// The representative of a controller established outside the territory
     /// (Art. 27): in the EU, or in the UK under the UK GDPR. `null` when the
     /// controller is established inside it, or is exempt
@@ -85,6 +91,27 @@ pub struct Controller {
     /// Chamber of Commerce (KvK) number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chamber_of_commerce: Option<String>,
+}
+
+/// A company of the group that is the controller for some activities
+/// (Art. 4(7), 13(1)(a)).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupController {
+    /// How activities name it, in their `controller`.
+    pub id: Id,
+    #[schemars(length(min = 1))]
+    pub name: String,
+    pub address: Address,
+    /// How to reach it; at least one channel.
+    pub contact: Vec<Channel>,
+    /// Its Chamber of Commerce (or company register) number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chamber_of_commerce: Option<String>,
+    /// Whom or what it is responsible for, in words people recognise: "our
+    /// customers in the European Union".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible_for: Option<Text>,
 }
 
 /// Another organisation with name and contact, e.g. a representative.

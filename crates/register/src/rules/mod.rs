@@ -44,7 +44,7 @@ declare::registry! {
     V18 => v18_processing_agreement,
     V19 => v19_joint_controllers,
     V20 => v20_transfer_outside_eea,
-    V21 => v21_one_mechanism,
+    V21 => v21_transfer_mechanisms,
     V22 => v22_adequacy_decision,
     V23 => v23_us_certification,
     V24 => v24_safeguard_copy,
@@ -71,6 +71,7 @@ declare::registry! {
     V54 => v54_criminal_data,
     V55 => v55_added_sections,
     V56 => v56_flags_follow_dpv,
+    V57 => v57_group_controllers,
 }
 
 impl Rule {

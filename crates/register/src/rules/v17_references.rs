@@ -10,7 +10,7 @@ use crate::register::{FileRef, Register};
 
 rule! {
     /// ## What it checks
-    /// Every id an activity uses (data subjects, data categories, recipients,
+    /// Every id an activity uses (its group `controller`, data subjects, data categories, recipients,
     /// transfer recipients, systems, the categories of its special-category
     /// conditions) exists in its catalogue or as a system file, and so do a
     /// recipient's `parent`, a system's `hosted_by` and inventory categories,
@@ -57,7 +57,26 @@ fn check(register: &Register, out: &mut Findings) {
     let mut used_subjects = FxHashSet::default();
     let mut used_recipients = FxHashSet::default();
 
+    let group = known(
+        register
+            .organisation
+            .group_controllers
+            .iter()
+            .map(|g| &g.id),
+    );
+
     for (file, _, activity) in activities(register) {
+        if let Some(controller) = &activity.controller {
+            resolve(
+                out,
+                &file,
+                || "/controller".to_owned(),
+                controller,
+                &group,
+                "group controller",
+                "group_controllers of organisation.json",
+            );
+        }
         for (i, subject) in activity.subjects.iter().enumerate() {
             used_subjects.insert(subject);
             resolve(

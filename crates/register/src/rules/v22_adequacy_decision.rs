@@ -84,7 +84,7 @@ fn check(register: &Register, out: &mut Findings) {
                         format!(
                             "adequacy decision {}{} for {country} ceased to apply on {end} ({why}); a transfer cannot rest on it",
                             ended.decision,
-                            ended.known_as.map(|k| format!(" ({k})")).unwrap_or_default(),
+                            ended.known_as.map(|k| format!(" ({})", k.name())).unwrap_or_default(),
                         ),
                         match current {
                             Some(now) => format!(

@@ -11,13 +11,18 @@ rule! {
     /// ## What it checks
     /// A transfer relying on an adequacy decision that covers only certified
     /// organisations (the EU-US Data Privacy Framework) goes to a recipient
-    /// recorded as `"dpf_certified": true` in `recipients.json`.
+    /// recorded as `"dpf_certified": true` in `recipients.json`. The
+    /// independent recourse mechanism a certified recipient chose
+    /// (`recourse`) belongs to such a decision only.
     ///
     /// ## Why
     /// The US adequacy decision (Decision (EU) 2023/1795) covers only
     /// organisations on the Data Privacy Framework list. A transfer to a US
     /// recipient that is not certified has no adequacy to rely on (Art. 45)
-    /// and needs another mechanism.
+    /// and needs another mechanism. Each certified organisation names an
+    /// independent recourse mechanism people can turn to free of charge
+    /// (the Framework's Recourse, Enforcement and Liability principle); other
+    /// mechanisms have none, and a statement naming one would mislead.
     ///
     /// ## Example
     /// ```json
@@ -27,7 +32,8 @@ rule! {
     ///
     /// ## How to fix
     /// Check the recipient on the Data Privacy Framework list and set
-    /// `"dpf_certified": true`, or use standard contractual clauses.
+    /// `"dpf_certified": true`, or use standard contractual clauses. Move a
+    /// `recourse` to the mechanism that rests on the Framework, or remove it.
     ///
     /// ## Reference
     /// - [§4, row V23](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
@@ -46,14 +52,28 @@ fn check(register: &Register, out: &mut Findings) {
             if home.is_home(transfer.country.as_str()) {
                 continue;
             }
-            let Some(decision) = home.in_force(transfer.country.as_str(), today_utc()) else {
-                continue;
-            };
-            if !decision.certification_required {
-                continue;
-            }
+            let decision = home.in_force(transfer.country.as_str(), today_utc());
             for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
-                if mechanism.kind != MechanismKind::Adequacy {
+                let framework = decision
+                    .filter(|_| mechanism.kind == MechanismKind::Adequacy)
+                    .and_then(|d| d.known_as)
+                    .filter(|f| f.has_recourse_bodies());
+                if mechanism.recourse.is_some() && framework.is_none() {
+                    out.error(
+                        Rule::V23,
+                        &file,
+                        format!("/transfers/{i}/mechanisms/{j}/recourse"),
+                        format!(
+                            "only a framework with independent recourse mechanisms, such as the EU-U.S. Data Privacy Framework, has a recourse body; this mechanism ({} to {}) has none",
+                            serde_json::to_string(&mechanism.kind).unwrap_or_default(),
+                            transfer.country
+                        ),
+                        "move \"recourse\" to the adequacy mechanism that rests on the Framework, or remove it",
+                    );
+                }
+                if mechanism.kind != MechanismKind::Adequacy
+                    || !decision.is_some_and(|d| d.certification_required)
+                {
                     continue;
                 }
                 let certified = register

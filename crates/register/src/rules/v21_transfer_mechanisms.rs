@@ -1,17 +1,22 @@
-//! V21: each transfer has exactly one mechanism.
+//! V21: each transfer rests on a mechanism of Chapter V, any fallbacks
+//! after it, a derogation last.
 
 use ropa_law::Jurisdiction;
 
 use super::declare::rule;
 use super::{Findings, Rule, activities};
-use crate::model::MechanismKind;
+use crate::register::FileRef;
+use crate::model::{MechanismKind, TransferMechanism};
 use crate::register::Register;
 
 rule! {
     /// ## What it checks
-    /// Each transfer lists exactly one mechanism of Art. 45-49 that exists
-    /// under the register's `jurisdiction`; a derogation names the point of
-    /// Art. 49(1) it relies on. Under the EU GDPR the UK's tools (`idta`,
+    /// Each transfer lists the mechanisms of Art. 45-49 it rests on, at
+    /// least one, that exist under the register's `jurisdiction`: the one
+    /// relied on first, then any that take over should the one before fall
+    /// away. No mechanism is listed twice, and a derogation of Art. 49 comes
+    /// only after every adequacy decision or safeguard, and names the point
+    /// of Art. 49(1) it relies on. Under the EU GDPR the UK's tools (`idta`,
     /// `uk_addendum`) are errors; under the UK GDPR the EU's clauses alone
     /// (`scc`) are. A register whose controller is also under the other law
     /// (`also_under`) judges each transfer under both, or under the one the
@@ -21,31 +26,37 @@ rule! {
     /// is not a transfer under Chapter V.
     ///
     /// ## Why
-    /// A transfer rests on one instrument of Chapter V: an adequacy decision
+    /// A transfer rests on an instrument of Chapter V: an adequacy decision
     /// (Art. 45), appropriate safeguards (Art. 46, 47) or a derogation (Art.
-    /// 49). With two the record does not say which one the controller relies
-    /// on, and the statement cannot tell people; with none the transfer has
-    /// no basis. The UK GDPR has its own safeguards: the ICO's International
-    /// Data Transfer Agreement, or the EU's clauses with the ICO's Addendum
-    /// (DPA 2018 s. 119A); neither is a safeguard under the EU GDPR.
+    /// 49); with none it has no basis. Controllers often keep a second
+    /// instrument ready, such as the standard contractual clauses behind the
+    /// Data Privacy Framework, whose two predecessors the Court annulled; the
+    /// order says which one the controller relies on, so the statement can
+    /// tell people (Art. 13(1)(f)). A derogation applies only "in the
+    /// absence of" a decision or safeguards (Art. 49(1)), so it can only be
+    /// the last resort. The UK GDPR has its own safeguards: the ICO's
+    /// International Data Transfer Agreement, or the EU's clauses with the
+    /// ICO's Addendum (DPA 2018 s. 119A); neither is a safeguard under the EU
+    /// GDPR.
     ///
     /// ## Example
     /// ```json
     /// "transfers": [ { "recipient": "mail-provider", "country": "US",
-    ///   "mechanisms": [ { "kind": "adequacy" }, { "kind": "scc" } ] } ]
+    ///   "mechanisms": [ { "kind": "derogation", "derogation": "a" }, { "kind": "scc" } ] } ]
     /// ```
     ///
     /// ## How to fix
-    /// Record the one mechanism the transfer relies on (adequacy, scc, bcr,
-    /// code_of_conduct, certification, ad_hoc_clauses or derogation with
-    /// `"derogation": "a"`…`"g"`; under the UK GDPR idta or uk_addendum
-    /// instead of scc); remove transfers to countries inside the territory.
+    /// Record the mechanism the transfer relies on first (adequacy, scc,
+    /// bcr, code_of_conduct, certification, ad_hoc_clauses or derogation
+    /// with `"derogation": "a"`…`"g"`; under the UK GDPR idta or uk_addendum
+    /// instead of scc), then any fallback, a derogation last; remove
+    /// transfers to countries inside the territory.
     ///
     /// ## Reference
     /// - [§4, row V21](docs/gdpr-register-model.md#4-semantic-validation-rules-beyond-json-schema)
     /// - [§1.5: the transfer mechanisms](docs/gdpr-register-model.md#15-transfer-per-recipient--activity)
     V21 {
-        title: "each transfer has exactly one mechanism",
+        title: "each transfer rests on a mechanism, fallbacks after it",
         articles: "Art. 45-49",
         severity: Error,
         acknowledgeable: false,
@@ -98,15 +109,16 @@ fn check(register: &Register, out: &mut Findings) {
                 );
                 continue;
             }
-            if transfer.mechanisms.len() != 1 {
+            if transfer.mechanisms.is_empty() {
                 out.error(
                     Rule::V21,
                     &file,
                     format!("{at}/mechanisms"),
-                    format!("transfer {i} lists {} mechanisms; it needs exactly one", transfer.mechanisms.len()),
-                    "record the one mechanism the transfer relies on (adequacy, scc, bcr, code_of_conduct, certification, ad_hoc_clauses or derogation)",
+                    format!("transfer {i} rests on no mechanism"),
+                    "record the mechanism the transfer relies on (adequacy, scc, bcr, code_of_conduct, certification, ad_hoc_clauses or derogation)",
                 );
             }
+            check_order(&transfer.mechanisms, &file, &at, out);
             for (j, mechanism) in transfer.mechanisms.iter().enumerate() {
                 for &home in &outside {
                     if let Some((why, fix)) = foreign_tool(home, mechanism.kind) {
@@ -136,6 +148,45 @@ fn check(register: &Register, out: &mut Findings) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// No mechanism twice, and a derogation only after every decision and
+/// safeguard: Art. 49(1) applies "in the absence of" them.
+fn check_order(mechanisms: &[TransferMechanism], file: &FileRef, at: &str, out: &mut Findings) {
+    for (j, mechanism) in mechanisms.iter().enumerate() {
+        let same = |other: &TransferMechanism| {
+            other.kind == mechanism.kind
+                && other.decision == mechanism.decision
+                && other.derogation == mechanism.derogation
+        };
+        if let Some(first) = mechanisms[..j].iter().position(same) {
+            out.error(
+                Rule::V21,
+                file,
+                format!("{at}/mechanisms/{j}"),
+                format!("mechanism {j} repeats mechanism {first}"),
+                "remove the second entry",
+            );
+            continue;
+        }
+        if mechanism.kind == MechanismKind::Derogation
+            && let Some(after) = mechanisms[j + 1..]
+                .iter()
+                .position(|m| m.kind != MechanismKind::Derogation)
+        {
+            out.error(
+                Rule::V21,
+                file,
+                format!("{at}/mechanisms/{j}"),
+                format!(
+                    "a derogation of Art. 49 comes before mechanism {} (\"kind\": {}); a derogation applies only in the absence of an adequacy decision or safeguards",
+                    j + 1 + after,
+                    serde_json::to_string(&mechanisms[j + 1 + after].kind).unwrap_or_default()
+                ),
+                "list the adequacy decision or safeguard first, and the derogation last, as the last resort",
+            );
         }
     }
 }
