@@ -1471,6 +1471,15 @@ fn a_transfer_under_the_data_privacy_framework_is_named_so_with_its_fallback_and
         &records,
         &["(recourse body: BBB National Programs); should it lapse: "],
     );
+    // A recourse body's address is a web address, never a script.
+    edit(&reg.join("activities/newsletter.json"), |a| {
+        a["transfers"][0]["mechanisms"][0]["recourse"]["url"] = json!("javascript:alert(1)");
+    });
+    let out = ropa(&reg, &["validate"], 1);
+    says_all(
+        &out.stdout,
+        &["error[V23]: the recourse body's address \"javascript:alert(1)\" is not a web address"],
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Recipients and transfers outside the EEA (Art. 13(1)(e)-(f)).
 
 use super::Deriver;
+use super::contact::web_url;
 use super::view::{
     LinkView, MechanismView, RecipientGroup, RecipientGroupKind, RecipientView, TransferView,
 };
@@ -274,7 +275,8 @@ impl Deriver<'_> {
                     framework: framework.map(|(_, f)| outside.frameworks.of(f).to_owned()),
                     recourse: m.recourse.as_ref().map(|r| LinkView {
                         text: r.name.clone(),
-                        href: r.url.clone(),
+                        // Linked only as a web address, as channels are.
+                        href: r.url.as_deref().filter(|u| web_url(u)).map(str::to_owned),
                     }),
                     text,
                     copy_via: if j == 0 { None } else { own_copy },

@@ -13,7 +13,8 @@ rule! {
     /// organisations (the EU-US Data Privacy Framework) goes to a recipient
     /// recorded as `"dpf_certified": true` in `recipients.json`. The
     /// independent recourse mechanism a certified recipient chose
-    /// (`recourse`) belongs to such a decision only.
+    /// (`recourse`) belongs to such a decision only, and its `url` is a web
+    /// address.
     ///
     /// ## Why
     /// The US adequacy decision (Decision (EU) 2023/1795) covers only
@@ -70,6 +71,18 @@ fn check(register: &Register, out: &mut Findings) {
                         ),
                         "move \"recourse\" to the adequacy mechanism that rests on the Framework, or remove it",
                     );
+                }
+                if let Some(url) = mechanism.recourse.as_ref().and_then(|r| r.url.as_deref()) {
+                    let url = url.trim();
+                    if !(url.starts_with("https://") || url.starts_with("http://")) {
+                        out.error(
+                            Rule::V23,
+                            &file,
+                            format!("/transfers/{i}/mechanisms/{j}/recourse/url"),
+                            format!("the recourse body's address \"{url}\" is not a web address"),
+                            "give the full address where people file a complaint, e.g. https://bbbprograms.org/programs/all-programs/dpf-consumers",
+                        );
+                    }
                 }
                 if mechanism.kind != MechanismKind::Adequacy
                     || !decision.is_some_and(|d| d.certification_required)
