@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use ropa::ops::scan::{Event, FindingsFile};
 use ropa::ops::{self, EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
+use ropa_scan::plugin::Finding;
 
 use super::OutputFormat;
 
@@ -32,6 +33,15 @@ pub struct Args {
     /// errors, at most 10 per system). Log lines are shown, never saved.
     #[arg(long)]
     log: bool,
+    /// After saving, remove all but the newest N saved scans (never one the
+    /// register's inventory cites; `ropa scans` manages them); 0 keeps all.
+    #[arg(
+        long,
+        value_name = "N",
+        env = "ROPA_KEEP_SCANS",
+        default_value_t = ops::scans::DEFAULT_KEEP
+    )]
+    keep_scans: usize,
 }
 
 pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
@@ -47,6 +57,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
             events: Some(display.events()),
         },
         output: args.output.as_deref(),
+        keep_scans: (args.keep_scans > 0).then_some(args.keep_scans),
     };
     let scanned = ops::scan::scan(register_dir, &options);
     display.finish();
@@ -62,6 +73,21 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         Err(err) => eprintln!(
             "warning: could not save the findings for `ropa gaps`: {err} (-o FILE keeps them elsewhere)"
         ),
+    }
+    match &scanned.pruned {
+        Some(Ok(pruned)) if !pruned.removed.is_empty() => eprintln!(
+            "removed {} older saved scan(s), {}, keeping the newest {} (--keep-scans; `ropa scans list` shows what is kept)",
+            pruned.removed.len(),
+            super::scans::size(pruned.freed),
+            args.keep_scans
+        ),
+        Some(Ok(pruned)) => {
+            for failed in &pruned.failed {
+                eprintln!("warning: {}", failed.error);
+            }
+        }
+        Some(Err(err)) => eprintln!("warning: could not prune the saved scans: {err}"),
+        None => {}
     }
     if let Some(err) = &scanned.output_failed {
         eprintln!("error: {err}");
@@ -128,20 +154,7 @@ fn text(file: &FindingsFile, all_log: bool) -> String {
         if let Some(said) = &notes.plugin_said {
             out.push_str(&format!("  the plugin said: {}\n", lines(said)));
         }
-        let width = system
-            .findings
-            .iter()
-            .map(|f| f.location.chars().count())
-            .max()
-            .unwrap_or(0);
-        for f in &system.findings {
-            let line = format!(
-                "  {:width$}  {:24}  {:.1}  {:>5}/{:<5}  {}",
-                f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
-            );
-            out.push_str(&clean(&line));
-            out.push('\n');
-        }
+        finding_lines(&system.findings, &mut out);
         let shown: Vec<_> = notes
             .log
             .iter()
@@ -172,6 +185,24 @@ fn text(file: &FindingsFile, all_log: bool) -> String {
         file.systems.len() - failed
     ));
     out
+}
+
+/// One line per finding, the columns aligned: place, kind, confidence,
+/// matches of values sampled, detector. Made safe for a terminal.
+pub(super) fn finding_lines(findings: &[Finding], out: &mut String) {
+    let width = findings
+        .iter()
+        .map(|f| f.location.chars().count())
+        .max()
+        .unwrap_or(0);
+    for f in findings {
+        let line = format!(
+            "  {:width$}  {:24}  {:.1}  {:>5}/{:<5}  {}",
+            f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
+        );
+        out.push_str(&ropa::terminal::line(&line));
+        out.push('\n');
+    }
 }
 
 /// A progress bar on a terminal, plain lines otherwise.
