@@ -49,7 +49,8 @@ mod postgres_server;
 mod scan;
 
 /// `ropa scans list | show | prune`, and the scans `ropa scan` saves: none
-/// lost when started at once, the old ones pruned after saving.
+/// lost when started at once, the old ones pruned after saving, the same
+/// findings file on every destination.
 mod scans;
 
 /// `ropa gaps` and `ropa accept`: every kind of gap, the report's schema,

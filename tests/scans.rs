@@ -116,6 +116,37 @@ fn scans_started_at_once_are_all_saved_and_old_ones_pruned_after_saving() {
     assert_eq!(left[1], cited, "{out}");
 }
 
+#[test]
+fn every_destination_gets_the_same_findings_file() {
+    let (_dir, root) = crate::scan::scene(&crate::scan::KNOWN);
+    let cache = tempfile::tempdir().unwrap();
+    let env = [("ROPA_CACHE_DIR", cache.path().as_os_str())];
+    let out = run(&root, ["scan", "--format", "json", "-o", "out.json"], &env);
+    out.assert_code(0);
+    let saved = listed(&root, &[]);
+    let saved = std::fs::read(saved[0]["path"].as_str().unwrap()).unwrap();
+    let written = std::fs::read(root.join("out.json")).unwrap();
+    assert_eq!(written, saved, "-o and the saved scan");
+    assert_eq!(
+        out.stdout.as_bytes(),
+        [&saved[..], b"\n"].concat(),
+        "standard output and the saved scan"
+    );
+    // The table for people (on standard error with --format json) has a
+    // line per finding.
+    let file: Value = serde_json::from_slice(&saved).unwrap();
+    for finding in file["systems"][0]["findings"].as_array().unwrap() {
+        let location = finding["location"].as_str().unwrap();
+        assert!(
+            out.stderr
+                .lines()
+                .any(|l| l.trim_start().starts_with(location)
+                    && l.contains(finding["category"].as_str().unwrap())),
+            "{location}: {out}"
+        );
+    }
+}
+
 /// Adds an inventory entry to `system` whose source is the scan `id`, as
 /// `ropa accept` does.
 fn cite(register: &Path, system: &str, id: &str) {

@@ -3,7 +3,6 @@
 //! `schemas/findings.schema.json`.
 
 use std::hash::{BuildHasher, Hasher};
-use std::path::Path;
 use std::time::{Instant, SystemTime};
 
 use schemars::JsonSchema;
@@ -16,7 +15,9 @@ use ropa_history::civil_from_days;
 /// never-fetched base URI the register's schemas are known by.
 pub const SCHEMA: &str = "https://schemas.ropa.invalid/findings.schema.json";
 
-/// One `ropa scan`.
+/// One `ropa scan`, as read back (`ropa gaps`, `ropa accept`, `ropa scans
+/// show`). A scan being made is a [`Scan`](crate::Scan), which writes the
+/// same file without holding its findings in memory.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FindingsFile {
@@ -132,23 +133,6 @@ impl SystemScan {
 }
 
 impl FindingsFile {
-    pub fn new(started: String, register: &Path, systems: Vec<SystemScan>) -> FindingsFile {
-        FindingsFile {
-            schema: SCHEMA.to_owned(),
-            id: scan_id(&started),
-            started,
-            ropa: env!("CARGO_PKG_VERSION").to_owned(),
-            register: register.display().to_string(),
-            systems,
-        }
-    }
-
-    /// The same scan under a new id: the same start time, another random
-    /// part. For when the id is taken (see `store::save`).
-    pub fn redraw_id(&mut self) {
-        self.id = scan_id(&self.started);
-    }
-
     /// How many systems failed.
     pub fn failures(&self) -> usize {
         self.systems.iter().filter(|s| s.error.is_some()).count()

@@ -13,15 +13,15 @@
 //! of its id, [`plan_prune`] decides what goes and [`remove`] removes it.
 
 use std::collections::BTreeMap;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::FindingsFile;
 use super::grants::base_dir;
+use super::{FindingsFile, Scan};
 use ropa_history::civil_from_days;
 
 /// The directory scans of `register_dir` are saved in. It is named after
@@ -49,7 +49,7 @@ const SAVE_ATTEMPTS: usize = 3;
 /// When a file of that name exists (another scan of the same millisecond
 /// drew the same random part), the scan gets a new id (`file.id` changes)
 /// and is saved under that.
-pub fn save(register_dir: &Path, file: &mut FindingsFile) -> Result<PathBuf, String> {
+pub fn save(register_dir: &Path, file: &mut Scan) -> Result<PathBuf, String> {
     let dir = scans_dir(register_dir);
     std::fs::create_dir_all(&dir)
         .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
@@ -78,21 +78,14 @@ pub fn save(register_dir: &Path, file: &mut FindingsFile) -> Result<PathBuf, Str
 
 /// `file` as pretty JSON in a temporary file `.<id>.json.<random>.tmp` in
 /// `dir` (which no listing takes for a scan), flushed to disk; removed
-/// again when dropped. Serialised straight into the file: the JSON text of
-/// a scan is never held in memory whole.
-fn written_beside(
-    dir: &Path,
-    id: &str,
-    file: &FindingsFile,
-) -> std::io::Result<tempfile::NamedTempFile> {
+/// again when dropped. Written as a stream: neither the JSON text nor the
+/// findings of a scan are held in memory whole.
+fn written_beside(dir: &Path, id: &str, file: &Scan) -> std::io::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{id}.json."))
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    let mut out = BufWriter::new(tmp.as_file_mut());
-    serde_json::to_writer_pretty(&mut out, file)?;
-    out.flush()?;
-    drop(out);
+    file.write_json(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     readable_like_any_new_file(tmp.as_file());
     Ok(tmp)
@@ -444,8 +437,13 @@ mod tests {
         (tmp, register)
     }
 
+    fn scan(started: &str, register: &Path) -> Scan {
+        let spool = crate::spool::Spool::new().unwrap();
+        Scan::new(started.to_owned(), register, Vec::new(), spool)
+    }
+
     fn saved_as(register: &Path, id: &str) -> PathBuf {
-        let mut file = FindingsFile::new("2026-11-26T04:00:00.000Z".into(), register, Vec::new());
+        let mut file = scan("2026-11-26T04:00:00.000Z", register);
         file.id = id.to_owned();
         save(register, &mut file).unwrap()
     }
@@ -483,9 +481,9 @@ mod tests {
     #[test]
     fn a_scan_whose_id_is_taken_is_saved_under_a_new_one_and_nothing_is_overwritten() {
         let (_tmp, register) = register();
-        let started = "2026-11-26T04:00:00.000Z".to_owned();
-        let mut first = FindingsFile::new(started.clone(), &register, Vec::new());
-        let mut second = FindingsFile::new(started, &register, Vec::new());
+        let started = "2026-11-26T04:00:00.000Z";
+        let mut first = scan(started, &register);
+        let mut second = scan(started, &register);
         second.id = first.id.clone();
         second.register = "the second".into();
         let first_path = save(&register, &mut first).unwrap();

@@ -223,7 +223,16 @@ fn show_text(shown: &Shown) -> String {
         };
         out.push_str(&line(&head));
         out.push('\n');
-        super::scan::finding_lines(&system.findings, &mut out);
+        let width = system
+            .findings
+            .iter()
+            .map(|f| f.location.chars().count())
+            .max()
+            .unwrap_or(0);
+        for finding in &system.findings {
+            out.push_str(&super::scan::finding_line(finding, width));
+            out.push('\n');
+        }
         findings += system.findings.len();
     }
     let failed = file.failures();
