@@ -48,6 +48,11 @@ mod postgres_server;
 /// `ropa scan` on the example systems, on seeded values and on broken systems.
 mod scan;
 
+/// `ropa scans list | show | prune`, and the scans `ropa scan` saves: none
+/// lost when started at once, the old ones pruned after saving, the same
+/// findings file on every destination.
+mod scans;
+
 /// `ropa gaps` and `ropa accept`: every kind of gap, the report's schema,
 /// accept's commits and refusals, and the example's demo.
 mod gaps;

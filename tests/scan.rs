@@ -200,7 +200,7 @@ fn the_example_webshop_in_postgresql_is_found_the_same() {
 
 /// A register (copied from the test base) with a SQLite database of known
 /// values under `data/`.
-fn scene(values: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn scene(values: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_path_buf();
     copy_dir(&base_dir(), &root.join("register"));
@@ -251,7 +251,7 @@ fn write_system(root: &Path, id: &str, grants: Value, plugin: &str, config: Valu
     .unwrap();
 }
 
-const KNOWN: [(&str, &str, &str); 3] = [
+pub(crate) const KNOWN: [(&str, &str, &str); 3] = [
     (
         "Gerlinde Oosterwijk-Bakhuis",
         "gerlinde.oosterwijk@voorbeeld.nl",

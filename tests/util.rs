@@ -127,7 +127,8 @@ impl std::fmt::Display for Output {
 }
 
 /// Runs `ropa` with `args` in `cwd`. The environment is the test's own minus
-/// `ROPA_REGISTER` (so a developer's setting cannot leak in), plus `env`.
+/// `ROPA_REGISTER` and `ROPA_KEEP_SCANS` (so a developer's settings cannot
+/// leak in), plus `env`.
 pub fn run<I, S>(cwd: &Path, args: I, env: &[(&str, &OsStr)]) -> Output
 where
     I: IntoIterator<Item = S>,
@@ -138,6 +139,7 @@ where
         .args(args)
         .current_dir(cwd)
         .env_remove("ROPA_REGISTER")
+        .env_remove("ROPA_KEEP_SCANS")
         .env("RUST_BACKTRACE", "0");
     for (key, value) in env {
         command.env(key, value);

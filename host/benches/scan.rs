@@ -7,9 +7,17 @@
 //!   (customers with name, e-mail, phone, city), scanned by the database
 //!   scanner: wall-clock time and peak RSS of the real binary, which should
 //!   stay nearly the same across sizes.
+//! - Many findings: 1, 10 and 104 systems of 9,600 findings each (one
+//!   SQLite file of 2,400 tables with four personal columns; 104 systems
+//!   make 998,400 findings), scanned with `--format json -o FILE`: peak RSS,
+//!   which should not grow with the findings (target < 150 MB at a
+//!   million: they wait in a temporary file, and every destination reads
+//!   them from there one at a time).
 //!
 //! Run with `cargo bench -p ropa --bench scan`. Not a test: it reports. The
-//! 10-million-row database takes about a minute and ~600 MB of disk to make.
+//! 10-million-row database takes about a minute and ~600 MB of disk to make;
+//! the million findings some minutes to scan and ~220 MB of disk for each of
+//! the findings files (saved, `-o`, standard output).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -50,7 +58,7 @@ fn main() {
         let size = std::fs::metadata(scene.join("data/big.sqlite"))
             .unwrap()
             .len();
-        let rss = peak_rss_kib(&scene, &reg, &cache)
+        let rss = peak_rss_kib(&scene, &reg, &cache, &[])
             .map_or_else(|| "n/a".to_owned(), |k| format!("{:.1}", k as f64 / 1024.0));
         println!(
             "  {rows:>12}  {:>10.1}  {:>10.1}  {rss:>12}",
@@ -58,6 +66,77 @@ fn main() {
             ms(median(runs))
         );
     }
+
+    many_findings(tmp.path(), &cache);
+}
+
+/// The scan of `systems` systems of 9,600 findings each: peak RSS.
+fn many_findings(dir: &Path, cache: &Path) {
+    println!(
+        "\nmany findings, database scanner, --format json -o FILE (target < 150 MB at a million):"
+    );
+    println!(
+        "  {:>8}  {:>10}  {:>12}  {:>10}",
+        "systems", "findings", "peak RSS MiB", "scan s"
+    );
+    let scene = dir.join("many");
+    make_many_scene(&scene);
+    for systems in [1usize, 10, 104] {
+        let reg = scene.join("register");
+        for n in 0..systems {
+            std::fs::write(
+                reg.join(format!("systems/many-{n:03}.json")),
+                r#"{ "$schema": "../../schemas/system.schema.json", "name": "Many", "kind": "database", "countries": ["NL"],
+  "scan": { "plugin": "database-scanner", "grants": { "sql": { "engine": "sqlite", "path": "data/many.sqlite" } },
+            "config": {}, "limits": { "time_seconds": 3600, "cpu_seconds": 3600 } },
+  "inventory": [] }"#,
+            )
+            .unwrap();
+        }
+        let output = scene.join("findings.json");
+        let started = Instant::now();
+        let rss = peak_rss_kib(
+            &scene,
+            &reg,
+            cache,
+            &[
+                "--format",
+                "json",
+                "-o",
+                output.to_str().unwrap(),
+                "--keep-scans",
+                "1",
+            ],
+        )
+        .map_or_else(|| "n/a".to_owned(), |k| format!("{:.1}", k as f64 / 1024.0));
+        let took = started.elapsed();
+        let findings =
+            std::fs::read_to_string(&output).map_or(0, |text| text.matches("\"location\"").count());
+        println!(
+            "  {systems:>8}  {findings:>10}  {rss:>12}  {:>10.1}",
+            took.as_secs_f64()
+        );
+    }
+}
+
+/// The base register without its systems, and `data/many.sqlite`: 2,400
+/// tables of three customers each, four of whose columns are personal.
+fn make_many_scene(dir: &Path) {
+    make_scene(dir, 0);
+    std::fs::remove_file(dir.join("register/systems/big.json")).unwrap();
+    let mut db = rusqlite::Connection::open(dir.join("data/many.sqlite")).unwrap();
+    let tx = db.transaction().unwrap();
+    for t in 0..2_400 {
+        tx.execute_batch(&format!(
+            "CREATE TABLE klanten_{t:05} (id INTEGER PRIMARY KEY, email TEXT, telefoon TEXT, naam TEXT, woonplaats TEXT);
+             INSERT INTO klanten_{t:05} (email, telefoon, naam, woonplaats) VALUES
+               ('klant0@voorbeeld.nl', '06-00000000', 'Klant 0', 'Utrecht'),
+               ('klant1@voorbeeld.nl', '06-00000001', 'Klant 1', 'Zwolle'),
+               ('klant2@voorbeeld.nl', '06-00000002', 'Klant 2', 'Delft');"
+        ))
+        .unwrap();
+    }
+    tx.commit().unwrap();
 }
 
 fn make_scene(dir: &Path, rows: u64) {
@@ -135,7 +214,7 @@ fn time_scan(cwd: &Path, register: &Path, cache: &Path, extra: &[&str]) -> Durat
     started.elapsed()
 }
 
-fn peak_rss_kib(cwd: &Path, register: &Path, cache: &Path) -> Option<u64> {
+fn peak_rss_kib(cwd: &Path, register: &Path, cache: &Path, extra: &[&str]) -> Option<u64> {
     let time = Path::new("/usr/bin/time");
     if !time.exists() {
         return None;
@@ -145,6 +224,7 @@ fn peak_rss_kib(cwd: &Path, register: &Path, cache: &Path) -> Option<u64> {
         .arg(BIN)
         .args(["scan", "--register"])
         .arg(register)
+        .args(extra)
         .current_dir(cwd)
         .env("ROPA_CACHE_DIR", cache)
         .stdout(Stdio::null())

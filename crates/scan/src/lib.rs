@@ -9,6 +9,7 @@ pub mod gaps;
 mod grants;
 pub mod plugin;
 pub mod report;
+pub mod spool;
 pub mod store;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use ropa_register::register::Register;
 
 pub use grants::{open_grants, system_kind};
 pub use report::{FindingsFile, PluginRef, SystemScan};
+pub use spool::{Scan, Spooled};
 
 /// What to scan and how.
 pub struct Options<'a> {
@@ -68,16 +70,21 @@ pub enum ScanError {
     NotScannable(String),
     #[error("the plugin runtime could not start: {0}")]
     Runtime(String),
+    #[error("cannot make a temporary file for the findings (in TMPDIR): {0}")]
+    Spool(std::io::Error),
 }
 
-/// Scans and returns the findings file's content.
+/// Scans; the findings wait in a temporary file as each system is done
+/// (see [`spool`]), so memory holds the findings of the systems being
+/// scanned, not of the whole scan.
 pub fn scan(
     register: &Register,
     register_dir: &Path,
     options: &Options<'_>,
-) -> Result<FindingsFile, ScanError> {
+) -> Result<Scan, ScanError> {
     let chosen = choose(register, &options.systems, options.plugin.is_some())?;
     let runtime = Runtime::with_default_cache().map_err(|e| ScanError::Runtime(e.to_string()))?;
+    let spool = spool::Spool::new().map_err(ScanError::Spool)?;
     let started = report::now_utc();
 
     // Each distinct plugin is loaded once; loading failures belong to the
@@ -98,7 +105,8 @@ pub fn scan(
         .iter()
         .flat_map(|c| c.dpv.iter().map(|id| id.as_str().to_owned()))
         .collect();
-    let results: Mutex<Vec<Option<SystemScan>>> = Mutex::new(vec![None; chosen.len()]);
+    let results: Mutex<Vec<Option<Spooled>>> =
+        Mutex::new(std::iter::repeat_with(|| None).take(chosen.len()).collect());
     let next = AtomicUsize::new(0);
     let jobs = options.jobs.clamp(1, chosen.len().max(1));
     std::thread::scope(|scope| {
@@ -118,7 +126,8 @@ pub fn scan(
                         register_dir,
                         options.events.clone(),
                     );
-                    results.lock().unwrap()[i] = Some(result);
+                    let kept = spool.keep(result);
+                    results.lock().unwrap()[i] = Some(kept);
                 }
             });
         }
@@ -129,7 +138,7 @@ pub fn scan(
         .into_iter()
         .flatten()
         .collect();
-    Ok(FindingsFile::new(started, register_dir, systems))
+    Ok(Scan::new(started, register_dir, systems, spool))
 }
 
 fn choose<'r>(

@@ -2,29 +2,32 @@
 //! plugin that found it — never a value. Its schema is
 //! `schemas/findings.schema.json`.
 
-use std::path::Path;
-use std::time::Instant;
+use std::hash::{BuildHasher, Hasher};
+use std::time::{Instant, SystemTime};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::plugin::{Finding, OperatorNotes, Plugin, ScanFailure, ScanResult, Summary};
-use ropa_history::{civil_from_days, unix_seconds};
+use ropa_history::civil_from_days;
 
 /// `$schema` of a findings file: `schemas/findings.schema.json`, by the same
 /// never-fetched base URI the register's schemas are known by.
 pub const SCHEMA: &str = "https://schemas.ropa.invalid/findings.schema.json";
 
-/// One `ropa scan`.
+/// One `ropa scan`, as read back (`ropa gaps`, `ropa accept`, `ropa scans
+/// show`). A scan being made is a [`Scan`](crate::Scan), which writes the
+/// same file without holding its findings in memory.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FindingsFile {
     #[serde(rename = "$schema")]
     pub schema: String,
-    /// Names the scan, e.g. in `ropa accept`'s commit message: `scan-` and
-    /// the start time.
+    /// Names the scan, e.g. in `ropa accept`'s commit message: `scan-`,
+    /// the start time and a random part (`scan-20261126T024512.345-7f3a9c01`);
+    /// scans saved by ropa before 0.2 have no random part.
     pub id: String,
-    /// When the scan started, UTC, RFC 3339.
+    /// When the scan started, UTC, RFC 3339 (to the millisecond).
     pub started: String,
     /// The `ropa` version that ran it.
     pub ropa: String,
@@ -130,37 +133,56 @@ impl SystemScan {
 }
 
 impl FindingsFile {
-    pub fn new(started: String, register: &Path, systems: Vec<SystemScan>) -> FindingsFile {
-        let id = format!(
-            "scan-{}",
-            started.replace([':', '-'], "").trim_end_matches('Z')
-        );
-        FindingsFile {
-            schema: SCHEMA.to_owned(),
-            id,
-            started,
-            ropa: env!("CARGO_PKG_VERSION").to_owned(),
-            register: register.display().to_string(),
-            systems,
-        }
-    }
-
     /// How many systems failed.
     pub fn failures(&self) -> usize {
         self.systems.iter().filter(|s| s.error.is_some()).count()
     }
 }
 
-/// Now, UTC, to the second: `2026-11-26T02:45:12Z`.
+/// A scan's id: `scan-`, its start time without separators, and a random
+/// part: `scan-20261126T024512.345-7f3a9c01`. Ids sort by start time as text
+/// (to the millisecond, the form of the time being fixed); the random part
+/// tells apart scans started in the same millisecond, by two processes or
+/// two machines sharing the directory. That saving never writes over a scan
+/// is `store::save`'s doing (it creates the file only where none is), so
+/// the random part need only make a clash rare, not impossible.
+pub fn scan_id(started: &str) -> String {
+    format!(
+        "scan-{}-{}",
+        started.replace([':', '-'], "").trim_end_matches('Z'),
+        random_part()
+    )
+}
+
+/// Eight hex digits that differ between calls and between processes. std's
+/// `RandomState` is seeded from the operating system's randomness once per
+/// thread and gives every new instance other keys, so hashing the clock and
+/// the process id with it is unpredictable enough for telling scans apart;
+/// no random-number crate is needed for an id that nothing secret rests on.
+fn random_part() -> String {
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    let since_epoch = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default();
+    hasher.write_u128(since_epoch.as_nanos());
+    hasher.write_u32(std::process::id());
+    format!("{:08x}", hasher.finish() as u32)
+}
+
+/// Now, UTC, to the millisecond: `2026-11-26T02:45:12.345Z`.
 pub fn now_utc() -> String {
-    let secs = unix_seconds();
+    let since_epoch = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = since_epoch.as_secs() as i64;
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     format!(
-        "{}T{:02}:{:02}:{:02}Z",
+        "{}T{:02}:{:02}:{:02}.{:03}Z",
         civil_from_days(days),
         rem / 3600,
         rem % 3600 / 60,
-        rem % 60
+        rem % 60,
+        since_epoch.subsec_millis()
     )
 }
 
@@ -169,7 +191,28 @@ mod tests {
     #[test]
     fn now_is_an_rfc3339_utc_time() {
         let now = super::now_utc();
-        assert_eq!(now.len(), 20, "{now}");
+        assert_eq!(now.len(), 24, "{now}");
         assert!(now.ends_with('Z') && now.as_bytes()[10] == b'T', "{now}");
+        assert_eq!(now.as_bytes()[19], b'.', "{now}");
+    }
+
+    #[test]
+    fn ids_of_one_start_time_differ_and_sort_by_the_time() {
+        let started = "2026-11-26T02:45:12.345Z";
+        let ids: std::collections::BTreeSet<String> =
+            (0..1000).map(|_| super::scan_id(started)).collect();
+        // 32 random bits: a clash among 1000 is a one in ten thousand chance
+        // (and harmless: saving then draws again).
+        assert!(ids.len() >= 999, "the random part varies: {ids:?}");
+        for id in &ids {
+            assert!(id.starts_with("scan-20261126T024512.345-"), "{id}");
+            assert_eq!(id.len(), "scan-20261126T024512.345-7f3a9c01".len(), "{id}");
+        }
+        let earlier = super::scan_id("2026-11-26T02:45:12.344Z");
+        let later = super::scan_id("2026-11-26T02:45:13.000Z");
+        assert!(ids.iter().all(|id| earlier < *id && *id < later));
+        // An id of ropa before 0.2 (to the second, no random part) sorts
+        // before every later id of the same second.
+        assert!(ids.iter().all(|id| "scan-20261126T024512" < id.as_str()));
     }
 }

@@ -19,6 +19,8 @@ mod render;
 mod rules;
 #[cfg(feature = "scan")]
 mod scan;
+#[cfg(feature = "scan")]
+mod scans;
 mod validate;
 
 use std::path::PathBuf;
@@ -67,6 +69,9 @@ pub enum Command {
     /// Scan the register's systems for personal data with their plugins.
     #[cfg(feature = "scan")]
     Scan(scan::Args),
+    /// List, show and prune the scans saved for the register.
+    #[cfg(feature = "scan")]
+    Scans(scans::Args),
     /// Hold a scan's findings against the register: what it does not declare.
     #[cfg(feature = "scan")]
     Gaps(gaps::Args),
@@ -109,6 +114,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "scan")]
         Command::Scan(args) => scan::run(args, &cli.register),
         #[cfg(feature = "scan")]
+        Command::Scans(args) => scans::run(args, &cli.register),
+        #[cfg(feature = "scan")]
         Command::Plugin(args) => plugin::run(args),
         #[cfg(feature = "scan")]
         Command::InternalCompile(args) => Ok(compile::run(args)),
@@ -142,7 +149,7 @@ fn settle_interrupted(cli: &Cli) -> Option<ExitCode> {
         #[cfg(feature = "render")]
         Command::Render(_) => false,
         #[cfg(feature = "scan")]
-        Command::Gaps(_) | Command::Scan(_) => false,
+        Command::Gaps(_) | Command::Scan(_) | Command::Scans(_) => false,
         Command::Init(_) | Command::Rules(_) => return None,
         #[cfg(feature = "scan")]
         Command::Plugin(_) | Command::InternalCompile(_) => return None,

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use ropa::ops::scan::{Event, FindingsFile};
+use ropa::ops::scan::{Event, Scan};
 use ropa::ops::{self, EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
+use ropa_scan::plugin::Finding;
 
 use super::OutputFormat;
 
@@ -32,6 +33,15 @@ pub struct Args {
     /// errors, at most 10 per system). Log lines are shown, never saved.
     #[arg(long)]
     log: bool,
+    /// After saving, remove all but the newest N saved scans (never one the
+    /// register's inventory cites; `ropa scans` manages them); 0 keeps all.
+    #[arg(
+        long,
+        value_name = "N",
+        env = "ROPA_KEEP_SCANS",
+        default_value_t = ops::scans::DEFAULT_KEEP
+    )]
+    keep_scans: usize,
 }
 
 pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
@@ -47,6 +57,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
             events: Some(display.events()),
         },
         output: args.output.as_deref(),
+        keep_scans: (args.keep_scans > 0).then_some(args.keep_scans),
     };
     let scanned = ops::scan::scan(register_dir, &options);
     display.finish();
@@ -63,25 +74,53 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
             "warning: could not save the findings for `ropa gaps`: {err} (-o FILE keeps them elsewhere)"
         ),
     }
+    match &scanned.pruned {
+        Some(Ok(pruned)) if !pruned.removed.is_empty() => eprintln!(
+            "removed {} older saved scan(s), {}, keeping the newest {} (--keep-scans; `ropa scans list` shows what is kept)",
+            pruned.removed.len(),
+            super::scans::size(pruned.freed),
+            args.keep_scans
+        ),
+        Some(Ok(pruned)) => {
+            for failed in &pruned.failed {
+                eprintln!("warning: {}", failed.error);
+            }
+        }
+        Some(Err(err)) => eprintln!("warning: could not prune the saved scans: {err}"),
+        None => {}
+    }
     if let Some(err) = &scanned.output_failed {
         eprintln!("error: {err}");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
-    let file = &scanned.file;
+    let scan = &scanned.scan;
     let mut out = super::output::stdout();
     match args.format {
         OutputFormat::Json => {
-            writeln!(out, "{}", serde_json::to_string_pretty(file)?)?;
+            scan.write_json(&mut out)?;
+            writeln!(out)?;
+            out.flush()?;
             // The findings file is for machines; people (and CI logs) get
             // what the plugins said, which the file never holds.
-            eprint!("{}", text(file, args.log));
+            let mut to_stderr = |text: &str| {
+                eprint!("{text}");
+                Ok(())
+            };
+            let mut sink = Sink::new(&mut to_stderr);
+            write_text(scan, args.log, &mut sink)?;
+            sink.finish()?;
         }
-        OutputFormat::Text => write!(out, "{}", text(file, args.log))?,
+        OutputFormat::Text => {
+            let mut to_stdout = |text: &str| out.write_all(text.as_bytes());
+            let mut sink = Sink::new(&mut to_stdout);
+            write_text(scan, args.log, &mut sink)?;
+            sink.finish()?;
+        }
     }
-    let failed = file.failures();
+    let failed = scan.failures();
     Ok(ExitCode::from(if failed == 0 {
         EXIT_OK
-    } else if failed < file.systems.len() {
+    } else if failed < scan.systems().len() {
         EXIT_INVALID
     } else {
         EXIT_UNREADABLE
@@ -93,12 +132,14 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
 const LOG_LINES_SHOWN: usize = 10;
 
 /// The findings per system, for people, with what the plugins said (which
-/// the findings file does not keep). Every string that came from a plugin
-/// or a register is made safe for a terminal.
-fn text(file: &FindingsFile, all_log: bool) -> String {
+/// the findings file does not keep), written to `sink` a piece at a time:
+/// the findings are read back from the scan's spool as they are written.
+/// Every string that came from a plugin or a register is made safe for a
+/// terminal.
+fn write_text(scan: &Scan, all_log: bool, sink: &mut Sink<'_>) -> std::io::Result<()> {
     use ropa::terminal::{line as clean, lines};
-    let mut out = String::new();
-    for system in &file.systems {
+    for spooled in scan.systems() {
+        let system = &spooled.head;
         let plugin = system
             .plugin
             .as_ref()
@@ -111,7 +152,7 @@ fn text(file: &FindingsFile, all_log: bool) -> String {
                 "{} ({plugin}, {}): {} findings in {secs:.2} s{}",
                 system.system,
                 system.kind,
-                system.findings.len(),
+                spooled.count,
                 if system.summary.as_ref().is_some_and(|s| s.truncated) {
                     " (stopped early at a limit: the scan is incomplete)"
                 } else {
@@ -123,24 +164,12 @@ fn text(file: &FindingsFile, all_log: bool) -> String {
                 system.system, system.kind, err.reason
             ),
         };
-        out.push_str(&clean(&head));
-        out.push('\n');
+        sink.line(&clean(&head))?;
         if let Some(said) = &notes.plugin_said {
-            out.push_str(&format!("  the plugin said: {}\n", lines(said)));
+            sink.line(&format!("  the plugin said: {}", lines(said)))?;
         }
-        let width = system
-            .findings
-            .iter()
-            .map(|f| f.location.chars().count())
-            .max()
-            .unwrap_or(0);
-        for f in &system.findings {
-            let line = format!(
-                "  {:width$}  {:24}  {:.1}  {:>5}/{:<5}  {}",
-                f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
-            );
-            out.push_str(&clean(&line));
-            out.push('\n');
+        for finding in scan.findings(spooled) {
+            sink.line(&finding_line(&finding?, spooled.widest))?;
         }
         let shown: Vec<_> = notes
             .log
@@ -149,29 +178,76 @@ fn text(file: &FindingsFile, all_log: bool) -> String {
             .collect();
         let limit = if all_log { usize::MAX } else { LOG_LINES_SHOWN };
         for line in shown.iter().take(limit) {
-            out.push_str(&format!("  {}: {}\n", line.level, clean(&line.text)));
+            sink.line(&format!("  {}: {}", line.level, clean(&line.text)))?;
         }
         if shown.len() > limit {
-            out.push_str(&format!(
-                "  … {} more warnings and errors in the plugin's log (--log shows all)\n",
+            sink.line(&format!(
+                "  … {} more warnings and errors in the plugin's log (--log shows all)",
                 shown.len() - limit
-            ));
+            ))?;
         }
         if notes.refused > 0 {
-            out.push_str(&format!(
-                "  {} findings refused by the host; the first because {}\n",
+            sink.line(&format!(
+                "  {} findings refused by the host; the first because {}",
                 notes.refused,
                 clean(notes.first_refusal.as_deref().unwrap_or("?"))
-            ));
+            ))?;
         }
     }
-    let failed = file.failures();
-    out.push_str(&format!(
-        "Scanned {} systems: {} ok, {failed} failed.\n",
-        file.systems.len(),
-        file.systems.len() - failed
-    ));
-    out
+    let failed = scan.failures();
+    let count = scan.systems().len();
+    sink.line(&format!(
+        "Scanned {count} systems: {} ok, {failed} failed.",
+        count - failed
+    ))
+}
+
+/// Where text goes, in whole lines, a few dozen KiB at a time: a table of a
+/// million findings is never one string.
+pub(super) struct Sink<'a> {
+    buf: String,
+    emit: &'a mut dyn FnMut(&str) -> std::io::Result<()>,
+}
+
+impl<'a> Sink<'a> {
+    const CHUNK: usize = 64 << 10;
+
+    pub(super) fn new(emit: &'a mut dyn FnMut(&str) -> std::io::Result<()>) -> Sink<'a> {
+        Sink {
+            buf: String::new(),
+            emit,
+        }
+    }
+
+    pub(super) fn line(&mut self, text: &str) -> std::io::Result<()> {
+        self.buf.push_str(text);
+        self.buf.push('\n');
+        if self.buf.len() >= Self::CHUNK {
+            (self.emit)(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        (self.emit)(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+/// A finding as a line of a table whose place column is `width` wide:
+/// place, kind, confidence, matches of values sampled, detector. Made safe
+/// for a terminal.
+pub(super) fn finding_line(f: &Finding, width: usize) -> String {
+    let line = format!(
+        "  {:width$}  {:24}  {:.1}  {:>5}/{:<5}  {}",
+        f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
+    );
+    ropa::terminal::line(&line).into_owned()
 }
 
 /// A progress bar on a terminal, plain lines otherwise.

@@ -23,6 +23,8 @@ pub mod plugin;
 pub mod render;
 #[cfg(feature = "scan")]
 pub mod scan;
+#[cfg(feature = "scan")]
+pub mod scans;
 
 pub use open::{History, OpenError, Opened, open};
 

@@ -55,7 +55,9 @@ pub struct Summary {
 pub struct ScanFailure {
     /// A short machine-readable kind: `plugin` (could not load), `system`
     /// (could not be opened), `config`, `time-limit`, `cpu-limit`,
-    /// `memory-limit`, `limit`, `trap`, `capability`, `plugin-error`.
+    /// `memory-limit`, `limit`, `trap`, `capability`, `plugin-error`,
+    /// `host` (ropa could not keep the findings: a temporary file could
+    /// not be written).
     pub kind: String,
     /// What happened, for people.
     pub reason: String,
