@@ -458,9 +458,23 @@ fn an_activity_for_customers_is_named_as_theirs_and_left_out_of_the_controllers_
         ),
         "{nl}"
     );
+    // The controller's record leaves it out; the processor's record after
+    // it (Art. 30(2)) holds it, with the controllers it is carried out for.
     let records = record(&reg, "en");
-    assert!(!records.contains("Hosting web shops"), "{records}");
-    assert!(records.contains("Newsletter"), "{records}");
+    let (own, theirs) = records
+        .split_once("\r\n\r\n")
+        .expect("the processor's table after an empty line");
+    assert!(!own.contains("Hosting web shops"), "{own}");
+    assert!(own.contains("Newsletter"), "{own}");
+    for fact in [
+        "shop-hosting,Hosting web shops for our customers,",
+        "not applicable: the processor is established in the EEA (Art. 27(1))",
+        "Bakkerij De Korenschoof B.V.\nprivacy@korenschoof.example",
+        "fg@korenschoof.example,verwerkersovereenkomst VO-2024-031,",
+        "Noord Representation B.V. (speiche@noord-rep.example),,\"processing agreements, customer files\",",
+    ] {
+        assert!(theirs.contains(fact), "{fact:?} not in {theirs}");
+    }
 }
 
 /// The US software company of `examples/`, in a directory of its own.
@@ -643,8 +657,11 @@ fn the_record_keeps_the_order_the_register_sets() {
     let places: Vec<Option<usize>> = order.iter().map(|id| at(id)).collect();
     assert!(places.iter().all(Option::is_some), "{places:?}\n{csv}");
     assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}\n{csv}");
-    // The workspaces hosted for customers are not the controller's record.
-    assert_eq!(at("customer-workspaces"), None, "{csv}");
+    // The workspaces hosted for customers are not the controller's record:
+    // they are the processor's, in the table after the empty line.
+    let (own, theirs) = csv.split_once("\r\n\r\n").expect("the processor's table");
+    assert!(!own.contains("\ncustomer-workspaces,"), "{own}");
+    assert!(theirs.contains("\ncustomer-workspaces,"), "{theirs}");
 }
 
 #[test]

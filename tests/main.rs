@@ -26,6 +26,11 @@ mod controllers;
 /// The ISMT example register: valid, with the seed statement's gaps as warnings.
 mod example;
 
+/// The processor's record (Art. 30(2)) of activities carried out for other
+/// controllers: every field with its value, in every format and language;
+/// none for a register that has no such activity.
+mod processor;
+
 /// Every example register (`register/` and `examples/*`): valid, rendered
 /// in its languages, every public text and structured fact of each in its
 /// statement; prints what share of each statement is free text.

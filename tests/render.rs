@@ -1047,7 +1047,7 @@ fn xlsx_is_never_written_to_stdout() {
 
 /// Every sheet of a workbook as a spreadsheet program reads it: name and
 /// rows of cell texts.
-fn xlsx_sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn xlsx_sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut workbook: Xlsx<_> = open_workbook(path).expect("the workbook opens");
     workbook
@@ -1074,7 +1074,7 @@ fn xlsx_sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
 }
 
 /// A member of a ZIP archive, inflated, as text.
-fn zip_member(archive: &[u8], wanted: &str) -> String {
+pub(crate) fn zip_member(archive: &[u8], wanted: &str) -> String {
     use std::io::Read;
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(archive)).expect("a readable ZIP archive");
@@ -1451,6 +1451,25 @@ fn libreoffice_reads_every_cell_of_the_xlsx_as_ropa_wrote_it() {
             );
         }
     }
+    // A register with activities carried out for others: the processor's
+    // record, a third sheet, read back as calamine reads it.
+    let file = render_xlsx(
+        &workspace_root().join("examples/us-software"),
+        "en",
+        tmp.path(),
+    );
+    let read = libreoffice_sheets(&libreoffice, &file);
+    let mut expected = xlsx_sheets(&file);
+    assert_eq!(
+        expected.len(),
+        3,
+        "the record, the controller, the processor's record"
+    );
+    expected.sort();
+    assert_eq!(
+        read, expected,
+        "the processor's workbook as LibreOffice reads it"
+    );
 }
 
 #[test]

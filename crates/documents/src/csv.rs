@@ -2,6 +2,17 @@
 //! quoted when it holds a comma, quote or line break (its quotes doubled),
 //! UTF-8, a header row, then one row per activity × data category.
 //!
+//! The processor's record (Art. 30(2)), when the register has activities
+//! carried out for other controllers, is a second table in the same file:
+//! after the controller's rows, an empty line, then its own header row and
+//! one row per activity × named controller. One file, because `render`
+//! writes one document, to standard output or whole to one `-o` file; a
+//! spreadsheet shows the two tables one below the other, with an empty row
+//! between them. A CSV reader meets the empty line as a record of no
+//! fields, or skips it, and then the processor's header row; no row of
+//! either table is empty, as each has 33 or 24 fields. A register with no
+//! such activity gives the controller's table alone.
+//!
 //! An activity's own cells are the same in each of its rows, so they are
 //! encoded once per activity, in the three runs between the data category's
 //! columns, and copied into each row; parts of the record are laid out on
@@ -23,6 +34,14 @@ pub fn csv(records: &Records) -> Vec<u8> {
     out.reserve_exact(parts.iter().map(Vec::len).sum());
     for part in parts {
         out.extend_from_slice(&part);
+    }
+    if let Some(processor) = &records.processor {
+        out.extend_from_slice(b"\r\n");
+        push_row(&mut out, &processor.headers());
+        for (_, cells) in processor.rows() {
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            push_row(&mut out, &cells);
+        }
     }
     out
 }

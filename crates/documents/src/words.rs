@@ -1015,6 +1015,8 @@ pub struct RecordWords {
     pub safeguards: SafeguardCells,
     pub sources: Sources,
     pub special_categories: SpecialCategories,
+    /// The processor's record (Art. 30(2)).
+    pub processor: crate::records::ProcessorWords,
 }
 
 /// The column headers, by [`crate::records::Column`].

@@ -5,7 +5,10 @@
 //! bold header row, frozen header and first two columns, an autofilter,
 //! wrapped text, set widths, rows as tall as their text, landscape pages
 //! that repeat the header row; and the controller block followed by the
-//! register's known gaps, printed to the width of a landscape page. The
+//! register's known gaps, printed to the width of a landscape page. When
+//! the organisation carries out activities for other controllers, a third:
+//! the processor's record (Art. 30(2)), one row per activity × named
+//! controller, laid out as the record sheet is. The
 //! document's dates are the register's "last changed" date
 //! ([`Records::document_date`]), never the clock, so the same register
 //! gives the same bytes.
@@ -28,7 +31,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
 };
 
-use super::records::{Column, DATA_COLUMNS, Records};
+use super::records::{Column, DATA_COLUMNS, ProcessorColumn, ProcessorRecord, Records};
 
 /// Excel's limits: characters in a cell, rows in a sheet.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -99,6 +102,9 @@ pub fn workbook(records: &Records) -> Result<Vec<u8>, XlsxError> {
         })?;
     record_sheet(record, records, &header)?;
     controller_sheet(book.add_worksheet(), records, &header)?;
+    if let Some(processor) = &records.processor {
+        processor_sheet(book.add_worksheet(), processor, records, &header)?;
+    }
     Ok(book.save_to_buffer()?)
 }
 
@@ -147,7 +153,7 @@ fn record_sheet(
     }
     sheet.set_name(sheet_name(&records.labels.sheet))?;
     let widths: Vec<f64> = Column::ALL.iter().map(|c| c.width()).collect();
-    let headers: Vec<&str> = Column::ALL.iter().map(|c| c.header(records.lang)).collect();
+    let headers: Vec<&'static str> = Column::ALL.iter().map(|c| c.header(records.lang)).collect();
     header_row(sheet, &headers, &widths, header)?;
 
     // Where each column's text is found in a data entry, for the
@@ -169,7 +175,7 @@ fn record_sheet(
             .unwrap_or(1);
         for entry in data {
             let mut entry_lines = own_lines;
-            for (c, column) in Column::ALL.iter().enumerate() {
+            for (c, column) in headers.iter().copied().enumerate() {
                 let text = match data_slot[c] {
                     Some(slot) => {
                         entry_lines = entry_lines.max(lines(entry[slot], widths[c]));
@@ -177,7 +183,7 @@ fn record_sheet(
                     }
                     None => own[c],
                 };
-                text_cell(sheet, (row, c as u16), text, activity, *column, records)?;
+                text_cell(sheet, (row, c as u16), text, activity, column, records)?;
             }
             set_lines(sheet, row, entry_lines)?;
             row += 1;
@@ -211,12 +217,12 @@ fn controller_sheet(
     let fields = records
         .controller
         .iter()
-        .map(|field| (field.label, field.lines.join("\n"), field.column));
+        .map(|field| (field.label, field.lines.join("\n"), field.label));
     let gaps = records.register_gaps.iter().map(|gap| {
         (
             labels.register_gaps.as_str(),
             gap.clone(),
-            Column::KnownGaps,
+            Column::KnownGaps.header(records.lang),
         )
     });
     for ((label, value, column), row) in fields.chain(gaps).zip(1..) {
@@ -233,6 +239,41 @@ fn controller_sheet(
     sheet.set_landscape();
     // Two columns: as wide as the page, as many pages down as it takes.
     sheet.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// The processor's record (Art. 30(2)): the header row, then one row per
+/// activity × named controller (one for an activity that names none), laid
+/// out as the record sheet. A few rows: an ordinary sheet, not a low-memory one.
+fn processor_sheet(
+    sheet: &mut Worksheet,
+    processor: &ProcessorRecord,
+    records: &Records,
+    header: &Format,
+) -> Result<(), XlsxError> {
+    let rows = processor.rows();
+    if rows.len() >= MAX_ROWS {
+        return Err(XlsxError::TooManyRows { rows: rows.len() });
+    }
+    sheet.set_name(sheet_name(&processor.labels.sheet))?;
+    let widths: Vec<f64> = ProcessorColumn::ALL.iter().map(|c| c.width()).collect();
+    let headers = processor.headers();
+    header_row(sheet, &headers, &widths, header)?;
+    let mut row: u32 = 1;
+    for (activity, cells) in &rows {
+        let mut height = 1;
+        for (c, (text, column)) in cells.iter().zip(headers.iter().copied()).enumerate() {
+            text_cell(sheet, (row, c as u16), text, activity, column, records)?;
+            height = height.max(lines(text, widths[c]));
+        }
+        set_lines(sheet, row, height)?;
+        row += 1;
+    }
+    let last_column = (ProcessorColumn::ALL.len() - 1) as u16;
+    sheet.set_freeze_panes(1, 2)?;
+    sheet.autofilter(0, 0, row - 1, last_column)?;
+    sheet.set_landscape();
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -255,13 +296,13 @@ fn header_row(
 
 /// Writes a text cell, leaving an empty text blank. A text over Excel's
 /// limit is refused with the activity (or, on the controller sheet, the
-/// controller) and the column it is in.
+/// controller) and the header of the column it is in.
 fn text_cell(
     sheet: &mut Worksheet,
     (row, column_number): (u32, u16),
     text: &str,
     activity: &str,
-    column: Column,
+    column: &'static str,
     records: &Records,
 ) -> Result<(), XlsxError> {
     if text.is_empty() {
@@ -277,7 +318,7 @@ fn text_cell(
                 } else {
                     activity.to_owned()
                 },
-                column: column.header(records.lang),
+                column,
                 chars,
             });
         }

@@ -26,7 +26,9 @@ pub struct Args {
 enum What {
     /// The public privacy statement (Art. 13/14).
     Statement(StatementArgs),
-    /// The internal record of processing activities (Art. 30(1)).
+    /// The internal record of processing activities (Art. 30(1)), followed
+    /// by the processor's record (Art. 30(2)) of activities carried out for
+    /// other controllers, when there are any.
     Records(RecordsArgs),
 }
 
@@ -47,8 +49,9 @@ struct RecordsArgs {
     /// The language of the column names and fixed words.
     #[arg(long, value_parser = lang())]
     lang: Lang,
-    /// HTML page, Markdown, CSV (one row per activity and data category) or an
-    /// Excel workbook (xlsx, only with -o).
+    /// HTML page, Markdown, CSV (one row per activity and data category; the
+    /// processor's record a second table after an empty line) or an Excel
+    /// workbook (xlsx, only with -o).
     #[arg(long, value_enum, default_value = "html")]
     format: RecordsFormatArg,
     #[command(flatten)]

@@ -15,11 +15,11 @@ use ropa_register::register::Register;
 
 pub(super) struct Deriver<'a> {
     register: &'a Register,
-    lang: Lang,
+    pub(super) lang: Lang,
     /// How the language writes dates and periods.
     words: &'static Words,
     /// The words of the record's cells.
-    w: &'static RecordWords,
+    pub(super) w: &'static RecordWords,
     // Every activity names catalogue entries by id; indexed once, so that a
     // large register does not search its catalogues for each reference.
     categories: HashMap<&'a Id, &'a Category>,
@@ -41,7 +41,7 @@ impl<'a> Deriver<'a> {
         }
     }
 
-    fn category(&self, id: &Id) -> Option<&'a Category> {
+    pub(super) fn category(&self, id: &Id) -> Option<&'a Category> {
         self.categories.get(id).copied()
     }
 
@@ -49,18 +49,18 @@ impl<'a> Deriver<'a> {
         self.subjects.get(id).copied()
     }
 
-    fn recipient(&self, id: &Id) -> Option<&'a Recipient> {
+    pub(super) fn recipient(&self, id: &Id) -> Option<&'a Recipient> {
         self.recipients.get(id).copied()
     }
 
     /// The representative under one law, never "not required" without the
-    /// reason the register gives.
-    fn representative(&self, law: &UnderLaw<'_>, words: &Words) -> String {
+    /// reason the register gives. `established` is what the record says
+    /// when the organisation is established in the law's territory, as
+    /// controller or as processor.
+    fn representative(&self, law: &UnderLaw<'_>, words: &Words, established: &str) -> String {
         match (law.representative, law.representative_exemption) {
             (Some(r), _) => format!("{} ({})", r.name, self.channels(&r.contact)),
-            (None, _) if law.established_in_territory => {
-                words.records.words.representative_established.clone()
-            }
+            (None, _) if law.established_in_territory => established.to_owned(),
             (None, Some(exemption)) => {
                 let point = match exemption.ground {
                     RepresentativeGround::Occasional => "a",
@@ -118,7 +118,7 @@ impl<'a> Deriver<'a> {
         })
     }
 
-    fn t(&self, text: &ropa_register::model::Text) -> String {
+    pub(super) fn t(&self, text: &ropa_register::model::Text) -> String {
         text.get(self.lang).unwrap_or_default().trim().to_owned()
     }
 
@@ -138,7 +138,7 @@ impl<'a> Deriver<'a> {
         }
     }
 
-    fn channels(&self, channels: &[Channel]) -> String {
+    pub(super) fn channels(&self, channels: &[Channel]) -> String {
         channels
             .iter()
             .map(|c| match &c.label {
@@ -218,26 +218,35 @@ impl<'a> Deriver<'a> {
                         .unwrap_or_default()
                 )],
             },
-            // Never "not required" without the reason the register gives.
-            // Under every law the controller is subject to, each prefixed
-            // with its regulation's name when there is more than one.
             Column::Representative => {
-                let laws = org.laws();
-                let several = laws.len() > 1;
-                laws.iter()
-                    .map(|law| {
-                        let words = Words::under(self.lang, law.jurisdiction);
-                        let line = self.representative(law, words);
-                        if several {
-                            format!("{}: {line}", law.jurisdiction.regulation())
-                        } else {
-                            line
-                        }
-                    })
-                    .collect()
+                self.representatives(|words| &words.records.words.representative_established)
             }
             _ => Vec::new(),
         }
+    }
+
+    /// The organisation's representatives, never "not required" without
+    /// the reason the register gives: under every law the organisation is
+    /// subject to, each prefixed with its regulation's name when there is
+    /// more than one. `established` picks, from the law's words, what the
+    /// record says of an organisation established in its territory.
+    pub(super) fn representatives(
+        &self,
+        established: impl Fn(&'static Words) -> &'static String,
+    ) -> Vec<String> {
+        let laws = self.register.organisation.laws();
+        let several = laws.len() > 1;
+        laws.iter()
+            .map(|law| {
+                let words = Words::under(self.lang, law.jurisdiction);
+                let line = self.representative(law, words, established(words));
+                if several {
+                    format!("{}: {line}", law.jurisdiction.regulation())
+                } else {
+                    line
+                }
+            })
+            .collect()
     }
 
     pub(super) fn activity(&self, id: &str, a: &ActivityFile) -> RecordActivity {
@@ -277,9 +286,6 @@ impl<'a> Deriver<'a> {
             .iter()
             .map(|d| {
                 let category = self.category(&d.category);
-                let label = category
-                    .map(|c| self.t(&c.label))
-                    .unwrap_or_else(|| d.category.to_string());
                 let mut special = Vec::new();
                 if let Some(c) = category {
                     if c.special != SpecialCategory::None {
@@ -356,17 +362,8 @@ impl<'a> Deriver<'a> {
                         .unwrap_or_else(|| item.item.to_string());
                     retention.push(format!("{name}: {}", self.retention(&item.retention)));
                 }
-                // The category with its items (Art. 30(1)(c)).
-                let items: Vec<String> = category
-                    .map(|c| c.items.iter().map(|i| self.t(&i.label)).collect())
-                    .unwrap_or_default();
-                let label = if items.is_empty() {
-                    label
-                } else {
-                    format!("{label} ({})", items.join(", "))
-                };
                 RecordData {
-                    category: label,
+                    category: self.category_with_items(&d.category),
                     special,
                     sources,
                     retention,
@@ -381,7 +378,21 @@ impl<'a> Deriver<'a> {
         }
     }
 
-    fn activity_value(&self, column: Column, a: &ActivityFile) -> Vec<String> {
+    /// A category by its label, with its items (Art. 30(1)(c), 30(2)(b)).
+    pub(super) fn category_with_items(&self, id: &Id) -> String {
+        let Some(category) = self.category(id) else {
+            return id.to_string();
+        };
+        let label = self.t(&category.label);
+        let items: Vec<String> = category.items.iter().map(|i| self.t(&i.label)).collect();
+        if items.is_empty() {
+            label
+        } else {
+            format!("{label} ({})", items.join(", "))
+        }
+    }
+
+    pub(super) fn activity_value(&self, column: Column, a: &ActivityFile) -> Vec<String> {
         let none = || vec![self.w.words.none.clone()];
         let not_recorded = || vec![self.w.words.not_recorded.clone()];
         let or_none = |lines: Vec<String>| if lines.is_empty() { none() } else { lines };
@@ -871,7 +882,7 @@ impl<'a> Deriver<'a> {
         &self.w.bases.of(&basis).name
     }
 
-    fn role(&self, role: RecipientRole) -> &'static str {
+    pub(super) fn role(&self, role: RecipientRole) -> &'static str {
         self.w.roles.of(&role)
     }
 
@@ -887,7 +898,7 @@ impl<'a> Deriver<'a> {
         self.w.sources.of(&kind)
     }
 
-    fn special_name(&self, special: SpecialCategory) -> &'static str {
+    pub(super) fn special_name(&self, special: SpecialCategory) -> &'static str {
         self.w.special_categories.of(&special)
     }
 }

@@ -2,12 +2,15 @@
 //! activity, public and internal, with every field Art. 30(1) asks for and
 //! the extras supervisory authorities recommend (legal basis, legitimate
 //! interest, sources, systems, DPIA, profiling and automated decisions,
-//! review dates) and the known gaps the DPO recorded.
+//! review dates) and the known gaps the DPO recorded; and, when the
+//! organisation carries out activities as processor, the processor's record
+//! of them (Art. 30(2), [`processor`]).
 //!
 //! [`Records::derive`] builds the view every format shares; every word of it
 //! (column names included) comes from the language's word file
 //! ([`crate::words::RecordWords`]). [`super::csv`] and [`super::xlsx`] write
-//! one row per activity × data category.
+//! one row per activity × data category, and for the processor's record one
+//! per activity × named controller.
 
 use crate::words::{RecordWords, Words};
 use ropa_register::model::{ActivityFile, Id, Lang};
@@ -15,14 +18,19 @@ use ropa_register::register::Register;
 
 mod column;
 mod derive;
+pub mod processor;
 
 pub use column::{Column, DATA_COLUMNS};
 use derive::{Deriver, gap};
+pub use processor::{
+    CONTROLLER_COLUMNS, ProcessorActivity, ProcessorColumn, ProcessorRecord, ProcessorWords,
+};
 
-/// A field with its value, one line per item.
+/// A field with its value, one line per item: a column of the controller's
+/// record, or of the processor's.
 #[derive(Debug, Clone)]
-pub struct Field {
-    pub column: Column,
+pub struct Field<C = Column> {
+    pub column: C,
     pub label: &'static str,
     pub lines: Vec<String>,
 }
@@ -39,6 +47,9 @@ pub struct Records {
     pub activities: Vec<RecordActivity>,
     /// Known gaps recorded in organisation, categories, subjects and recipients.
     pub register_gaps: Vec<String>,
+    /// The processor's record (Art. 30(2)), when the organisation carries
+    /// out activities on behalf of other controllers.
+    pub processor: Option<ProcessorRecord>,
     /// The date the spreadsheet carries as its creation date: the pinned
     /// "last changed" date, or 2000-01-01, never the clock.
     pub document_date: (u16, u8, u8),
@@ -77,8 +88,11 @@ impl Records {
         // carries out for customers belong to the processor's record (Art.
         // 30(2)). Activities are independent of each other: derived on all
         // cores.
-        let mut entries: Vec<(&Id, &ActivityFile)> = register.activities_in_order();
-        entries.retain(|(_, a)| a.is_own());
+        let (entries, for_others): (Vec<(&Id, &ActivityFile)>, Vec<_>) = register
+            .activities_in_order()
+            .into_iter()
+            .partition(|(_, a)| a.is_own());
+        let processor = ProcessorRecord::derive(&d, &for_others);
         let activities = ropa_register::parallel::map_chunks(&entries, 64, |part| {
             part.iter()
                 .map(|(id, a)| d.activity(id.as_str(), a))
@@ -111,6 +125,7 @@ impl Records {
             controller,
             activities,
             register_gaps,
+            processor,
             document_date,
         }
     }

@@ -111,12 +111,98 @@ pub struct ProcessingFor {
     /// Who they are, as the statement may say it: "the schools that use
     /// our platform", "our business customers".
     pub controllers: Text,
-    /// The controllers by name, where the record lists them.
+    /// The controllers by name, where the processor's record names them:
+    /// each a name, or its name with contact details, and its
+    /// representative and data protection officer where it has them
+    /// (Art. 30(2)(a)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub names: Vec<String>,
+    pub names: Vec<NamedController>,
+    /// Where the list of every controller, with contact details, is kept
+    /// when the record does not name each one: "the customer database,
+    /// accounts with an accepted processing agreement".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_ref: Option<String>,
     /// Where the processing agreements with them are kept (Art. 28(3)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement_ref: Option<String>,
+}
+
+/// A controller a processor activity is carried out for: its name alone,
+/// e.g. `"Brightline Studio GmbH"`, or with what the processor's record
+/// holds of it (Art. 30(2)(a)):
+///
+/// ```json
+/// { "name": "Brightline Studio GmbH",
+///   "contact": [ { "kind": "email", "value": "privacy@brightline.example" } ],
+///   "dpo": { "contact": [ { "kind": "email", "value": "dpo@brightline.example" } ] },
+///   "agreement_ref": "DPA BL-2024-07" }
+/// ```
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum NamedController {
+    /// Its name only (V45 asks for its contact details).
+    Name(String),
+    /// Its name with contact details.
+    Contact(ControllerContact),
+}
+
+/// A controller with the contact details the processor's record holds.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ControllerContact {
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// How to reach the controller.
+    pub contact: Vec<Channel>,
+    /// Its representative (Art. 27), where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative: Option<super::Party>,
+    /// Its data protection officer (Art. 37), where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo: Option<ControllerDpo>,
+    /// Where the processing agreement with this controller is kept, when
+    /// not with the others (`agreement_ref` of `processing_for`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement_ref: Option<String>,
+}
+
+/// The data protection officer of a controller the organisation processes for.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ControllerDpo {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub contact: Vec<Channel>,
+}
+
+impl NamedController {
+    pub fn name(&self) -> &str {
+        match self {
+            NamedController::Name(name) => name,
+            NamedController::Contact(c) => &c.name,
+        }
+    }
+
+    /// What the record holds of the controller beyond its name.
+    pub fn details(&self) -> Option<&ControllerContact> {
+        match self {
+            NamedController::Name(_) => None,
+            NamedController::Contact(c) => Some(c),
+        }
+    }
+}
+
+impl ProcessingFor {
+    /// The agreement with `controller`: its own, else the one for all.
+    pub fn agreement_of<'a>(&'a self, controller: &'a NamedController) -> Option<&'a str> {
+        let given = |r: Option<&'a str>| r.map(str::trim).filter(|r| !r.is_empty());
+        given(
+            controller
+                .details()
+                .and_then(|c| c.agreement_ref.as_deref()),
+        )
+        .or_else(|| given(self.agreement_ref.as_deref()))
+    }
 }
 
 impl ActivityFile {

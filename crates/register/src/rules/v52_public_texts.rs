@@ -52,7 +52,8 @@ rule! {
     ///   of the same right gives one: the statement tells the first;
     /// - the optional texts of a public activity carried out as processor
     ///   (`"role": "processor"`), which the statement names only with the
-    ///   controllers it serves and the controller's record leaves out.
+    ///   controllers it serves and the processor's record (Art. 30(2))
+    ///   tells only by its description and purposes.
     ///
     /// Activities with `"public": false` are the record's, not the
     /// statement's, and are not checked.
@@ -350,16 +351,11 @@ fn texts_of_retention(r: &Retention, at: &str, mut each: impl FnMut(String)) {
 /// the statement names it and for whom, nothing more, and the controller's
 /// record leaves it out.
 fn for_others(unshown: &mut Unshown, activity: &ActivityFile) {
-    const WHY: &str = "the statement names an activity carried out as processor only with the controllers it serves, and the controller's record leaves it out";
+    const WHY: &str = "the statement names an activity carried out as processor only with the controllers it serves, and the processor's record tells only its description and purposes";
     const FIX: &str = "tell it in the privacy statements of the controllers the organisation processes for, or remove it";
-    unshown.text(&activity.description, "/description", WHY, FIX);
+    // The description and the purposes' descriptions are the processor's
+    // record's (Art. 30(2)(b)), as an internal activity's are the record's.
     for (i, purpose) in activity.purposes.iter().enumerate() {
-        unshown.text(
-            &purpose.description,
-            format!("/purposes/{i}/description"),
-            WHY,
-            FIX,
-        );
         unshown.text(
             &purpose.minimisation,
             format!("/purposes/{i}/minimisation"),
