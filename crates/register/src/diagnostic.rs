@@ -2,6 +2,9 @@
 //! to fix it; rendered for people (with the offending line, as compilers do)
 //! and as a stable JSON document for CI. Both come from the same values.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use serde::Serialize;
 
 use crate::span::LineIndex;
@@ -166,18 +169,17 @@ impl<'a> Group<'a> {
 /// at (file, line, column), else in the order of the diagnostics.
 pub fn groups(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut by_cause: std::collections::HashMap<(&str, Severity, &str), usize> =
-        std::collections::HashMap::new();
+    let mut by_cause: HashMap<(&str, Severity, &str), usize> = HashMap::new();
     for d in diagnostics {
         let Some(cause) = d.cause.as_deref() else {
             groups.push(Group { members: vec![d] });
             continue;
         };
         match by_cause.entry((d.rule, d.severity, cause)) {
-            std::collections::hash_map::Entry::Occupied(at) => {
+            Entry::Occupied(at) => {
                 groups[*at.get()].members.push(d);
             }
-            std::collections::hash_map::Entry::Vacant(at) => {
+            Entry::Vacant(at) => {
                 at.insert(groups.len());
                 groups.push(Group { members: vec![d] });
             }
