@@ -252,6 +252,8 @@ fn json_report_has_the_documented_shape() {
     assert_eq!(json["summary"]["warnings"], count("warning"), "{out}");
     assert_eq!(count("error"), 1, "{out}");
     assert_eq!(count("warning"), 2, "{out}");
+    // No two of them have one cause.
+    assert_eq!(json["summary"]["causes"], 3, "{out}");
 
     let articles = articles();
     for d in diagnostics {
@@ -343,6 +345,133 @@ fn json_report_when_the_register_cannot_be_read() {
             .as_str()
             .is_some_and(|f| f.contains("does not exist")),
         "{out}"
+    );
+}
+
+/// One recipient fact under every transfer of five activities: the text
+/// shows it once, where it is fixed, with its places; the JSON keeps every
+/// diagnostic, each with the cause that groups it.
+#[test]
+fn a_fact_found_in_many_places_is_one_block_in_text_and_every_place_in_json() {
+    let reg = Prepared::new(&cases_dir().join("repeated-errors"));
+    let out = run(
+        reg.tmp.path(),
+        [
+            OsStr::new("validate"),
+            OsStr::new("--register"),
+            reg.register.as_os_str(),
+        ],
+        &[],
+    );
+    out.assert_code(1);
+    let text = reg.normalise(&out.stdout);
+    // Three causes: the uncertified recipient (fixed in recipients.json),
+    // and the misspelt one, missing (V17) and so not certified either (V23).
+    assert_eq!(text.matches("error[V23]").count(), 2, "{text}");
+    assert_eq!(text.matches("error[V17]").count(), 1, "{text}");
+    let block = &text[text.find("error[V23]: adequacy for US covers only certified organisations, and recipient \"mail-provider\"").expect("the V23 block")..];
+    let block = &block[..block.find("\n\n").expect("the block's end")];
+    assert!(
+        block.contains("\n  --> recipients.json:14:5 (at /recipients/1)\n"),
+        "{block}"
+    );
+    assert!(block.contains("= in 3 places:"), "{block}");
+    for activity in ["backups", "complaints", "customer-service"] {
+        assert!(
+            block.contains(&format!("activities/{activity}.json:")),
+            "{activity} is not among the places:\n{block}"
+        );
+    }
+    assert!(
+        text.ends_with("REGISTER: 9 errors, 0 warnings (about 3 causes): FAILED\n"),
+        "{text}"
+    );
+
+    let (out, json) = validate_json(&reg, &[]);
+    out.assert_code(1);
+    assert_eq!(json["summary"]["errors"], 9, "{out}");
+    assert_eq!(json["summary"]["causes"], 3, "{out}");
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), 9, "{out}");
+    let certified: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["cause"] == "recipient mail-provider, US, not DPF-certified")
+        .collect();
+    assert_eq!(certified.len(), 3, "{out}");
+    for d in &certified {
+        assert_eq!(d["rule"], "V23", "{d}");
+        assert_eq!(d["pointer"], "/transfers/0/mechanisms/0", "{d}");
+        assert!(d["line"].as_u64().is_some_and(|l| l > 0), "{d}");
+        assert_eq!(
+            d["fixed_at"],
+            serde_json::json!({"file": "recipients.json", "line": 14, "column": 5, "pointer": "/recipients/1"}),
+            "{d}"
+        );
+    }
+    let missing = diagnostics
+        .iter()
+        .filter(|d| d["cause"] == "recipient mail-provdier")
+        .count();
+    assert_eq!(missing, 4, "{out}");
+}
+
+/// Warnings that repeat are grouped too, and a register with only warnings
+/// still passes unless `--strict`, whatever the grouping.
+#[test]
+fn repeated_warnings_are_grouped_and_strict_still_counts_each() {
+    let reg = Prepared::new(&cases_dir().join("repeated-warnings"));
+    let args = |strict: bool| {
+        let mut args = vec![
+            OsStr::new("validate"),
+            OsStr::new("--register"),
+            reg.register.as_os_str(),
+        ];
+        if strict {
+            args.push(OsStr::new("--strict"));
+        }
+        args
+    };
+    let out = run(reg.tmp.path(), args(false), &[]);
+    out.assert_code(0);
+    let text = reg.normalise(&out.stdout);
+    assert_eq!(text.matches("warning[V24]").count(), 1, "{text}");
+    assert_eq!(text.matches("warning[V21]").count(), 1, "{text}");
+    // Twelve activities each: the first place, then ten of the other eleven.
+    assert_eq!(
+        text.matches("= the same in 11 more places:").count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("… and 1 more (`--format json` lists every one)")
+            .count(),
+        2,
+        "{text}"
+    );
+    // The acknowledged gap is one of the warning's places, with its note.
+    assert!(
+        text.contains("activities/reviews.json:60:5 (at /transfers/0); known gap, acknowledged in the file: The TIA"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("REGISTER: 0 errors, 24 warnings (about 2 causes): ok\n"),
+        "{text}"
+    );
+    let out = run(reg.tmp.path(), args(true), &[]);
+    out.assert_code(1);
+    assert!(
+        reg.normalise(&out.stdout).ends_with(
+            "REGISTER: 0 errors, 24 warnings (about 2 causes) (--strict: warnings count as errors): FAILED\n"
+        ),
+        "{out}"
+    );
+    let (_, json) = validate_json(&reg, &[]);
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), 24, "{json}");
+    assert!(diagnostics.iter().all(|d| d["cause"].is_string()), "{json}");
+    assert!(
+        diagnostics.iter().all(|d| d.get("fixed_at").is_none()),
+        "{json}"
     );
 }
 

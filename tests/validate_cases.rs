@@ -315,3 +315,84 @@ fn the_write_check_sees_changes() {
     assert!(diff.contains("removed: reg/systems/webshop.json"), "{diff}");
     assert!(diff.contains("added: reg/new.json"), "{diff}");
 }
+
+/// Diagnostics of one rule and severity with the same `cause` are shown as
+/// one block with one message, help and place to fix it: in every case and
+/// every example register, those must be the same for all of them, or the
+/// block would tell some of its places something untrue.
+#[test]
+fn diagnostics_of_one_cause_say_the_same() {
+    let mut registers: Vec<(String, Prepared)> = case_folders()
+        .into_iter()
+        .map(|name| {
+            let prepared = Prepared::new(&cases_dir().join(&name));
+            (name, prepared)
+        })
+        .collect();
+    let root = crate::util::workspace_root();
+    let mut examples = vec![root.join("register")];
+    examples.extend(
+        std::fs::read_dir(root.join("examples"))
+            .expect("examples/")
+            .map(|e| e.expect("entry").path()),
+    );
+    for dir in examples {
+        let tmp = tempfile::tempdir().expect("temporary directory");
+        let register = tmp.path().join("reg");
+        crate::util::copy_dir(&dir, &register);
+        registers.push((dir.display().to_string(), Prepared { tmp, register }));
+    }
+    let mut problems = Vec::new();
+    let mut grouped = 0;
+    for (name, prepared) in &registers {
+        let out = run(
+            prepared.tmp.path(),
+            [
+                std::ffi::OsStr::new("validate"),
+                std::ffi::OsStr::new("--format"),
+                std::ffi::OsStr::new("json"),
+                std::ffi::OsStr::new("--register"),
+                prepared.register.as_os_str(),
+            ],
+            &[],
+        );
+        let Ok(report) = serde_json::from_str::<serde_json::Value>(&out.stdout) else {
+            continue;
+        };
+        let mut first: std::collections::HashMap<(String, String, String), &serde_json::Value> =
+            std::collections::HashMap::new();
+        for d in report["diagnostics"].as_array().into_iter().flatten() {
+            let Some(cause) = d["cause"].as_str() else {
+                assert!(
+                    d.get("fixed_at").is_none(),
+                    "{name}: fixed_at without a cause: {d}"
+                );
+                continue;
+            };
+            let key = (
+                d["rule"].as_str().unwrap_or_default().to_owned(),
+                d["severity"].as_str().unwrap_or_default().to_owned(),
+                cause.to_owned(),
+            );
+            match first.get(&key) {
+                None => {
+                    first.insert(key, d);
+                }
+                Some(f) => {
+                    grouped += 1;
+                    for field in ["message", "help", "fixed_at", "article"] {
+                        if f[field] != d[field] {
+                            problems.push(format!(
+                                "{name}: {} \"{}\": {field} differs:\n  {}\n  {}",
+                                key.0, key.2, f[field], d[field]
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The repeated cases at least group something, so the check checks.
+    assert!(grouped >= 10, "only {grouped} diagnostics joined a group");
+}

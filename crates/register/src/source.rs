@@ -504,6 +504,8 @@ pub fn file_diagnostic(rule: Rule, rel: &str, message: String, help: Option<Stri
         message,
         help,
         acknowledged: None,
+        cause: None,
+        fixed_at: None,
         snippet: None,
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, MAX_PER_FILE, Severity, Summary};
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE, Place, Severity, Summary};
 use crate::load::{Loaded, load_dir};
 use crate::model::KnownGap;
 use crate::register::{FileRef, Register};
@@ -144,6 +144,7 @@ fn apply_known_gaps(register: &Register, findings: Vec<Finding>) -> Vec<Placed> 
                     pointer,
                     message,
                     help: Some("remove this entry from \"known_gaps\"".to_owned()),
+                    cause: None,
                 },
                 acknowledged: None,
             });
@@ -196,19 +197,46 @@ fn covering(pointer: &str) -> impl Iterator<Item = Option<&str>> {
 
 /// Turns findings into located diagnostics: at most
 /// [`MAX_PER_FILE`] per file (in the rules' order), the rest counted in one
-/// more; each file's text is walked once for all its shown findings.
+/// more; each file's text is walked once for all its shown findings and the
+/// places where their causes are fixed.
 fn locate(placed: Vec<Placed>, sources: &BTreeMap<String, SourceFile>) -> Vec<Diagnostic> {
     let mut by_file: BTreeMap<String, Vec<Placed>> = BTreeMap::new();
     for p in placed {
         by_file.entry(p.finding.file.path()).or_default().push(p);
     }
-    let mut out = Vec::new();
+    let mut shown: Vec<(String, Vec<Placed>, Vec<Placed>)> = Vec::with_capacity(by_file.len());
     for (rel, mut placed) in by_file {
         let rest = placed.split_off(placed.len().min(MAX_PER_FILE));
-        let source = sources.get(&rel);
-        let spans = source
-            .map(|s| SpanIndex::build(&s.text, placed.iter().map(|p| p.finding.pointer.as_str())));
-        let lines = source.map(|s| LineIndex::new(&s.text));
+        shown.push((rel, placed, rest));
+    }
+    // Every pointer to be located, by file: the findings' own, and where
+    // their causes are fixed (often another file, the same for many).
+    let mut wanted: BTreeMap<String, rustc_hash::FxHashSet<&str>> = BTreeMap::new();
+    for (rel, placed, _) in &shown {
+        for p in placed {
+            wanted
+                .entry(rel.clone())
+                .or_default()
+                .insert(&p.finding.pointer);
+            if let Some((file, pointer)) =
+                p.finding.cause.as_ref().and_then(|c| c.fixed_at.as_ref())
+            {
+                wanted.entry(file.path()).or_default().insert(pointer);
+            }
+        }
+    }
+    let indexes: FxHashMap<String, (SpanIndex, LineIndex<'_>)> = wanted
+        .into_iter()
+        .filter_map(|(rel, pointers)| {
+            let source = sources.get(&rel)?;
+            let spans = SpanIndex::build(&source.text, pointers);
+            Some((rel, (spans, LineIndex::new(&source.text))))
+        })
+        .collect();
+
+    let mut out = Vec::new();
+    for (rel, placed, rest) in shown {
+        let index = indexes.get(&rel);
         for Placed {
             finding,
             acknowledged,
@@ -218,9 +246,28 @@ fn locate(placed: Vec<Placed>, sources: &BTreeMap<String, SourceFile>) -> Vec<Di
             d.severity = finding.severity;
             d.pointer = finding.pointer;
             d.acknowledged = acknowledged;
-            if let (Some(spans), Some(lines)) = (&spans, &lines) {
+            if let Some((spans, lines)) = index {
                 let offset = spans.offset(&d.pointer);
                 d = d.locate(lines, offset);
+            }
+            if let Some(cause) = finding.cause {
+                d.cause = Some(cause.key);
+                d.fixed_at = cause.fixed_at.map(|(file, pointer)| {
+                    let file = file.path();
+                    match indexes.get(&file) {
+                        Some((spans, lines)) => {
+                            let offset = spans.offset(&pointer);
+                            Place::locate(file, pointer, lines, offset)
+                        }
+                        None => Place {
+                            file,
+                            line: 0,
+                            column: 0,
+                            pointer,
+                            snippet: None,
+                        },
+                    }
+                });
             }
             out.push(d);
         }

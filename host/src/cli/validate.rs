@@ -38,7 +38,7 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
                         "register": register.display().to_string(),
                         "strict": args.strict,
                         "ok": false,
-                        "summary": { "errors": 0, "warnings": 0 },
+                        "summary": { "errors": 0, "warnings": 0, "causes": 0 },
                         "diagnostics": [],
                         "fatal": err.to_string(),
                     }))?
@@ -70,9 +70,19 @@ pub fn run(args: Args, register: &Path) -> anyhow::Result<ExitCode> {
             } else {
                 ""
             };
+            // Said only when problems found in many places were shown once.
+            let causes = if summary.causes < summary.errors + summary.warnings {
+                format!(
+                    " (about {} cause{})",
+                    summary.causes,
+                    if summary.causes == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "{}: {} error{}, {} warning{}{strict}: {verdict}",
+                "{}: {} error{}, {} warning{}{causes}{strict}: {verdict}",
                 register.display(),
                 summary.errors,
                 if summary.errors == 1 { "" } else { "s" },

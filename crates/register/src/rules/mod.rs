@@ -145,6 +145,47 @@ pub struct Finding {
     pub pointer: String,
     pub message: String,
     pub help: Option<String>,
+    /// The fact behind it, when the rule reports one fact in every place
+    /// it shows in (see [`Cause`]).
+    pub cause: Option<Cause>,
+}
+
+/// The one fact behind findings a rule makes in many places: a recipient
+/// that is not certified shows under every transfer to it, in every
+/// activity. Findings of one rule with the same cause are shown as one
+/// problem with the list of its places; so their message and help must be
+/// the same, naming the fact and not the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    /// Names the fact in words that stay the same from run to run
+    /// (`recipient mail-provider, US, not DPF-certified`), never a place
+    /// that shows it.
+    pub key: String,
+    /// Where one edit fixes it for every place, when there is such a place.
+    pub fixed_at: Option<(FileRef, String)>,
+}
+
+impl Cause {
+    /// A fact fixed in each place it shows in, or nowhere in the register
+    /// (there is no adequacy decision for a country).
+    pub(crate) fn named(key: impl Into<String>) -> Cause {
+        Cause {
+            key: key.into(),
+            fixed_at: None,
+        }
+    }
+
+    /// A fact fixed once, at `pointer` of `file`.
+    pub(crate) fn fixed_at(
+        key: impl Into<String>,
+        file: FileRef,
+        pointer: impl Into<String>,
+    ) -> Cause {
+        Cause {
+            key: key.into(),
+            fixed_at: Some((file, pointer.into())),
+        }
+    }
 }
 
 /// Runs every rule over the register. The translation rule (V40) runs
@@ -228,7 +269,14 @@ impl Findings {
             pointer: pointer.into(),
             message: message.into(),
             help: help.into(),
+            cause: None,
         });
+    }
+
+    /// The next finding is one of `cause`'s places:
+    /// `out.because(cause).error(…)`.
+    fn because(&mut self, cause: Cause) -> Because<'_> {
+        Because { out: self, cause }
     }
 
     fn error(
@@ -265,6 +313,52 @@ impl Findings {
             message,
             Some(help.into()),
         );
+    }
+}
+
+/// Reports one finding of a [`Cause`]; see [`Findings::because`].
+pub(crate) struct Because<'a> {
+    out: &'a mut Findings,
+    cause: Cause,
+}
+
+impl Because<'_> {
+    fn push(
+        self,
+        rule: Rule,
+        severity: Severity,
+        file: &FileRef,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.out
+            .push(rule, severity, file, pointer, message, Some(help.into()));
+        if let Some(last) = self.out.0.last_mut() {
+            last.cause = Some(self.cause);
+        }
+    }
+
+    fn error(
+        self,
+        rule: Rule,
+        file: &FileRef,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(rule, Severity::Error, file, pointer, message, help);
+    }
+
+    fn warning(
+        self,
+        rule: Rule,
+        file: &FileRef,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(rule, Severity::Warning, file, pointer, message, help);
     }
 }
 

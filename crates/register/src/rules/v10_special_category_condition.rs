@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use super::declare::rule;
-use super::{Findings, Rule, own_activities};
+use super::{Cause, Findings, Rule, own_activities};
 use crate::model::{Id, SpecialCategory};
 use crate::register::Register;
 
@@ -53,7 +53,9 @@ fn check(register: &Register, out: &mut Findings) {
                 continue;
             };
             if category.special != SpecialCategory::None && !conditions.contains(&data.category) {
-                out.error(
+                // A fact of categories.json; each activity that uses the
+                // category records its own condition.
+                out.because(Cause::named(format!("category {}", data.category))).error(
                     Rule::V10,
                     &file,
                     format!("/data/{i}"),

@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Cause, Findings, Rule, activities};
 use crate::model::Id;
 use crate::register::{FileRef, Register};
 
@@ -109,7 +109,8 @@ fn check(register: &Register, out: &mut Findings) {
                 if let Some(category) = category
                     && category.item(&item.item).is_none()
                 {
-                    out.error(
+                    let cause = Cause::named(format!("item {} of category {}", item.item, category.id));
+                    out.because(cause).error(
                         Rule::V17,
                         &file,
                         format!("/data/{i}/item_retention/{j}/item"),
@@ -215,7 +216,7 @@ fn check(register: &Register, out: &mut Findings) {
         }
         for (i, system) in activity.systems.iter().enumerate() {
             if !systems.contains(system) {
-                out.error(
+                out.because(Cause::named(format!("system {system}"))).error(
                     Rule::V17,
                     &file,
                     format!("/systems/{i}"),
@@ -352,9 +353,11 @@ fn resolve(
     if known.contains_key(id) {
         return true;
     }
+    // The id is missing once, wherever it is named.
+    let cause = Cause::named(format!("{what} {id}"));
     if out.full(file) {
         // Not shown: counted only, and spared a search of the catalogue.
-        out.error(
+        out.because(cause).error(
             Rule::V17,
             file,
             pointer(),
@@ -374,7 +377,7 @@ fn resolve(
         })
         .map(|k| format!("did you mean \"{k}\"? "))
         .unwrap_or_default();
-    out.error(
+    out.because(cause).error(
         Rule::V17,
         file,
         pointer(),

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Cause, Findings, Rule, activities};
 use crate::model::{Id, Recipient};
 use crate::register::Register;
 
@@ -84,7 +84,13 @@ fn check(register: &Register, out: &mut Findings) {
                 });
                 if !covered {
                     let at = first_at.get(recipient_id).copied().unwrap_or_default();
-                    out.error(
+                    // One fact of recipients.json, and each activity that
+                    // shares data with the recipient records its own transfer.
+                    let cause = Cause::named(format!(
+                        "recipient {recipient_id} in {country}, outside {}",
+                        home.territory()
+                    ));
+                    out.because(cause).error(
                         Rule::V20,
                         &file,
                         format!("/recipients/{at}"),

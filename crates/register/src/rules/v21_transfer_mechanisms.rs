@@ -4,9 +4,9 @@
 use ropa_law::Jurisdiction;
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
-use crate::register::FileRef;
+use super::{Cause, Findings, Rule, activities};
 use crate::model::{MechanismKind, TransferMechanism};
+use crate::register::FileRef;
 use crate::register::Register;
 
 rule! {
@@ -73,12 +73,13 @@ fn check(register: &Register, out: &mut Findings) {
             if let Some(under) = transfer.under
                 && !subject_to.contains(&under)
             {
-                out.error(
+                // One fact of organisation.json, for every transfer judged so.
+                out.because(Cause::named(format!("under the {}, not subject to it", under.regulation()))).error(
                     Rule::V21,
                     &file,
                     format!("{at}/under"),
                     format!(
-                        "transfer {i} is judged under the {}, and the register does not say the controller is subject to it",
+                        "the transfer is judged under the {}, and the register does not say the controller is subject to it",
                         under.regulation()
                     ),
                     format!(
@@ -96,14 +97,15 @@ fn check(register: &Register, out: &mut Findings) {
                 .collect();
             if outside.is_empty() {
                 let territories: Vec<&str> = laws.iter().map(|l| l.territory()).collect();
-                out.warning(
+                let territories = territories.join(" and ");
+                let cause = Cause::named(format!("{} inside {territories}", transfer.country));
+                out.because(cause).warning(
                     Rule::V21,
                     &file,
                     format!("{at}/country"),
                     format!(
                         "{} is inside {}; this is not a transfer under Chapter V",
-                        transfer.country,
-                        territories.join(" and ")
+                        transfer.country, territories
                     ),
                     "remove the transfer entry",
                 );
@@ -124,12 +126,20 @@ fn check(register: &Register, out: &mut Findings) {
                     if let Some((why, fix)) = foreign_tool(home, mechanism.kind) {
                         // Under two laws, a tool of one of them belongs to
                         // an entry for that law alone.
-                        let fix = if subject_to.len() > 1 && transfer.under.is_none() {
+                        let either = subject_to.len() > 1 && transfer.under.is_none();
+                        let fix = if either {
                             format!("{fix}; or, when this entry covers the data under one law only, say which with \"under\"")
                         } else {
                             fix.to_owned()
                         };
-                        out.error(
+                        // The same mistake in every transfer that uses the tool.
+                        let cause = Cause::named(format!(
+                            "{} under the {}{}",
+                            kind_name(mechanism.kind),
+                            home.regulation(),
+                            if either { ", either law" } else { "" }
+                        ));
+                        out.because(cause).error(
                             Rule::V21,
                             &file,
                             format!("{at}/mechanisms/{j}/kind"),
@@ -189,6 +199,14 @@ fn check_order(mechanisms: &[TransferMechanism], file: &FileRef, at: &str, out: 
             );
         }
     }
+}
+
+/// The kind as the register writes it (`"scc"`).
+fn kind_name(kind: MechanismKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// Why a transfer tool does not exist under the register's law, and what

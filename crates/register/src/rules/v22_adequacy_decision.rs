@@ -3,7 +3,7 @@
 use super::declare::rule;
 use ropa_law::date::today_utc;
 
-use super::{Findings, Rule, activities, judged_transfers};
+use super::{Cause, Findings, Rule, activities, judged_transfers};
 use crate::model::MechanismKind;
 use crate::register::Register;
 
@@ -61,12 +61,14 @@ fn check(register: &Register, out: &mut Findings) {
                     continue;
                 }
                 let at = format!("/transfers/{i}/mechanisms/{j}");
+                // Facts of the law and of the destination, the same for
+                // every transfer to it: each is fixed in its own transfer.
                 if transfer.country.country().is_none() {
-                    out.error(
+                    out.because(Cause::named(format!("adequacy for {country}"))).error(
                         Rule::V22,
                         &file,
                         at,
-                        format!("an adequacy decision covers one country, and transfer {i} goes to no one country (\"{country}\")"),
+                        format!("an adequacy decision covers one country, and the transfer goes to no one country (\"{country}\")"),
                         "rest it on safeguards that go with the data (standard contractual clauses, binding corporate rules) or, where the person asks for the transfer, on a derogation of Art. 49(1)",
                     );
                     continue;
@@ -77,7 +79,12 @@ fn check(register: &Register, out: &mut Findings) {
                     named.and_then(|n| home.decisions_for(country).find(|d| d.is_named_by(n)));
                 if let Some(ended) = named_decision.filter(|d| !d.applies_on(today)) {
                     let (end, why) = ended.ended.unwrap_or((ended.from, "not yet adopted"));
-                    out.error(
+                    let cause = Cause::named(format!(
+                        "decision {} for {country} under the {}, not applying",
+                        ended.decision,
+                        home.regulation()
+                    ));
+                    out.because(cause).error(
                         Rule::V22,
                         &file,
                         format!("{at}/decision"),
@@ -97,7 +104,11 @@ fn check(register: &Register, out: &mut Findings) {
                     continue;
                 }
                 let Some(decision) = current else {
-                    out.error(
+                    let cause = Cause::named(format!(
+                        "no adequacy decision for {country} under the {}",
+                        home.regulation()
+                    ));
+                    out.because(cause).error(
                         Rule::V22,
                         &file,
                         at,
@@ -112,7 +123,11 @@ fn check(register: &Register, out: &mut Findings) {
                 if let Some(named) = named
                     && !decision.is_named_by(named)
                 {
-                    out.error(
+                    let cause = Cause::named(format!(
+                        "decision {named} for {country} under the {}",
+                        home.regulation()
+                    ));
+                    out.because(cause).error(
                         Rule::V22,
                         &file,
                         format!("{at}/decision"),

@@ -3,9 +3,11 @@
 use super::declare::rule;
 use ropa_law::date::today_utc;
 
-use super::{Findings, Rule, activities, judged_transfers};
-use crate::model::MechanismKind;
-use crate::register::Register;
+use rustc_hash::FxHashMap;
+
+use super::{Cause, Findings, Rule, activities, judged_transfers};
+use crate::model::{Id, MechanismKind};
+use crate::register::{FileRef, Register};
 
 rule! {
     /// ## What it checks
@@ -48,6 +50,13 @@ rule! {
 }
 
 fn check(register: &Register, out: &mut Findings) {
+    // Where each recipient is in recipients.json, the first entry of an id
+    // being the one that counts: the fact is fixed there, once for every
+    // transfer to it.
+    let mut at: FxHashMap<&Id, usize> = FxHashMap::default();
+    for (i, r) in register.recipients.recipients.iter().enumerate() {
+        at.entry(&r.id).or_insert(i);
+    }
     for (file, _, activity) in activities(register) {
         for (i, transfer, home) in judged_transfers(register, activity) {
             if home.is_home(transfer.country.as_str()) {
@@ -89,19 +98,30 @@ fn check(register: &Register, out: &mut Findings) {
                 {
                     continue;
                 }
-                let certified = register
-                    .recipient(&transfer.recipient)
-                    .and_then(|r| r.dpf_certified)
-                    == Some(true);
-                if !certified {
-                    out.error(
-                        Rule::V23,
-                        &file,
-                        format!("/transfers/{i}/mechanisms/{j}"),
-                        format!("adequacy for {} covers only certified organisations, and recipient \"{}\" is not recorded as DPF-certified", transfer.country, transfer.recipient),
-                        "check the recipient on the Data Privacy Framework list and set \"dpf_certified\": true in recipients.json, or use standard contractual clauses",
-                    );
+                let entry = at.get(&transfer.recipient).copied();
+                let recipient = entry.map(|r| &register.recipients.recipients[r]);
+                if recipient.and_then(|r| r.dpf_certified) == Some(true) {
+                    continue;
                 }
+                let key = format!(
+                    "recipient {}, {}, not DPF-certified",
+                    transfer.recipient, transfer.country
+                );
+                let cause = match (entry, recipient) {
+                    (Some(r), Some(recipient)) => {
+                        let field = if recipient.dpf_certified.is_some() { "/dpf_certified" } else { "" };
+                        Cause::fixed_at(key, FileRef::Recipients, format!("/recipients/{r}{field}"))
+                    }
+                    // V17 reports a recipient that does not exist.
+                    _ => Cause::named(key),
+                };
+                out.because(cause).error(
+                    Rule::V23,
+                    &file,
+                    format!("/transfers/{i}/mechanisms/{j}"),
+                    format!("adequacy for {} covers only certified organisations, and recipient \"{}\" is not recorded as DPF-certified", transfer.country, transfer.recipient),
+                    "check the recipient on the Data Privacy Framework list and set \"dpf_certified\": true in recipients.json, or use standard contractual clauses",
+                );
             }
         }
     }

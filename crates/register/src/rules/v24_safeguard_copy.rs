@@ -1,7 +1,7 @@
 //! V24: transfers under safeguards say how to get a copy.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities, blank};
+use super::{Cause, Findings, Rule, activities, blank};
 use crate::model::MechanismKind;
 use crate::register::Register;
 
@@ -67,21 +67,31 @@ fn check(register: &Register, out: &mut Findings) {
                 }
                 relies_on_safeguards = true;
                 if transfer.copy_via(mechanism).is_none_or(|t| t.is_empty()) {
-                    out.error(
+                    // Said per transfer; the same gap in every activity
+                    // that transfers to the recipient.
+                    let cause = Cause::named(format!(
+                        "recipient {} in {country}, no copy_via",
+                        transfer.recipient
+                    ));
+                    out.because(cause).error(
                         Rule::V24,
                         &file,
                         format!("/transfers/{i}/mechanisms/{j}"),
-                        format!("transfer {i} relies on safeguards, and the statement must say how to get a copy of them"),
+                        format!("the transfer to \"{}\" in {country} relies on safeguards, and the statement must say how to get a copy of them", transfer.recipient),
                         "add \"copy_via\" to the transfer, or to this mechanism when it has its own route: how people can obtain a copy, e.g. by e-mail to the privacy desk",
                     );
                 }
             }
             if relies_on_safeguards && blank(&transfer.tia_ref) {
-                out.warning(
+                let cause = Cause::named(format!(
+                    "recipient {} in {country}, no tia_ref",
+                    transfer.recipient
+                ));
+                out.because(cause).warning(
                     Rule::V24,
                     &file,
                     format!("/transfers/{i}"),
-                    format!("transfer {i} has no transfer impact assessment on record"),
+                    format!("the transfer to \"{}\" in {country} has no transfer impact assessment on record", transfer.recipient),
                     "add \"tia_ref\" (EDPB Recommendations 01/2020)",
                 );
             }

@@ -1,7 +1,7 @@
 //! V42: security measures are described.
 
 use super::declare::rule;
-use super::{Findings, Rule, activities};
+use super::{Cause, Findings, Rule, activities};
 use crate::register::{FileRef, Register};
 
 rule! {
@@ -10,7 +10,8 @@ rule! {
     /// organisation as a whole (`security_measures` in `organisation.json`)
     /// or per activity. One warning when nothing at all is described;
     /// otherwise, when there are no organisation-wide measures, one per
-    /// activity that describes none.
+    /// activity that describes none, shown together at `organisation.json`'s
+    /// `security_measures`, where one list covers them all.
     ///
     /// ## Why
     /// The record must contain, where possible, a general description of the
@@ -56,14 +57,20 @@ fn check(register: &Register, out: &mut Findings) {
         );
         return;
     }
-    for (file, id, activity) in activities(register) {
+    for (file, _, activity) in activities(register) {
         if activity.security_measures.is_empty() {
-            out.warning(
+            // The organisation's measures would cover every one of them.
+            let cause = Cause::fixed_at(
+                "no security measures for the organisation",
+                FileRef::Organisation,
+                "/security_measures",
+            );
+            out.because(cause).warning(
                 Rule::V42,
                 &file,
                 "",
-                format!("no security measures are described for \"{id}\", nor for the organisation as a whole"),
-                "describe the measures in organisation.json \"security_measures\" (for all activities) or in this activity",
+                "no security measures are described for the organisation as a whole, nor for the activity",
+                "describe the measures in organisation.json \"security_measures\" (for all activities) or in each activity",
             );
         }
     }

@@ -2,7 +2,7 @@
 
 
 use super::declare::rule;
-use super::{Findings, Rule, own_activities};
+use super::{Cause, Findings, Rule, own_activities};
 use crate::model::{CriminalDataGround, law_missing};
 use crate::register::Register;
 
@@ -51,7 +51,9 @@ fn check(register: &Register, out: &mut Findings) {
             .iter()
             .position(|d| categories.get(&d.category).is_some_and(|c| c.criminal));
         match (criminal, &activity.criminal_data) {
-            (Some(i), None) => out.error(
+            // A fact of categories.json; each activity that uses the
+            // category records its own ground.
+            (Some(i), None) => out.because(Cause::named(format!("category {}", activity.data[i].category))).error(
                 Rule::V54,
                 &file,
                 format!("/data/{i}"),
