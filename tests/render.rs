@@ -1787,3 +1787,100 @@ fn a_contract_basis_names_its_contract() {
     );
     assert!(!html.contains("javascript:"), "{html}");
 }
+
+/// Transfers to countries a register rarely names (the case folder
+/// `render-transfers-named-in-words`: Chile and Mexico under clauses, the
+/// Crown dependencies, the Faroe Islands and Andorra under adequacy
+/// decisions) are told with the countries' names in every language, in the
+/// statement and in the records, never with their codes.
+#[test]
+fn every_country_is_named_in_words_in_every_language() {
+    let case = crate::util::Prepared::new(
+        &crate::util::cases_dir().join("render-transfers-named-in-words"),
+    );
+    let codes = ["CL", "MX", "JE", "GG", "IM", "FO", "AD"];
+    // What each language's sentence says of the customer service's transfer
+    // to each country, in the order of `codes`.
+    let expected: [(&str, [&str; 7]); 3] = [
+        (
+            "en",
+            [
+                "Customer service in Chile.",
+                "Customer service in Mexico.",
+                "Customer service in Jersey.",
+                "Customer service in Guernsey.",
+                "Customer service in the Isle of Man.",
+                "Customer service in the Faroe Islands.",
+                "Customer service in Andorra.",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "Klantenservice in Chili.",
+                "Klantenservice in Mexico.",
+                "Klantenservice in Jersey.",
+                "Klantenservice in Guernsey.",
+                "Klantenservice in Isle of Man.",
+                "Klantenservice in de Faeröer.",
+                "Klantenservice in Andorra.",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Kundendienst, Empfängerland: Chile.",
+                "Kundendienst, Empfängerland: Mexiko.",
+                "Kundendienst, Empfängerland: Jersey.",
+                "Kundendienst, Empfängerland: Guernsey.",
+                "Kundendienst, Empfängerland: Isle of Man.",
+                "Kundendienst, Empfängerland: Färöer.",
+                "Kundendienst, Empfängerland: Andorra.",
+            ],
+        ),
+    ];
+    for (lang, sentences) in expected {
+        let md = render_ok(
+            &case.register,
+            &["statement", "--lang", lang, "--format", "md"],
+        );
+        let text = md.replace("**", "");
+        for sentence in sentences {
+            assert!(
+                text.contains(sentence),
+                "{lang}: the statement does not say {sentence:?}:\n{md}"
+            );
+        }
+        let records = render_ok(
+            &case.register,
+            &["records", "--lang", lang, "--format", "csv"],
+        );
+        for code in codes {
+            for document in [&md, &records] {
+                for written in [format!(" {code}."), format!(" {code},"), format!(": {code}")]
+                {
+                    assert!(
+                        !document.contains(&written),
+                        "{lang}: {code} is written as a code ({written:?}):\n{document}"
+                    );
+                }
+            }
+        }
+    }
+    // The records name the countries alone, as a table does.
+    let records = render_ok(
+        &case.register,
+        &["records", "--lang", "en", "--format", "csv"],
+    );
+    for name in [
+        "Chile",
+        "Mexico",
+        "Isle of Man",
+        "Faroe Islands",
+        "Andorra",
+        "Kerkstraat 12, 2011 AB Haarlem, Netherlands",
+    ] {
+        assert!(records.contains(name), "the records lack {name:?}:\n{records}");
+    }
+    assert!(!records.contains("the Isle of Man"), "{records}");
+}
