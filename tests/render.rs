@@ -1857,8 +1857,11 @@ fn every_country_is_named_in_words_in_every_language() {
         );
         for code in codes {
             for document in [&md, &records] {
-                for written in [format!(" {code}."), format!(" {code},"), format!(": {code}")]
-                {
+                for written in [
+                    format!(" {code}."),
+                    format!(" {code},"),
+                    format!(": {code}"),
+                ] {
                     assert!(
                         !document.contains(&written),
                         "{lang}: {code} is written as a code ({written:?}):\n{document}"
@@ -1880,7 +1883,10 @@ fn every_country_is_named_in_words_in_every_language() {
         "Andorra",
         "Kerkstraat 12, 2011 AB Haarlem, Netherlands",
     ] {
-        assert!(records.contains(name), "the records lack {name:?}:\n{records}");
+        assert!(
+            records.contains(name),
+            "the records lack {name:?}:\n{records}"
+        );
     }
     assert!(!records.contains("the Isle of Man"), "{records}");
 }
