@@ -510,9 +510,9 @@ fn a_controller_under_two_laws_is_judged_and_told_under_each() {
     for fact in [
         "GDPR: Kaiside EU Representation Ltd (",
         "UK GDPR: Quayside Representation Ltd (",
-        "US (UK GDPR): standard contractual clauses with the UK Addendum (UK GDPR Art. 46(2)(d))",
-        "US (UK GDPR): adequacy regulations (UK GDPR Art. 45, DPA 2018 s. 17A) SI 2023/1028",
-        "IE (UK GDPR): ",
+        "United States (UK GDPR): standard contractual clauses with the UK Addendum (UK GDPR Art. 46(2)(d))",
+        "United States (UK GDPR): adequacy regulations (UK GDPR Art. 45, DPA 2018 s. 17A) SI 2023/1028",
+        "Ireland (UK GDPR): ",
     ] {
         assert!(
             records.contains(fact),
@@ -1557,7 +1557,7 @@ fn a_company_of_the_group_is_named_as_the_controller_of_what_it_decides_on() {
     };
     assert!(
         controller_of("Newsletter")
-            .starts_with("Voorbeeld Deutschland GmbH\nUnter den Linden 1, 10117 Berlin, DE"),
+            .starts_with("Voorbeeld Deutschland GmbH\nUnter den Linden 1, 10117 Berlin, Germany"),
         "{csv}"
     );
     assert!(

@@ -104,7 +104,7 @@ const QUILLSTACK: &[(ProcessorColumn, usize, &str)] = &[
     (
         ProcessorColumn::Processor,
         1,
-        "500 Mission Street, Suite 1200, San Francisco, CA 94105, US",
+        "500 Mission Street, Suite 1200, San Francisco, CA 94105, United States",
     ),
     (ProcessorColumn::Processor, 0, "privacy@quillstack.example"),
     (
@@ -187,7 +187,7 @@ const QUILLSTACK: &[(ProcessorColumn, usize, &str)] = &[
     (
         ProcessorColumn::Recipients,
         0,
-        "Cloud hosting provider (Nimbus Cloud, Inc.): sub-processor; US; general written authorisation of the controllers (Art. 28(2))",
+        "Cloud hosting provider (Nimbus Cloud, Inc.): sub-processor; United States; general written authorisation of the controllers (Art. 28(2))",
     ),
     (
         ProcessorColumn::RecipientContract,
@@ -198,17 +198,17 @@ const QUILLSTACK: &[(ProcessorColumn, usize, &str)] = &[
     (
         ProcessorColumn::ThirdCountries,
         0,
-        "US (GDPR): Cloud hosting provider",
+        "United States (GDPR): Cloud hosting provider",
     ),
     (
         ProcessorColumn::Safeguards,
         0,
-        "US (GDPR): adequacy decision (Art. 45) (EU) 2023/1795",
+        "United States (GDPR): adequacy decision (Art. 45) (EU) 2023/1795",
     ),
     (
         ProcessorColumn::Safeguards,
         1,
-        "US (UK GDPR): adequacy regulations (UK GDPR Art. 45, DPA 2018 s. 17A) SI 2023/1028",
+        "United States (UK GDPR): adequacy regulations (UK GDPR Art. 45, DPA 2018 s. 17A) SI 2023/1028",
     ),
     // Art. 30(2)(d): the security measures.
     (
@@ -219,7 +219,7 @@ const QUILLSTACK: &[(ProcessorColumn, usize, &str)] = &[
     (
         ProcessorColumn::Location,
         0,
-        "Quillstack application database (US)",
+        "Quillstack application database (United States)",
     ),
 ];
 

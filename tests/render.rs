@@ -1637,7 +1637,7 @@ fn a_transfer_outside_the_eea_is_told_with_its_safeguard_and_copy() {
         ],
     );
     let csv_text = render_ok(&reg, &["records", "--lang", "en", "--format", "csv"]);
-    assert!(csv_text.contains("US: standard contractual clauses (Art. 46(2)(c)) 2021/914 module 2; copy via: send an e-mail to info@ismt-bv.com.; TIA TIA-1"));
+    assert!(csv_text.contains("United States: standard contractual clauses (Art. 46(2)(c)) 2021/914 module 2; copy via: send an e-mail to info@ismt-bv.com.; TIA TIA-1"));
 }
 
 /// Under Art. 22(2)(b) a law, not the controller, lays down the measures
@@ -1805,4 +1805,107 @@ fn a_contract_basis_names_its_contract() {
         "{html}"
     );
     assert!(!html.contains("javascript:"), "{html}");
+}
+
+/// Transfers to countries a register rarely names (the case folder
+/// `render-transfers-named-in-words`: Chile and Mexico under clauses, the
+/// Crown dependencies, the Faroe Islands and Andorra under adequacy
+/// decisions) are told with the countries' names in every language, in the
+/// statement and in the records, never with their codes.
+#[test]
+fn every_country_is_named_in_words_in_every_language() {
+    let case = crate::util::Prepared::new(
+        &crate::util::cases_dir().join("render-transfers-named-in-words"),
+    );
+    let codes = ["CL", "MX", "JE", "GG", "IM", "FO", "AD"];
+    // What each language's sentence says of the customer service's transfer
+    // to each country, in the order of `codes`.
+    let expected: [(&str, [&str; 7]); 3] = [
+        (
+            "en",
+            [
+                "Customer service in Chile.",
+                "Customer service in Mexico.",
+                "Customer service in Jersey.",
+                "Customer service in Guernsey.",
+                "Customer service in the Isle of Man.",
+                "Customer service in the Faroe Islands.",
+                "Customer service in Andorra.",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "Klantenservice in Chili.",
+                "Klantenservice in Mexico.",
+                "Klantenservice in Jersey.",
+                "Klantenservice in Guernsey.",
+                "Klantenservice in Isle of Man.",
+                "Klantenservice in de Faeröer.",
+                "Klantenservice in Andorra.",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Kundendienst, Empfängerland: Chile.",
+                "Kundendienst, Empfängerland: Mexiko.",
+                "Kundendienst, Empfängerland: Jersey.",
+                "Kundendienst, Empfängerland: Guernsey.",
+                "Kundendienst, Empfängerland: Isle of Man.",
+                "Kundendienst, Empfängerland: Färöer.",
+                "Kundendienst, Empfängerland: Andorra.",
+            ],
+        ),
+    ];
+    for (lang, sentences) in expected {
+        let md = render_ok(
+            &case.register,
+            &["statement", "--lang", lang, "--format", "md"],
+        );
+        let text = md.replace("**", "");
+        for sentence in sentences {
+            assert!(
+                text.contains(sentence),
+                "{lang}: the statement does not say {sentence:?}:\n{md}"
+            );
+        }
+        let records = render_ok(
+            &case.register,
+            &["records", "--lang", lang, "--format", "csv"],
+        );
+        for code in codes {
+            for document in [&md, &records] {
+                for written in [
+                    format!(" {code}."),
+                    format!(" {code},"),
+                    format!(": {code}"),
+                ] {
+                    assert!(
+                        !document.contains(&written),
+                        "{lang}: {code} is written as a code ({written:?}):\n{document}"
+                    );
+                }
+            }
+        }
+    }
+    // The records name the countries alone, as a table does.
+    let records = render_ok(
+        &case.register,
+        &["records", "--lang", "en", "--format", "csv"],
+    );
+    for name in [
+        "Chile",
+        "Mexico",
+        "Isle of Man",
+        "Faroe Islands",
+        "Andorra",
+        "Kerkstraat 12, 2011 AB Haarlem, Netherlands",
+    ] {
+        assert!(
+            records.contains(name),
+            "the records lack {name:?}:\n{records}"
+        );
+    }
+    assert!(!records.contains("the Isle of Man"), "{records}");
 }

@@ -14,6 +14,7 @@
 //! the same register renders the same bytes in every format.
 
 mod address;
+mod cldr;
 pub mod csv;
 pub mod markdown;
 pub mod records;

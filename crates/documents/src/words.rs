@@ -2,7 +2,9 @@
 //! statement, every word of the records, and how dates, periods, counts and
 //! countries are written. They come from the language's word file
 //! (`templates/words/<code>.toml`, see [`Lang::word_file`]), read once, the
-//! first time a document in that language is rendered.
+//! first time a document in that language is rendered. Country and region
+//! names come from CLDR ([`crate::cldr`]), but where the word file names a
+//! country itself.
 //!
 //! A sentence with values in it is a [`Sentence`]: text with `{slot}`s the
 //! templates fill in, so each language puts the values where its grammar
@@ -34,8 +36,9 @@ use ropa_register::model::{
 pub struct Words {
     pub language: Language,
     pub format: Format,
-    /// Country and region names by code (`NL`, `EU`).
-    pub countries: HashMap<String, String>,
+    /// Country and region names by code (`NL`, `EU`), where the language
+    /// names them otherwise than CLDR does.
+    pub countries: Countries,
     pub law: LawWords,
     pub statement: StatementWords,
     pub records: RecordWords,
@@ -89,8 +92,10 @@ impl Words {
                 )
                 .unwrap_or_else(|key| panic!("{file}: [{key}] replaces nothing"));
             }
-            Words::deserialize(toml::Value::Table(table))
-                .unwrap_or_else(|e| panic!("{file} under the {}: {e}", jurisdiction.regulation()))
+            let mut words = Words::deserialize(toml::Value::Table(table))
+                .unwrap_or_else(|e| panic!("{file} under the {}: {e}", jurisdiction.regulation()));
+            words.countries.cldr = crate::cldr::region_names(lang);
+            words
         })
     }
 
@@ -143,14 +148,45 @@ impl Words {
         self.format.and_list(&words)
     }
 
-    /// A country or region code in words, for the codes a register commonly
-    /// names; other codes are shown as they are.
+    /// A country or region as running text names it, "in {country}": "the
+    /// Netherlands", "de Verenigde Staten", "Schweiz".
     pub fn country(&self, code: &str) -> String {
+        match self.countries.in_text.get(code) {
+            Some(name) => name.clone(),
+            None => self.country_name(code),
+        }
+    }
+
+    /// A country or region by its name alone, as a list or a table names
+    /// it: "Netherlands", "Verenigde Staten". A code neither the word file
+    /// nor CLDR names (none the register accepts) is written as it is.
+    pub fn country_name(&self, code: &str) -> String {
         self.countries
+            .names
             .get(code)
+            .or_else(|| self.countries.cldr.get(code))
             .cloned()
             .unwrap_or_else(|| code.to_owned())
     }
+}
+
+/// How a language names countries and regions, where CLDR's names do not
+/// do: regions CLDR has no name for (`EEA`), and names running text puts an
+/// article before ("in the Netherlands").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Countries {
+    /// Names in place of CLDR's, by code.
+    #[serde(default)]
+    pub names: HashMap<String, String>,
+    /// Names as running text uses them, where they differ from the names:
+    /// with their article.
+    #[serde(default)]
+    pub in_text: HashMap<String, String>,
+    /// CLDR's names in the language, by code, for every code a register
+    /// may write.
+    #[serde(skip)]
+    cldr: HashMap<String, String>,
 }
 
 /// Puts every key of `overlay` in place of the same key of `base`, table
@@ -1458,19 +1494,62 @@ mod tests {
         assert_eq!(en.date(&date), "7 December 2026");
         assert_eq!(de.date(&date), "7. Dezember 2026");
         assert_eq!(nl.country("US"), "de Verenigde Staten");
+        assert_eq!(nl.country_name("US"), "Verenigde Staten");
+        assert_eq!(en.country("IM"), "the Isle of Man");
+        assert_eq!(en.country("CL"), "Chile");
+        assert_eq!(en.country_name("NL"), "Netherlands");
+        assert_eq!(de.country("CH"), "Schweiz");
+        assert_eq!(de.country("EEA"), "Europäischer Wirtschaftsraum");
         assert_eq!(de.country("XX"), "XX");
     }
 
+    /// Every code the register accepts where a country or region goes (the
+    /// list the schema is made from) has a name in every language, both as
+    /// running text names it and alone: never the code, never empty.
+    #[test]
+    fn every_location_is_named_in_every_language() {
+        let codes = ropa_register::model::Location::codes();
+        for lang in Lang::all() {
+            for jurisdiction in Jurisdiction::ALL {
+                let words = Words::under(lang, jurisdiction);
+                for code in &codes {
+                    for name in [words.country(code), words.country_name(code)] {
+                        assert!(
+                            !name.trim().is_empty() && name != *code,
+                            "{lang} ({}): {code} is named {name:?}",
+                            jurisdiction.code()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// A word file names countries by codes a register may hold, so no
-    /// name is dead (the ones it lacks are written as their codes).
+    /// name is dead.
     #[test]
     fn country_names_are_for_known_codes() {
         for lang in Lang::all() {
-            for code in Words::of(lang).countries.keys() {
+            let countries = &Words::of(lang).countries;
+            for code in countries.names.keys().chain(countries.in_text.keys()) {
                 assert!(
                     ropa_register::model::Location::is_known(code),
                     "{}: [countries] {code} is no ISO 3166-1 code, EU or EEA",
                     lang.code()
+                );
+            }
+        }
+    }
+
+    /// A language is named in words in itself and in English, for the
+    /// documents and for messages.
+    #[test]
+    fn every_language_has_a_name() {
+        for lang in Lang::all() {
+            for name in [lang.own_name(), lang.name()] {
+                assert!(
+                    !name.trim().is_empty() && name != lang.code(),
+                    "{lang}: named {name:?}"
                 );
             }
         }

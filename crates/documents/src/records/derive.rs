@@ -89,18 +89,27 @@ impl<'a> Deriver<'a> {
         }
     }
 
-    /// Where a transfer goes: a country by its code, as the records name
-    /// countries, or where the data reaches, in words.
+    /// Where a transfer goes: a country by its name, or where the data
+    /// reaches, in words.
     fn destination(&self, destination: &ropa_register::model::Destination) -> String {
         use ropa_register::model::{Destination, Reach};
         match destination {
-            Destination::Country(country) => country.to_string(),
+            Destination::Country(country) => self.words.country_name(country),
             Destination::Reach(Reach::Worldwide) => self.w.words.worldwide.clone(),
             Destination::Reach(Reach::ChosenByThePerson) => {
                 self.w.words.chosen_by_the_person.clone()
             }
             Destination::Reach(Reach::OtherOperators) => self.w.words.other_operators.clone(),
         }
+    }
+
+    /// Countries by their names, in the order the register gives them.
+    pub(super) fn countries(&self, countries: &[ropa_register::model::Location]) -> String {
+        countries
+            .iter()
+            .map(|c| self.words.country_name(c))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// A law as the records cite it: its name in the records' language,
@@ -159,7 +168,11 @@ impl<'a> Deriver<'a> {
     ) -> Vec<String> {
         let mut lines = vec![
             name.to_owned(),
-            format!("{}, {}", crate::address::one_line(address), address.country),
+            format!(
+                "{}, {}",
+                crate::address::one_line(address),
+                self.words.country_name(&address.country)
+            ),
         ];
         if !contact.is_empty() {
             lines.push(self.channels(contact));
@@ -512,11 +525,7 @@ impl<'a> Deriver<'a> {
                             format!(
                                 "{line}: {}; {}",
                                 self.role(r.role),
-                                r.countries
-                                    .iter()
-                                    .map(|c| c.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                                self.countries(&r.countries)
                             )
                         }
                         None => id.to_string(),
@@ -738,15 +747,7 @@ impl<'a> Deriver<'a> {
                     a.systems
                         .iter()
                         .map(|id| match self.register.systems.get(id) {
-                            Some(s) => format!(
-                                "{} ({})",
-                                s.name,
-                                s.countries
-                                    .iter()
-                                    .map(|c| c.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
+                            Some(s) => format!("{} ({})", s.name, self.countries(&s.countries)),
                             None => id.to_string(),
                         })
                         .collect()

@@ -484,11 +484,7 @@ fn activity_value(d: &Deriver<'_>, column: ProcessorColumn, a: &ActivityFile) ->
                         line = format!(
                             "{line}: {}; {}",
                             d.role(role),
-                            r.countries
-                                .iter()
-                                .map(|c| c.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            d.countries(&r.countries)
                         );
                         let w = &d.w.processor.words;
                         match r.authorisation {
