@@ -26,6 +26,7 @@
 //! A result below [`MIN_CONFIDENCE`] is no finding.
 
 use crate::hints::{self, Hint};
+use crate::shape::{Shape, ShapeCounts};
 use crate::text::BIRTH_DATE_IN_CONTEXT;
 use crate::{Kind, detect_value, pd, scan_text};
 
@@ -174,6 +175,9 @@ pub struct ColumnStats {
     bytes: u64,
     /// What free-text scanning found inside the values.
     text: TextStats,
+    /// Names, places, postcodes and the like among the values, and the
+    /// years their dates span.
+    shapes: ShapeCounts,
 }
 
 impl ColumnStats {
@@ -205,13 +209,18 @@ impl ColumnStats {
         for k in set.iter() {
             self.counts[k.index()] += 1;
         }
+        let mut phone_shaped = set.contains(Kind::Phone);
         if set.is_empty() && b.len() <= 40 {
             for k in [Kind::Phone, Kind::Postcode, Kind::PaymentCard] {
                 if format_matches(k, b) {
                     self.formats[k.index()] += 1;
                 }
             }
+            phone_shaped = format_matches(Kind::Phone, b) && phone_shaped_alone(b);
         }
+        let strict = set.iter().any(|k| k != Kind::Date);
+        self.shapes
+            .add(v, strict, phone_shaped, set.contains(Kind::Date));
         self.text.add(v);
     }
 
@@ -242,6 +251,7 @@ impl ColumnStats {
         self.prose += other.prose;
         self.bytes += other.bytes;
         self.text.merge(&other.text);
+        self.shapes.merge(&other.shapes);
     }
 
     /// How many non-empty values were examined.
@@ -382,15 +392,122 @@ impl ColumnStats {
         })
     }
 
+    /// What the values say without a name: the strict detectors' kind most
+    /// values match, or a shape most of them have (names, streets, cities,
+    /// postcodes, telephone formats, password hashes, logins, genders,
+    /// dates spread over a lifetime), whichever is surer.
     fn values_alone(&self) -> Option<ColumnFinding> {
-        let (k, m) = self.best(&Kind::ALL)?;
-        Some(ColumnFinding {
+        let strict = self.best(&Kind::ALL).map(|(k, m)| ColumnFinding {
             category: k.category(),
             confidence: self.confidence(k, m),
             matches: m,
             sampled: self.sampled,
             detector: k.detector(),
-        })
+        });
+        let shaped = self.shaped();
+        match (strict, shaped) {
+            (Some(s), Some(h)) if h.confidence > s.confidence => Some(h),
+            (Some(s), _) => Some(s),
+            (None, h) => h,
+        }
+    }
+
+    /// The surest shape-based finding, if a shape covers enough of the
+    /// values.
+    fn shaped(&self) -> Option<ColumnFinding> {
+        if self.sampled < 2 {
+            return None;
+        }
+        // Long values are text to scan, not items of a shape; only a
+        // browser's User-Agent is both.
+        let free_text = self.looks_like_free_text();
+        let sh = &self.shapes;
+        let n = self.sampled as f32;
+        let shrink = n / (n + 1.0);
+        let mut best: Option<ColumnFinding> = None;
+        let mut consider = |category, detector, matches: u64, min_share: f32, confidence: f32| {
+            let share = matches as f32 / n;
+            if share < min_share {
+                return;
+            }
+            let f = ColumnFinding {
+                category,
+                confidence: confidence * share * shrink,
+                matches,
+                sampled: self.sampled,
+                detector,
+            };
+            if best.is_none_or(|b| f.confidence > b.confidence) {
+                best = Some(f);
+            }
+        };
+        consider(
+            pd::USER_AGENT,
+            "user-agent",
+            sh.get(Shape::UserAgent),
+            0.8,
+            0.85,
+        );
+        if free_text {
+            return best;
+        }
+        let names = sh.get(Shape::FirstName) + sh.get(Shape::Surname) + sh.get(Shape::FullName);
+        let cities = sh.get(Shape::City);
+        // A column of companies is no column of people, and a column of
+        // places whose names are also surnames (London, Paris) is places.
+        if sh.get(Shape::Company) * 5 < self.sampled && names > cities {
+            consider(pd::NAME, "person-name", names, 0.5, 0.85);
+        }
+        if cities >= names {
+            consider(pd::PHYSICAL_ADDRESS, "city", cities, 0.6, 0.8);
+        }
+        consider(
+            pd::PHYSICAL_ADDRESS,
+            "street-address",
+            sh.get(Shape::Street),
+            0.6,
+            0.9,
+        );
+        // Postcodes: mostly in postcode formats, and some in a format no
+        // plain number has.
+        let distinct = sh.get(Shape::PostcodeDistinct);
+        if distinct * 6 >= self.sampled {
+            let postcodes = distinct + sh.get(Shape::PostcodeDigits);
+            consider(pd::PHYSICAL_ADDRESS, "postcode-format", postcodes, 0.8, 0.8);
+        }
+        consider(
+            pd::TELEPHONE_NUMBER,
+            "phone-format",
+            sh.get(Shape::PhoneShaped),
+            0.8,
+            0.6,
+        );
+        consider(
+            pd::PASSWORD,
+            "password-hash",
+            sh.get(Shape::PasswordHash),
+            0.8,
+            0.95,
+        );
+        consider(pd::USERNAME, "login", sh.get(Shape::Login), 0.8, 0.8);
+        if self.sampled >= 10 {
+            consider(pd::GENDER, "gender-words", sh.get(Shape::Gender), 0.95, 0.6);
+        }
+        // Dates of birth: dates spread over a generation or more, none
+        // before 1900 or after 2030 (the date detector's window). Order and
+        // hire dates span years, not decades.
+        if let Some((lo, hi)) = sh.years()
+            && hi - lo >= 25
+        {
+            consider(
+                pd::BIRTH_DATE,
+                "birth-date-range",
+                self.count(Kind::Date),
+                0.8,
+                0.6,
+            );
+        }
+        best
     }
 }
 
@@ -498,6 +615,27 @@ fn phone_format(b: &[u8]) -> bool {
         }
     }
     !open && (7..=15).contains(&digits)
+}
+
+/// Whether a value in a telephone format (see [`phone_format`]) is shaped
+/// as telephone numbers are written, which a long number or an account
+/// number (`10-4020-000676`) is not: with a `+`, an area code in
+/// parentheses, a trunk `0` before separated groups (`030-0076545`), or in
+/// the North American 3-3-4 groups (`819-555-0175`).
+fn phone_shaped_alone(b: &[u8]) -> bool {
+    let separated = b.iter().any(|&c| matches!(c, b' ' | b'-' | b'.' | b'/'));
+    if b.starts_with(b"+") || b.contains(&b'(') {
+        return true;
+    }
+    if b.starts_with(b"0") && separated {
+        return true;
+    }
+    let groups: Vec<usize> = b
+        .split(|c| matches!(c, b' ' | b'-' | b'.'))
+        .filter(|g| !g.is_empty())
+        .map(<[u8]>::len)
+        .collect();
+    matches!(groups.as_slice(), [3, 3, 4] | [1, 3, 3, 4])
 }
 
 /// Words that announce a telephone number in free text, matched at the
@@ -1012,21 +1150,40 @@ mod tests {
         )
         .unwrap();
         assert!(f.confidence > 0.8, "{f:?}");
-        // Without a hint a format proves nothing.
-        assert!(
-            classify_column(
-                "ref",
-                "",
-                &some(&[
-                    "697-555-0142",
-                    "212-555-0187",
-                    "612-555-0100",
-                    "849-555-0139",
-                    "122-555-0189"
-                ])
-            )
-            .is_none()
+        // Without a hint, numbers written as telephone numbers are (the
+        // North American 3-3-4 groups), ...
+        let f = classify_column(
+            "ref",
+            "",
+            &some(&[
+                "697-555-0142",
+                "212-555-0187",
+                "612-555-0100",
+                "849-555-0139",
+                "122-555-0189",
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            (f.category, f.detector),
+            (pd::TELEPHONE_NUMBER, "phone-format")
         );
+        // ... and account numbers and bare long numbers are not.
+        for values in [
+            [
+                "10-4020-000676",
+                "10-4020-000117",
+                "10-4020-000442",
+                "10-4030-011271",
+                "10-4020-000581",
+            ],
+            ["1234567", "2345678", "3456789", "4567890", "5678901"],
+        ] {
+            assert!(
+                classify_column("ref", "", &some(&values)).is_none(),
+                "{values:?}"
+            );
+        }
     }
 
     #[test]

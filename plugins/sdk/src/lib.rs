@@ -77,10 +77,14 @@ pub mod hints;
 pub mod iban;
 pub mod ip;
 pub mod json;
+mod lexicon;
+pub mod person;
 pub mod phone;
+pub mod place;
 pub mod postcode;
 pub mod reader;
 pub mod scanner;
+mod shape;
 pub mod source;
 pub mod testing;
 mod text;
@@ -127,12 +131,30 @@ pub enum Kind {
 /// these in `describe` (`plugin-info.detectors`); the host refuses a finding
 /// whose detector was not declared.
 pub fn detectors() -> impl Iterator<Item = &'static str> {
-    ["column-name", "column-type"].into_iter().chain(
-        Kind::ALL
-            .into_iter()
-            .flat_map(|k| [k.detector(), k.detector_with_hint()]),
-    )
+    ["column-name", "column-type"]
+        .into_iter()
+        .chain(
+            Kind::ALL
+                .into_iter()
+                .flat_map(|k| [k.detector(), k.detector_with_hint()]),
+        )
+        .chain(SHAPE_DETECTORS.iter().copied())
 }
+
+/// The detectors that decide from the share of a column's values with a
+/// shape (names, places, formats) rather than one value's checksum.
+pub const SHAPE_DETECTORS: &[&str] = &[
+    "person-name",
+    "city",
+    "street-address",
+    "postcode-format",
+    "phone-format",
+    "password-hash",
+    "login",
+    "user-agent",
+    "gender-words",
+    "birth-date-range",
+];
 
 impl Kind {
     /// Every kind, in the order in which [`detect_value`] and

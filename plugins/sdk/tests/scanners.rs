@@ -163,6 +163,8 @@ fn expected_tree() -> BTreeSet<(String, String)> {
         ("broken.json", pd::EMAIL_ADDRESS),
         ("broken.json", pd::TELEPHONE_NUMBER),
         ("headerless.csv#1", pd::EMAIL_ADDRESS),
+        // No header: the first names say what the column is.
+        ("headerless.csv#2", pd::NAME),
         ("headerless.csv#3", pd::TELEPHONE_NUMBER),
     ])
 }

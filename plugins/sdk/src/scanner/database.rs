@@ -11,8 +11,11 @@
 //! e-mail addresses, phone numbers and the like inside their values. One
 //! finding per column and category.
 //!
-//! Integer, decimal, boolean, date and binary columns without a hint are not
-//! sampled: ids, prices, amounts, flags and timestamps are never reported.
+//! Date columns are sampled too: dates spread over a generation are dates
+//! of birth whatever the column is called, while order dates and
+//! timestamps span years, not decades, and are not reported. Integer,
+//! decimal, boolean and binary columns without a hint are not sampled:
+//! ids, prices, amounts and flags are never reported.
 //! The row-count estimate is only logged: what is read does not grow with
 //! the table.
 
@@ -124,7 +127,7 @@ fn is_candidate(table: &TableRef, column: &ColumnInfo) -> bool {
     let name = hints::qualified_name(&table.name, &column.name);
     matches!(
         SqlType::parse(&column.data_type),
-        SqlType::Text | SqlType::Unknown | SqlType::Network
+        SqlType::Text | SqlType::Unknown | SqlType::Network | SqlType::Temporal
     ) || hints::column_hint(&name).is_some()
 }
 
