@@ -481,11 +481,7 @@ fn activity_value(d: &Deriver<'_>, column: ProcessorColumn, a: &ActivityFile) ->
                             RecipientRole::Processor => RecipientRole::SubProcessor,
                             other => other,
                         };
-                        line = format!(
-                            "{line}: {}; {}",
-                            d.role(role),
-                            d.countries(&r.countries)
-                        );
+                        line = format!("{line}: {}; {}", d.role(role), d.countries(&r.countries));
                         let w = &d.w.processor.words;
                         match r.authorisation {
                             Some(SubProcessorAuthorisation::General) => {
