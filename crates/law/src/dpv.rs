@@ -370,6 +370,10 @@ pub mod pd {
     /// `pd:OfficialID`: BSN, passport, driving licence or other official
     /// identifier (the closest DPV class for the Dutch BSN).
     pub const OFFICIAL_ID: &str = "pd:OfficialID";
+    /// `pd:NationalIdentificationNumber`: a national register, social
+    /// security or tax identification number (Belgium, Germany, France,
+    /// Spain, Italy, the US).
+    pub const NATIONAL_IDENTIFICATION_NUMBER: &str = "pd:NationalIdentificationNumber";
     /// `pd:BankAccount`: IBAN or older account numbers.
     pub const BANK_ACCOUNT: &str = "pd:BankAccount";
     /// `pd:PaymentCardNumber`.
@@ -406,6 +410,7 @@ pub mod pd {
         GENDER,
         NATIONALITY,
         OFFICIAL_ID,
+        NATIONAL_IDENTIFICATION_NUMBER,
         BANK_ACCOUNT,
         PAYMENT_CARD_NUMBER,
         IP_ADDRESS,

@@ -12,7 +12,7 @@
 //! | Discover | 6011, 644–649, 65 | 16–19 |
 //! | JCB | 3528–3589 | 16–19 |
 //! | UnionPay | 62 | 16–19 |
-//! | Maestro | 50, 56–69 | 13–19 |
+//! | Maestro | 50, 56–69 | 12–19 (12 only as a whole value) |
 //!
 //! Written without separators or in groups of four (the last one shorter),
 //! or in the American Express grouping 4-6-5, separated by single spaces or
@@ -27,9 +27,29 @@ use crate::bytes::{at, digit_run, end_ok, whole};
 /// use ropa_plugin_sdk::card::is_card_number;
 /// assert!(is_card_number("4111 1111 1111 1111"));
 /// assert!(!is_card_number("4111 1111 1111 1112"));
+/// assert!(is_card_number("3782 822463 10005")); // American Express, 15 digits
+/// assert!(is_card_number("6759 6498 2648")); // Maestro, 12 digits
 /// ```
 pub fn is_card_number(value: &str) -> bool {
-    whole(value, match_at)
+    whole(value, match_at) || is_maestro_12(value)
+}
+
+/// A 12-digit Maestro number (prefix 50 or 56–69, Luhn), written whole or
+/// in three groups of four. Only as a whole value: in free text twelve
+/// digits are an order or phone number far more often than a card.
+fn is_maestro_12(value: &str) -> bool {
+    let v = value.trim().as_bytes();
+    let digits: Vec<u8> = match v.len() {
+        12 => v.to_vec(),
+        14 if v[4] == v[9] && matches!(v[4], b' ' | b'-') => [&v[..4], &v[5..9], &v[10..]].concat(),
+        _ => return false,
+    };
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let d: Vec<u8> = digits.iter().map(|b| b - b'0').collect();
+    let prefix = d[0] * 10 + d[1];
+    (prefix == 50 || (56..=69).contains(&prefix)) && luhn(&d)
 }
 
 /// The Luhn check over digit values (0–9): doubling every second digit from

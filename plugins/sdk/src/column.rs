@@ -1186,6 +1186,54 @@ mod tests {
         }
     }
 
+    /// National numbers of six countries are found from their values and
+    /// named by the checksum that held; a hinted column agrees.
+    #[test]
+    fn national_numbers_by_their_checksums() {
+        for (values, detector) in [
+            (
+                ["85.07.30-033.28", "85073003328", "85.07.30-033.28"],
+                "be-national-number-mod97",
+            ),
+            (
+                ["86095742719", "47036892816", "65929970489"],
+                "de-tax-id-mod11",
+            ),
+            (
+                [
+                    "2 55 08 14 168 025 38",
+                    "255081416802538",
+                    "2 55 08 14 168 025 38",
+                ],
+                "fr-nir-mod97",
+            ),
+            (["12345678Z", "X1234567L", "12345678-Z"], "es-dni-mod23"),
+            (
+                ["RSSMRA85T10A562S", "MRTMTT91D08F205J", "RSSMRA85T10A562S"],
+                "it-codice-fiscale",
+            ),
+            (["078-05-1121", "123-45-6789", "219-09-9999"], "us-ssn"),
+        ] {
+            let f = classify_column("c7", "", &some(&values)).unwrap();
+            assert_eq!(
+                (f.category, f.detector),
+                (pd::NATIONAL_IDENTIFICATION_NUMBER, detector),
+                "{values:?}"
+            );
+        }
+        let f = classify_column("codice_fiscale", "", &some(&["RSSMRA85T10A562S"])).unwrap();
+        assert_eq!(f.detector, "column-name+it-codice-fiscale");
+        // Look-alikes one digit off are nothing.
+        assert!(
+            classify_column(
+                "c7",
+                "",
+                &some(&["85073003327", "86095742718", "12345678A"])
+            )
+            .is_none()
+        );
+    }
+
     #[test]
     fn phones_in_free_text_need_a_phone_word() {
         assert!(phone_in_context(

@@ -34,7 +34,12 @@ pub const MAX_YEAR: u32 = 2030;
 /// ```
 pub fn is_date(value: &str) -> bool {
     let t = trimmed(value);
-    let Some(e) = parse(t, 0, false) else {
+    let parsed = if is_alpha(at(t, 0)) {
+        month_first(t, 0)
+    } else {
+        parse(t, 0, false)
+    };
+    let Some(e) = parsed else {
         return false;
     };
     e == t.len() || time_suffix(t, e) == Some(t.len())
@@ -87,13 +92,23 @@ fn parse(t: &[u8], i: usize, strict: bool) -> Option<usize> {
         1 | 2 => {
             let (d, p) = one_or_two(t, i)?;
             let sep = at(t, p);
-            if matches!(sep, b'-' | b'/' | b'.') {
+            if sep == b'.' && at(t, p + 1) == b' ' && !strict {
+                // German: "15. März 1985".
+                let (m, q) = month_name(t, p + 2)?;
+                if at(t, q) != b' ' || digit_run(t, q + 1) != 4 {
+                    return None;
+                }
+                let y = digits_at(t, q + 1, 4)?;
+                plausible(y, m, d).then_some(q + 5)
+            } else if matches!(sep, b'-' | b'/' | b'.') {
                 let (m, q) = one_or_two(t, p + 1)?;
                 if at(t, q) != sep || digit_run(t, q + 1) != 4 {
                     return None;
                 }
                 let y = digits_at(t, q + 1, 4)?;
-                plausible(y, m, d).then_some(q + 5)
+                // Day first, as Europe writes it; with a slash, month first
+                // where the day-first reading is no date (`03/15/1985`).
+                (plausible(y, m, d) || (sep == b'/' && plausible(y, d, m))).then_some(q + 5)
             } else if sep == b' ' {
                 let (m, q) = month_name(t, p + 1)?;
                 if at(t, q) != b' ' || digit_run(t, q + 1) != 4 {
@@ -109,6 +124,24 @@ fn parse(t: &[u8], i: usize, strict: bool) -> Option<usize> {
     }
 }
 
+/// A date written month first, as in English: `March 15, 1985`,
+/// `Mar 15 1985`; returns its end.
+fn month_first(t: &[u8], i: usize) -> Option<usize> {
+    let (m, p) = month_name(t, i)?;
+    if at(t, p) != b' ' {
+        return None;
+    }
+    let (d, mut q) = one_or_two(t, p + 1)?;
+    if at(t, q) == b',' {
+        q += 1;
+    }
+    if at(t, q) != b' ' || digit_run(t, q + 1) != 4 {
+        return None;
+    }
+    let y = digits_at(t, q + 1, 4)?;
+    plausible(y, m, d).then_some(q + 5)
+}
+
 fn one_or_two(t: &[u8], i: usize) -> Option<(u32, usize)> {
     match digit_run(t, i) {
         1 => Some((u32::from(t[i] - b'0'), i + 1)),
@@ -117,58 +150,108 @@ fn one_or_two(t: &[u8], i: usize) -> Option<(u32, usize)> {
     }
 }
 
-/// Month names and abbreviations, Dutch and English, lower case.
-const MONTHS: [(&[u8], u32); 34] = [
-    (b"januari", 1),
-    (b"january", 1),
-    (b"jan", 1),
-    (b"februari", 2),
-    (b"february", 2),
-    (b"feb", 2),
-    (b"maart", 3),
-    (b"march", 3),
-    (b"mrt", 3),
-    (b"mar", 3),
-    (b"april", 4),
-    (b"apr", 4),
-    (b"mei", 5),
-    (b"may", 5),
-    (b"juni", 6),
-    (b"june", 6),
-    (b"jun", 6),
-    (b"juli", 7),
-    (b"july", 7),
-    (b"jul", 7),
-    (b"augustus", 8),
-    (b"august", 8),
-    (b"aug", 8),
-    (b"september", 9),
-    (b"sept", 9),
-    (b"sep", 9),
-    (b"oktober", 10),
-    (b"october", 10),
-    (b"okt", 10),
-    (b"oct", 10),
-    (b"november", 11),
-    (b"nov", 11),
-    (b"december", 12),
-    (b"dec", 12),
+/// Month names and abbreviations of the EU's larger languages and English,
+/// lower case: Dutch, English, German, French, Spanish and Italian.
+const MONTHS: &[(&str, u32)] = &[
+    ("januari", 1),
+    ("january", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("jan", 1),
+    ("jän", 1),
+    ("februari", 2),
+    ("february", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("feb", 2),
+    ("févr", 2),
+    ("maart", 3),
+    ("march", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("mrt", 3),
+    ("mar", 3),
+    ("mär", 3),
+    ("april", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("apr", 4),
+    ("avr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("jul", 7),
+    ("juil", 7),
+    ("augustus", 8),
+    ("august", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("dec", 12),
+    ("dez", 12),
+    ("déc", 12),
 ];
 
 /// A month name at `i`, with an optional abbreviation dot; returns the month
 /// and the end.
 fn month_name(t: &[u8], i: usize) -> Option<(u32, usize)> {
-    let mut buf = [0u8; 9];
+    let mut buf = [0u8; 12];
     let mut n = 0;
-    while is_alpha(at(t, i + n)) {
+    // Letters, and the bytes of a non-ASCII letter (`ä`, `é`, `û`).
+    while is_alpha(at(t, i + n)) || at(t, i + n) >= 0x80 {
         if n == buf.len() {
             return None;
         }
-        buf[n] = at(t, i + n) | 0x20;
+        buf[n] = at(t, i + n).to_ascii_lowercase();
         n += 1;
     }
     let word = &buf[..n];
-    let &(name, m) = MONTHS.iter().find(|(name, _)| *name == word)?;
+    let &(name, m) = MONTHS.iter().find(|(name, _)| name.as_bytes() == word)?;
     let mut e = i + n;
     if name.len() <= 4 && at(t, e) == b'.' {
         e += 1;
@@ -284,6 +367,17 @@ mod tests {
             "1985-03-12T00:00:00Z",
             "1985-03-12T10:15:30.123+01:00",
             "1985-3-2",
+            // Month first, as the US writes it.
+            "03/15/1985",
+            "March 15, 1985",
+            "Mar 15 1985",
+            // German, French, Spanish, Italian.
+            "15. März 1985",
+            "15 mars 1985",
+            "1 août 1970",
+            "15 marzo 1985",
+            "3 dicembre 1970",
+            "2 février 1985",
         ] {
             assert!(is_date(v), "{v}");
         }
@@ -310,6 +404,10 @@ mod tests {
             "1985-03-12 banaan",
             "123-03-1985",
             "12:30",
+            "13/13/1985",
+            "March 32, 1985",
+            "Marching 15, 1985",
+            "15-03/1985",
         ] {
             assert!(!is_date(v), "{v:?}");
         }

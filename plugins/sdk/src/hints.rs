@@ -131,6 +131,18 @@ const EMAIL: &[Kind] = &[Kind::Email];
 const PHONE: &[Kind] = &[Kind::Phone];
 const IBAN: &[Kind] = &[Kind::Iban];
 const BSN: &[Kind] = &[Kind::Bsn];
+const SSN: &[Kind] = &[Kind::UsSsn];
+/// Any national number with a checksum: a column called `national_id`
+/// may hold one of any country.
+const NATIONAL: &[Kind] = &[
+    Kind::Bsn,
+    Kind::BeNationalNumber,
+    Kind::DeTaxId,
+    Kind::FrNir,
+    Kind::EsDni,
+    Kind::ItCodiceFiscale,
+    Kind::UsSsn,
+];
 const CARD: &[Kind] = &[Kind::PaymentCard];
 const POSTCODE: &[Kind] = &[Kind::Postcode];
 const IP: &[Kind] = &[Kind::Ipv4, Kind::Ipv6];
@@ -281,9 +293,18 @@ const DICTIONARY: &[Entry] = &[
     e("sofinummer", pd::OFFICIAL_ID, 0.95, BSN, NUMERIC),
     e("sofinr", pd::OFFICIAL_ID, 0.9, BSN, NUMERIC),
     e("sofi", pd::OFFICIAL_ID, 0.9, BSN, NUMERIC),
-    e("ssn", pd::OFFICIAL_ID, 0.9, NONE, NUMERIC),
-    e("socialsecuritynumber", pd::OFFICIAL_ID, 0.95, NONE, NUMERIC),
-    e("nationalid", pd::OFFICIAL_ID, 0.85, NONE, NUMERIC),
+    e("ssn", pd::OFFICIAL_ID, 0.9, SSN, NUMERIC),
+    e("socialsecuritynumber", pd::OFFICIAL_ID, 0.95, SSN, NUMERIC),
+    e("nationalid", pd::OFFICIAL_ID, 0.85, NATIONAL, NUMERIC),
+    e("rijksregisternummer", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.95, &[Kind::BeNationalNumber], NUMERIC),
+    e("registrenational", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.9, &[Kind::BeNationalNumber], NUMERIC),
+    e("steuerid", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.9, &[Kind::DeTaxId], NUMERIC),
+    e("steueridentifikationsnummer", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.95, &[Kind::DeTaxId], NUMERIC),
+    e("nir", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.8, &[Kind::FrNir], NUMERIC),
+    e("numerosecu", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.9, &[Kind::FrNir], NUMERIC),
+    e("dni", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.85, &[Kind::EsDni], 0),
+    e("nif", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.8, &[Kind::EsDni], 0),
+    e("codicefiscale", pd::NATIONAL_IDENTIFICATION_NUMBER, 0.95, &[Kind::ItCodiceFiscale], 0),
     e("paspoort", pd::OFFICIAL_ID, 0.8, NONE, 0),
     e("paspoortnummer", pd::OFFICIAL_ID, 0.9, NONE, 0),
     e("passport", pd::OFFICIAL_ID, 0.8, NONE, 0),

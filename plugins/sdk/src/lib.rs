@@ -78,6 +78,7 @@ pub mod iban;
 pub mod ip;
 pub mod json;
 mod lexicon;
+pub mod national_id;
 pub mod person;
 pub mod phone;
 pub mod place;
@@ -123,6 +124,19 @@ pub enum Kind {
     Ipv6,
     /// A plausible calendar date, a candidate date of birth ([`date`]).
     Date,
+    /// A Belgian national register number with its mod-97 check
+    /// ([`national_id`]).
+    BeNationalNumber,
+    /// A German tax identification number with its ISO 7064 check digit.
+    DeTaxId,
+    /// A French social security number (NIR) with its key.
+    FrNir,
+    /// A Spanish DNI or NIE with its check letter.
+    EsDni,
+    /// An Italian codice fiscale with its check letter.
+    ItCodiceFiscale,
+    /// A US Social Security number written `AAA-GG-SSSS`.
+    UsSsn,
 }
 
 /// Every detector name the SDK's classification can put in a finding: the
@@ -159,12 +173,18 @@ pub const SHAPE_DETECTORS: &[&str] = &[
 impl Kind {
     /// Every kind, in the order in which [`detect_value`] and
     /// [`classify_column`] prefer them when a value matches more than one.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Email,
         Kind::Iban,
         Kind::PaymentCard,
+        Kind::ItCodiceFiscale,
+        Kind::FrNir,
+        Kind::EsDni,
+        Kind::UsSsn,
         Kind::Phone,
         Kind::Bsn,
+        Kind::BeNationalNumber,
+        Kind::DeTaxId,
         Kind::Postcode,
         Kind::Ipv4,
         Kind::Ipv6,
@@ -172,7 +192,7 @@ impl Kind {
     ];
 
     /// The number of kinds.
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 15;
 
     /// A dense index in `0..Kind::COUNT`.
     pub const fn index(self) -> usize {
@@ -190,6 +210,12 @@ impl Kind {
             Kind::Postcode => pd::PHYSICAL_ADDRESS,
             Kind::Ipv4 | Kind::Ipv6 => pd::IP_ADDRESS,
             Kind::Date => pd::BIRTH_DATE,
+            Kind::BeNationalNumber
+            | Kind::DeTaxId
+            | Kind::FrNir
+            | Kind::EsDni
+            | Kind::ItCodiceFiscale
+            | Kind::UsSsn => pd::NATIONAL_IDENTIFICATION_NUMBER,
         }
     }
 
@@ -205,6 +231,12 @@ impl Kind {
             Kind::Ipv4 => "ipv4",
             Kind::Ipv6 => "ipv6",
             Kind::Date => "date",
+            Kind::BeNationalNumber => "be-national-number-mod97",
+            Kind::DeTaxId => "de-tax-id-mod11",
+            Kind::FrNir => "fr-nir-mod97",
+            Kind::EsDni => "es-dni-mod23",
+            Kind::ItCodiceFiscale => "it-codice-fiscale",
+            Kind::UsSsn => "us-ssn",
         }
     }
 
@@ -221,6 +253,12 @@ impl Kind {
             Kind::Ipv4 => "column-name+ipv4",
             Kind::Ipv6 => "column-name+ipv6",
             Kind::Date => "column-name+date",
+            Kind::BeNationalNumber => "column-name+be-national-number-mod97",
+            Kind::DeTaxId => "column-name+de-tax-id-mod11",
+            Kind::FrNir => "column-name+fr-nir-mod97",
+            Kind::EsDni => "column-name+es-dni-mod23",
+            Kind::ItCodiceFiscale => "column-name+it-codice-fiscale",
+            Kind::UsSsn => "column-name+us-ssn",
         }
     }
 
@@ -239,6 +277,14 @@ impl Kind {
             Kind::Ipv4 => 0.8,
             Kind::Ipv6 => 0.85,
             Kind::Date => 0.3,
+            // One random 11-digit number in 97 passes, in 11 for Germany's
+            // check; a letter and its digits in 23 or 26.
+            Kind::BeNationalNumber => 0.8,
+            Kind::DeTaxId => 0.6,
+            Kind::FrNir => 0.85,
+            Kind::EsDni => 0.85,
+            Kind::ItCodiceFiscale => 0.95,
+            Kind::UsSsn => 0.75,
         }
     }
 
@@ -254,6 +300,12 @@ impl Kind {
             Kind::Ipv4 => ip::is_ipv4(value),
             Kind::Ipv6 => ip::is_ipv6(value),
             Kind::Date => date::is_date(value),
+            Kind::BeNationalNumber => national_id::is_be_national_number(value),
+            Kind::DeTaxId => national_id::is_de_tax_id(value),
+            Kind::FrNir => national_id::is_fr_nir(value),
+            Kind::EsDni => national_id::is_es_dni(value),
+            Kind::ItCodiceFiscale => national_id::is_it_codice_fiscale(value),
+            Kind::UsSsn => national_id::is_us_ssn(value),
         }
     }
 }

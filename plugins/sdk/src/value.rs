@@ -4,7 +4,7 @@ use crate::Kind;
 
 /// A set of [`Kind`]s, as a bit set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct KindSet(u16);
+pub struct KindSet(u32);
 
 impl KindSet {
     /// The empty set.
@@ -62,6 +62,10 @@ pub fn detect_value(value: &str) -> KindSet {
             Kind::Iban => first.is_ascii_alphabetic(),
             Kind::Phone => digit_start || first == b'+' || first == b'(',
             Kind::Ipv6 => v.contains(':'),
+            // "March 15, 1985" starts with its month.
+            Kind::Date => digit_start || first.is_ascii_alphabetic(),
+            Kind::EsDni => digit_start || matches!(first, b'X' | b'Y' | b'Z' | b'x' | b'y' | b'z'),
+            Kind::ItCodiceFiscale => first.is_ascii_alphabetic() && v.len() == 16,
             _ => digit_start,
         };
         if plausible && kind.matches_value(v) {
@@ -88,6 +92,11 @@ mod tests {
             ("192.168.1.10", Kind::Ipv4),
             ("2001:db8::1", Kind::Ipv6),
             ("1985-03-12", Kind::Date),
+            ("March 15, 1985", Kind::Date),
+            ("03/15/1985", Kind::Date),
+            ("RSSMRA85T10A562S", Kind::ItCodiceFiscale),
+            ("X1234567L", Kind::EsDni),
+            ("078-05-1121", Kind::UsSsn),
         ];
         for (v, k) in cases {
             let set = detect_value(v);
