@@ -374,6 +374,8 @@ pub mod pd {
     /// security or tax identification number (Belgium, Germany, France,
     /// Spain, Italy, the US).
     pub const NATIONAL_IDENTIFICATION_NUMBER: &str = "pd:NationalIdentificationNumber";
+    /// `pd:Picture`: a photograph or other image of a person.
+    pub const PICTURE: &str = "pd:Picture";
     /// `pd:BankAccount`: IBAN or older account numbers.
     pub const BANK_ACCOUNT: &str = "pd:BankAccount";
     /// `pd:PaymentCardNumber`.
@@ -411,6 +413,7 @@ pub mod pd {
         NATIONALITY,
         OFFICIAL_ID,
         NATIONAL_IDENTIFICATION_NUMBER,
+        PICTURE,
         BANK_ACCOUNT,
         PAYMENT_CARD_NUMBER,
         IP_ADDRESS,

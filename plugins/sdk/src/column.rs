@@ -131,7 +131,7 @@ fn fits_type(h: &Hint, ty: SqlType) -> bool {
         SqlType::Temporal => h.temporal_ok,
         SqlType::Integer => h.numeric_ok,
         SqlType::Decimal => matches!(h.category, pd::LOCATION | pd::SALARY | pd::INCOME),
-        SqlType::Binary => h.category == pd::PASSWORD,
+        SqlType::Binary => matches!(h.category, pd::PASSWORD | pd::PICTURE),
         SqlType::Network => h.category == pd::IP_ADDRESS,
         SqlType::Text | SqlType::Unknown => true,
     }
@@ -415,11 +415,11 @@ impl ColumnStats {
     /// The surest shape-based finding, if a shape covers enough of the
     /// values.
     fn shaped(&self) -> Option<ColumnFinding> {
-        if self.sampled < 2 {
+        if self.sampled == 0 {
             return None;
         }
         // Long values are text to scan, not items of a shape; only a
-        // browser's User-Agent is both.
+        // browser's User-Agent and an image are both.
         let free_text = self.looks_like_free_text();
         let sh = &self.shapes;
         let n = self.sampled as f32;
@@ -448,7 +448,18 @@ impl ColumnStats {
             0.8,
             0.85,
         );
-        if free_text {
+        // Images: one signature is evidence enough that a column holds
+        // images (a table of two staff may have one photograph); whether
+        // they show people or products is for the DPO to see.
+        consider(
+            pd::PICTURE,
+            "image-signature",
+            sh.get(Shape::Image),
+            0.5,
+            0.85,
+        );
+        // The other shapes need a few values to go by.
+        if free_text || self.sampled < 2 {
             return best;
         }
         let names = sh.get(Shape::FirstName) + sh.get(Shape::Surname) + sh.get(Shape::FullName);
@@ -458,8 +469,10 @@ impl ColumnStats {
         if sh.get(Shape::Company) * 5 < self.sampled && names > cities {
             consider(pd::NAME, "person-name", names, 0.5, 0.85);
         }
-        if cities >= names {
-            consider(pd::PHYSICAL_ADDRESS, "city", cities, 0.6, 0.8);
+        // Regions, states and sales territories share many names with
+        // cities: a handful of values is too few to tell them apart.
+        if cities >= names && self.sampled >= 5 {
+            consider(pd::PHYSICAL_ADDRESS, "city", cities, 0.7, 0.8);
         }
         consider(
             pd::PHYSICAL_ADDRESS,

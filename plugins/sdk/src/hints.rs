@@ -353,6 +353,15 @@ const DICTIONARY: &[Entry] = &[
     e("login", pd::USERNAME, 0.7, NONE, 0),
     e("loginid", pd::USERNAME, 0.8, NONE, 0),
     e("wachtwoord", pd::PASSWORD, 0.95, NONE, COMPOUND),
+    // Photographs of people.
+    e("photo", pd::PICTURE, 0.8, NONE, 0),
+    e("foto", pd::PICTURE, 0.8, NONE, 0),
+    e("pasfoto", pd::PICTURE, 0.9, NONE, 0),
+    e("profielfoto", pd::PICTURE, 0.9, NONE, 0),
+    e("avatar", pd::PICTURE, 0.8, NONE, 0),
+    e("profilepicture", pd::PICTURE, 0.85, NONE, 0),
+    e("profilephoto", pd::PICTURE, 0.9, NONE, 0),
+    e("headshot", pd::PICTURE, 0.85, NONE, 0),
     e("wachtwoordhash", pd::PASSWORD, 0.95, NONE, 0),
     e("password", pd::PASSWORD, 0.95, NONE, COMPOUND),
     e("passwordhash", pd::PASSWORD, 0.95, NONE, 0),
@@ -386,7 +395,7 @@ const QUALIFIERS: &[&str] = &[
     "algorithm", "algo", "country", "land", "region", "regio", "group", "groep", "category", "categorie",
     "range", "bucket", "band", "app", "file", "bestand", "archive", "score", "check", "checked",
     "gecontroleerd", "error", "fout", "style", "promotion", "promo", "marketing", "newsletter", "grade",
-    "scale", "schaal",
+    "scale", "schaal", "path", "url", "uri", "filename", "link",
 ];
 
 /// Count or flag words before a hint word (`is_email_verified`,

@@ -166,6 +166,7 @@ pub const SHAPE_DETECTORS: &[&str] = &[
     "password-hash",
     "login",
     "user-agent",
+    "image-signature",
     "gender-words",
     "birth-date-range",
 ];

@@ -24,10 +24,11 @@ pub(crate) enum Shape {
     Login,
     Gender,
     UserAgent,
+    Image,
 }
 
 impl Shape {
-    pub(crate) const COUNT: usize = 13;
+    pub(crate) const COUNT: usize = 14;
 }
 
 /// Counts of shapes over a column's values, and the range of years of its
@@ -62,6 +63,10 @@ impl ShapeCounts {
             return;
         }
         let mut count = |s: Shape| self.counts[s as usize] += 1;
+        if is_image(v) {
+            count(Shape::Image);
+            return;
+        }
         if phone_shaped {
             count(Shape::PhoneShaped);
         }
@@ -196,6 +201,40 @@ fn is_user_agent(v: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'.')
 }
 
+/// Image signatures at the start of a value, as the host hands a blob over
+/// (lower-case hex) or as an application stores an image in text (base64,
+/// a `data:` URI): JPEG, PNG, GIF, WebP, TIFF, HEIC.
+pub fn is_image(v: &str) -> bool {
+    const HEX: &[&str] = &[
+        "ffd8ff",
+        "89504e470d0a1a0a",
+        "47494638",
+        "49492a00",
+        "4d4d002a",
+    ];
+    const BASE64: &[&str] = &["/9j/", "iVBORw0KGgo", "R0lGOD", "SUkqAA", "TU0AKg"];
+    if v.len() < 24 {
+        return false;
+    }
+    let b = v.as_bytes();
+    if v.starts_with("data:image/") {
+        return true;
+    }
+    let lower_hex = |s: &[u8]| {
+        s.iter()
+            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+    };
+    if lower_hex(&b[..24]) {
+        // RIFF....WEBP, and ....ftypheic / ftypmif1 (HEIC, AVIF).
+        let webp = v.starts_with("52494646") && v.get(16..24) == Some("57454250");
+        let heic = v.get(8..16) == Some("66747970")
+            && matches!(v.get(16..24), Some("68656963" | "6d696631" | "61766966"));
+        return HEX.iter().any(|h| v.starts_with(h)) || webp || heic;
+    }
+    BASE64.iter().any(|p| v.starts_with(p))
+        || (v.starts_with("UklGR") && v.get(8..12) == Some("V0VC"))
+}
+
 /// A Windows login, `DOMAIN\user`.
 fn is_login(v: &str) -> bool {
     let Some((domain, user)) = v.split_once('\\') else {
@@ -287,6 +326,12 @@ mod tests {
         assert!(is_user_agent("curl/8.4.0"));
         assert!(!is_user_agent("api/v1/users"));
         assert!(!is_user_agent("12/03/1985"));
+        assert!(is_image("ffd8ffe000104a46494600010100000100010000ffdb"));
+        assert!(is_image("89504e470d0a1a0a0000000d49484452000000100000"));
+        assert!(is_image("/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgH"));
+        assert!(is_image("data:image/png;base64,iVBORw0KGgoAAAANSUhEUg"));
+        assert!(!is_image("0123456789abcdef0123456789abcdef0123456789"));
+        assert!(!is_image("ffd8ff"));
         assert_eq!(year_of("1985-03-12 00:00:00"), Some(1985));
         assert_eq!(year_of("12-03-1985"), Some(1985));
     }

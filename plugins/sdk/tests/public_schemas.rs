@@ -377,6 +377,8 @@ enum G {
     Country,
     State,
     Hex(usize),
+    /// A JPEG file as the host hands a blob over: lower-case hex.
+    Jpeg,
     Base64Hash,
     Bcrypt,
     Sentence,
@@ -505,6 +507,7 @@ impl G {
             G::Country => r.pick(COUNTRIES).to_string(),
             G::State => r.pick(STATES).to_string(),
             G::Hex(n) => (0..n).map(|_| char::from(b"0123456789abcdef"[r.below(16) as usize])).collect(),
+            G::Jpeg => format!("ffd8ffe000104a464946{}", G::Hex(200).value(r, row)),
             G::Base64Hash => (0..43)
                 .map(|_| char::from(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[r.below(64) as usize]))
                 .collect::<String>() + "=",
@@ -627,6 +630,7 @@ const IP: &[&str] = &[pd::IP_ADDRESS];
 const AGENT: &[&str] = &[pd::USER_AGENT];
 const SALARY: &[&str] = &[pd::SALARY];
 const MARITAL: &[&str] = &[pd::MARITAL_STATUS];
+const PICTURE: &[&str] = &[pd::PICTURE];
 const EMAIL_PHONE: &[&str] = &[pd::EMAIL_ADDRESS, pd::TELEPHONE_NUMBER];
 
 const YN: &[&str] = &["0", "1"];
@@ -834,7 +838,7 @@ fn sakila() -> Vec<Table> {
                 p("first_name", "VARCHAR(45)", G::First, NAME),
                 p("last_name", "VARCHAR(45)", G::Last, NAME),
                 c("address_id", "SMALLINT", G::Int(1, 4)),
-                c("picture", "BLOB", G::Hex(64)).nulls(50),
+                p("picture", "BLOB", G::Jpeg, PICTURE),
                 p(
                     "email",
                     "VARCHAR(50)",
@@ -1186,7 +1190,7 @@ fn northwind() -> Vec<Table> {
             c("Country", "TEXT", G::Country),
             p("HomePhone", "TEXT", G::Phone(Phone::Us), PHONE),
             c("Extension", "TEXT", G::Int(100, 5999)),
-            c("Photo", "BLOB", G::Hex(120)),
+            p("Photo", "BLOB", G::Jpeg, PICTURE),
             c("Notes", "TEXT", G::Pick(&["Education includes a BA in psychology from Colorado State University in 1970. She also completed The Art of the Cold Call. Nancy is a member of Toastmasters International.", "Andrew received his BTS commercial in 1974 and a Ph.D. in international marketing from the University of Dallas in 1981.", "Janet has a BS degree in chemistry from Boston College (1984). She has also completed a certificate program in food retailing management."])),
             c("ReportsTo", "INTEGER", G::Int(2, 5)).nulls(11),
             c("PhotoPath", "TEXT", G::Pick(&["http://accweb/emmployees/davolio.bmp", "http://accweb/emmployees/fuller.bmp", "http://accweb/emmployees/leverling.bmp"])),

@@ -13,9 +13,10 @@
 //!
 //! Date columns are sampled too: dates spread over a generation are dates
 //! of birth whatever the column is called, while order dates and
-//! timestamps span years, not decades, and are not reported. Integer,
-//! decimal, boolean and binary columns without a hint are not sampled:
-//! ids, prices, amounts and flags are never reported.
+//! timestamps span years, not decades, and are not reported. Binary
+//! columns are sampled for image signatures (photographs). Integer,
+//! decimal and boolean columns without a hint are not sampled: ids,
+//! prices, amounts and flags are never reported.
 //! The row-count estimate is only logged: what is read does not grow with
 //! the table.
 
@@ -127,7 +128,7 @@ fn is_candidate(table: &TableRef, column: &ColumnInfo) -> bool {
     let name = hints::qualified_name(&table.name, &column.name);
     matches!(
         SqlType::parse(&column.data_type),
-        SqlType::Text | SqlType::Unknown | SqlType::Network | SqlType::Temporal
+        SqlType::Text | SqlType::Unknown | SqlType::Network | SqlType::Temporal | SqlType::Binary
     ) || hints::column_hint(&name).is_some()
 }
 
