@@ -1247,6 +1247,21 @@ mod tests {
         );
     }
 
+    /// Every detector a finding can name is one a plugin declares through
+    /// [`crate::detectors`]: the host refuses any other.
+    #[test]
+    fn every_detector_named_is_declared() {
+        let declared: Vec<&str> = crate::detectors().collect();
+        for k in Kind::ALL {
+            for name in [k.detector(), k.detector_with_hint(), format_detector(k)] {
+                assert!(declared.contains(&name), "{name}");
+            }
+        }
+        for name in ["person-name", "city", "image-signature", "birth-date-range"] {
+            assert!(declared.contains(&name), "{name}");
+        }
+    }
+
     #[test]
     fn phones_in_free_text_need_a_phone_word() {
         assert!(phone_in_context(

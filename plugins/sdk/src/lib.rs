@@ -156,8 +156,12 @@ pub fn detectors() -> impl Iterator<Item = &'static str> {
 }
 
 /// The detectors that decide from the share of a column's values with a
-/// shape (names, places, formats) rather than one value's checksum.
+/// shape (names, places, formats) rather than one value's checksum, and a
+/// name hint confirmed by values in another country's format.
 pub const SHAPE_DETECTORS: &[&str] = &[
+    "column-name+phone-pattern",
+    "column-name+postcode-pattern",
+    "column-name+card-pattern",
     "person-name",
     "city",
     "street-address",
