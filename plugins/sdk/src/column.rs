@@ -178,6 +178,9 @@ pub struct ColumnStats {
     /// Names, places, postcodes and the like among the values, and the
     /// years their dates span.
     shapes: ShapeCounts,
+    /// Values of free text (24 bytes or more, three words or more) that
+    /// mention a person by name.
+    names_in_text: u64,
 }
 
 impl ColumnStats {
@@ -221,6 +224,9 @@ impl ColumnStats {
         let strict = set.iter().any(|k| k != Kind::Date);
         self.shapes
             .add(v, strict, phone_shaped, set.contains(Kind::Date));
+        if v.len() >= 24 && words_at_least(b, 3) && crate::person::names_in_text(v) {
+            self.names_in_text += 1;
+        }
         self.text.add(v);
     }
 
@@ -252,6 +258,7 @@ impl ColumnStats {
         self.bytes += other.bytes;
         self.text.merge(&other.text);
         self.shapes.merge(&other.shapes);
+        self.names_in_text += other.names_in_text;
     }
 
     /// How many non-empty values were examined.
@@ -301,7 +308,23 @@ impl ColumnStats {
     /// The kinds of personal data found *inside* the values, as
     /// [`classify_text`] reports them.
     pub fn classify_text(&self) -> Vec<ColumnFinding> {
-        self.text.findings()
+        let mut found = self.text.findings();
+        // Names in tickets and notes: a name list is no proof per value, so
+        // two values at least, and confidence grows with how many.
+        let m = self.names_in_text;
+        if m >= 2 {
+            let confidence = 0.7 * (m as f32 / (m as f32 + 1.0));
+            if confidence >= MIN_CONFIDENCE {
+                found.push(ColumnFinding {
+                    category: pd::NAME,
+                    confidence,
+                    matches: m,
+                    sampled: self.text.sampled(),
+                    detector: "person-name-in-text",
+                });
+            }
+        }
+        found
     }
 
     /// The kind most values match (ties in [`Kind::ALL`] order).

@@ -163,6 +163,7 @@ pub const SHAPE_DETECTORS: &[&str] = &[
     "column-name+postcode-pattern",
     "column-name+card-pattern",
     "person-name",
+    "person-name-in-text",
     "city",
     "street-address",
     "postcode-format",

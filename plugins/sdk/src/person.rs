@@ -205,6 +205,74 @@ pub fn name_shape(value: &str) -> Option<NameShape> {
     }
 }
 
+/// Words after which a capitalised name follows in letters and tickets:
+/// salutations and titles, in the EU's larger languages and English.
+const SALUTATIONS: &[&str] = &[
+    "dear", "hi", "hello", "hey", "mr", "mrs", "ms", "miss", "dr", "beste", "hallo", "geachte",
+    "dhr", "mevr", "meneer", "mevrouw", "heer", "liebe", "lieber", "herr", "frau", "bonjour",
+    "cher", "chère", "monsieur", "madame", "mme", "hola", "estimado", "estimada", "sr", "sra",
+    "caro", "cara", "gentile", "signor", "signora", "sig", "hej",
+];
+
+/// Whether free text mentions a person by name: a known first name followed
+/// by a surname (`Sanne de Vries`, `Mary Smith`), or a salutation or title
+/// followed by a capitalised known name (`Dear Jan,`, `Mevrouw Jansen`).
+/// Capitals matter: `may`, `will` and `mark` in a sentence are words.
+///
+/// ```
+/// use ropa_plugin_sdk::person::names_in_text;
+/// assert!(names_in_text("Hi, this is Sanne de Vries about my order"));
+/// assert!(names_in_text("Beste Piet, het pakket is onderweg."));
+/// assert!(!names_in_text("May I ask where my parcel is? Will you mark it as lost?"));
+/// ```
+pub fn names_in_text(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let bare = |w: &str| w.trim_end_matches(['.', '\'']).to_owned();
+    for (i, word) in words.iter().enumerate() {
+        let w = bare(word);
+        let lower = w.to_lowercase();
+        let next = words.get(i + 1).map(|n| bare(n));
+        if SALUTATIONS.contains(&lower.as_str()) {
+            if let Some(n) = &next
+                && capitalised(n)
+                && (FIRST_NAMES.contains_any_case(n) || SURNAMES.contains_any_case(n))
+                && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            {
+                return true;
+            }
+            continue;
+        }
+        if !capitalised(&w) || w.chars().count() < 2 || !FIRST_NAMES.contains_any_case(&w) {
+            continue;
+        }
+        // Particles between the first name and the surname: "Sanne de Vries".
+        let mut j = i + 1;
+        let mut surname = String::new();
+        while let Some(n) = words.get(j).map(|n| bare(n)) {
+            if PARTICLES.contains(&n.to_lowercase().as_str()) && n.chars().all(char::is_lowercase) {
+                surname.push_str(&n.to_lowercase());
+                surname.push(' ');
+                j += 1;
+                continue;
+            }
+            if capitalised(&n) && n.chars().count() >= 2 {
+                let whole = format!("{surname}{}", n.to_lowercase());
+                if SURNAMES.contains_any_case(&n) || SURNAMES.contains(&whole) {
+                    return true;
+                }
+            }
+            break;
+        }
+    }
+    false
+}
+
 /// Whether the value ends in a legal form: `Acme B.V.`, `Müller GmbH`,
 /// `Northwind Traders, Inc.`.
 pub fn is_company(value: &str) -> bool {
@@ -297,6 +365,28 @@ mod tests {
             "Giulia Rossi",
         ] {
             assert_eq!(name_shape(v), Some(NameShape::FullName), "{v}");
+        }
+    }
+
+    #[test]
+    fn names_in_free_text() {
+        for t in [
+            "Hi, this is Sanne de Vries about my order 12345.",
+            "Please ask Mary Smith to call me back.",
+            "Dear Jan, thanks for your help.",
+            "Geachte mevrouw Jansen, uw pakket is verzonden.",
+            "Sehr geehrter Herr Müller, vielen Dank.",
+        ] {
+            assert!(names_in_text(t), "{t}");
+        }
+        for t in [
+            "The parcel arrived damaged, the box was open and two items were missing.",
+            "May I ask where my parcel is? Will you mark it as lost?",
+            "Thanks for the quick help last week, everything works now!",
+            "Order 123 was charged twice, can you refund the second payment?",
+            "Meet us in Amsterdam on Monday.",
+        ] {
+            assert!(!names_in_text(t), "{t}");
         }
     }
 

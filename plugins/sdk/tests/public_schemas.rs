@@ -521,7 +521,9 @@ impl G {
                 }
                 s
             }
-            G::Ticket => match r.below(6) {
+            G::Ticket => match r.below(8) {
+                6 => format!("Hi, this is {} {}, my parcel never arrived.", r.pick(FIRST), r.pick(LAST)),
+                7 => format!("Beste {}, het pakket is vandaag verzonden.", r.pick(FIRST)),
                 0 => format!("Please call me back on {} about my order.", G::Phone(Phone::Us).value(r, row)),
                 1 => format!("My new e-mail address is {}, please update it.", G::Email.value(r, row)),
                 2 => format!("Bel mij terug op {} graag, pakket is niet aangekomen.", G::Phone(Phone::Dutch).value(r, row)),
@@ -632,6 +634,7 @@ const SALARY: &[&str] = &[pd::SALARY];
 const MARITAL: &[&str] = &[pd::MARITAL_STATUS];
 const PICTURE: &[&str] = &[pd::PICTURE];
 const EMAIL_PHONE: &[&str] = &[pd::EMAIL_ADDRESS, pd::TELEPHONE_NUMBER];
+const EMAIL_PHONE_NAME: &[&str] = &[pd::EMAIL_ADDRESS, pd::TELEPHONE_NUMBER, pd::NAME];
 
 const YN: &[&str] = &["0", "1"];
 const TF: &[&str] = &["true", "false"];
@@ -1756,7 +1759,7 @@ fn shop() -> Vec<Table> {
                         "Invoice question",
                     ]),
                 ),
-                p("body", "text", G::Ticket, EMAIL_PHONE),
+                p("body", "text", G::Ticket, EMAIL_PHONE_NAME),
                 c(
                     "status",
                     "varchar(16)",
