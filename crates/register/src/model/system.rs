@@ -63,7 +63,7 @@ pub struct Scan {
 }
 
 /// Overrides of a plugin run's bounds; anything unset keeps its default
-/// (`ropa plugin limits` prints them).
+/// (`plugins/README.md` lists them).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScanLimits {
@@ -71,7 +71,9 @@ pub struct ScanLimits {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 86400))]
     pub time_seconds: Option<u64>,
-    /// Time the plugin's own code may run (default 30).
+    /// CPU time the plugin may use, its own code and the host's work on its
+    /// calls; time spent waiting for the system or for a free core does not
+    /// count (default 30).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 86400))]
     pub cpu_seconds: Option<u64>,

@@ -36,6 +36,13 @@ impl RunState {
         }))
     }
 
+    /// Answers a call of a capability the system does not grant, and
+    /// remembers which was asked for, for the operator.
+    fn not_granted<T>(&mut self, capability: &'static str) -> Answer<T> {
+        self.asked_ungranted.insert(capability);
+        Ok(Err(CapabilityError::NotGranted))
+    }
+
     fn over_limit<T>(&mut self, what: &str) -> Answer<T> {
         self.limit_reached = true;
         self.calls_after_limit += 1;
@@ -145,7 +152,7 @@ impl types::Host for RunState {}
 impl sql::Host for RunState {
     async fn list_tables(&mut self) -> Answer<Vec<TableRef>> {
         let Some(conn) = self.sql() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         match conn.list_tables() {
             Ok(tables) => {
@@ -163,7 +170,7 @@ impl sql::Host for RunState {
 
     async fn list_columns(&mut self, table: TableRef) -> Answer<Vec<sql::ColumnInfo>> {
         let Some(conn) = self.sql() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         let table = table_from_wit(table);
         match conn.list_columns(&table) {
@@ -191,7 +198,7 @@ impl sql::Host for RunState {
 
     async fn row_count_estimate(&mut self, table: TableRef) -> Answer<Option<u64>> {
         let Some(conn) = self.sql() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         let table = table_from_wit(table);
         match conn.row_count_estimate(&table) {
@@ -209,7 +216,7 @@ impl sql::Host for RunState {
         let table = table_from_wit(table);
         let RunState { caps, budget, .. } = self;
         let Some(conn) = caps.grants.sql.as_ref() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         match conn.sample(&table, &columns, limit, budget) {
             Ok(rows) => {
@@ -238,7 +245,7 @@ impl sql::Host for RunState {
 impl files::Host for RunState {
     async fn list_dir(&mut self, path: String) -> Answer<Vec<files::DirEntry>> {
         let Some(root) = self.caps.grants.files.as_mut() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("files");
         };
         match root.list_dir(&path) {
             Ok(entries) => {
@@ -268,7 +275,7 @@ impl files::Host for RunState {
     async fn read(&mut self, path: String, offset: u64, length: u32) -> Answer<Vec<u8>> {
         let RunState { caps, budget, .. } = self;
         let Some(root) = caps.grants.files.as_mut() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("files");
         };
         match root.read(&path, offset, length, budget) {
             Ok(bytes) => {
@@ -287,7 +294,7 @@ impl http::Host for RunState {
     async fn get(&mut self, url: String, max_body: u64) -> Answer<http::Response> {
         let RunState { caps, budget, .. } = self;
         let Some(client) = caps.grants.http.as_ref() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("http");
         };
         match client.get(&url, max_body, budget) {
             Ok(response) => {
@@ -314,8 +321,7 @@ impl log::Host for RunState {
         }
         let text = guard::truncate(&text, MAX_LOG_BYTES);
         if let Err(Refused(reason)) = self.guard.settled().check_free("the log line", &text) {
-            self.refused += 1;
-            self.first_refusal.get_or_insert(reason.clone());
+            self.refused.log_line(&reason);
             return Ok(Err(CapabilityError::Invalid(reason)));
         }
         let level = match level {
@@ -378,9 +384,8 @@ impl findings::Host for RunState {
                 Ok(Ok(()))
             }
             Err(Refused(reason)) => {
-                self.refused += 1;
-                self.first_refusal.get_or_insert(reason.clone());
-                if self.refused > CALLS_AFTER_LIMIT {
+                self.refused.finding(&reason);
+                if self.refused.findings > CALLS_AFTER_LIMIT {
                     return self.over_limit("report refused findings");
                 }
                 Ok(Err(CapabilityError::Invalid(reason)))

@@ -3,7 +3,7 @@
 //! findings may use, and what the host keeps of what it showed the plugin.
 //! Also the words for the contract's capabilities and their errors.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::bindings::types::{Capability, CapabilityError};
 use super::guard;
@@ -68,6 +68,63 @@ impl Capabilities {
             &serde_json::Map::new(),
         )
     }
+}
+
+impl Grants {
+    /// The capabilities these grants allow, in the contract's words (`log`
+    /// is always allowed).
+    pub(super) fn names(&self) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        if self.sql.is_some() {
+            names.push("sql");
+        }
+        if self.files.is_some() {
+            names.push("files");
+        }
+        if self.http.is_some() {
+            names.push("http");
+        }
+        names.push("log");
+        names
+    }
+}
+
+/// Why a plugin's calls were answered `not-granted`, for whoever runs it:
+/// which capabilities it asked for, what the system grants, and what the
+/// plugin declared in `describe`. Only the contract's capability names,
+/// so it may be saved as a failure's reason.
+pub(super) fn not_granted(
+    asked: &BTreeSet<&'static str>,
+    grants: &Grants,
+    declared: &[String],
+) -> String {
+    let list = |names: &mut dyn Iterator<Item = &str>| {
+        let names: Vec<&str> = names.collect();
+        if names.is_empty() {
+            "nothing".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    let asked_words = list(&mut asked.iter().copied());
+    let granted = list(&mut grants.names().into_iter());
+    let declared_words = list(&mut declared.iter().map(String::as_str));
+    let undeclared: Vec<&str> = asked
+        .iter()
+        .copied()
+        .filter(|a| !declared.iter().any(|d| d == a))
+        .collect();
+    let advice = if undeclared.is_empty() {
+        "grant it in the system's scan.grants if the plugin should read it".to_owned()
+    } else {
+        format!(
+            "the plugin did not declare {} either: it asks for more than it says it needs",
+            undeclared.join(", ")
+        )
+    };
+    format!(
+        "the plugin asked for the {asked_words} capability, which this system does not grant (scan.grants grants: {granted}; the plugin declared: {declared_words}); {advice}"
+    )
 }
 
 pub(super) fn name(capability: Capability) -> &'static str {
