@@ -73,7 +73,7 @@ impl Capabilities {
 impl Grants {
     /// The capabilities these grants allow, in the contract's words (`log`
     /// is always allowed).
-    pub(super) fn names(&self) -> Vec<&'static str> {
+    pub fn names(&self) -> Vec<&'static str> {
         let mut names = Vec::new();
         if self.sql.is_some() {
             names.push("sql");
