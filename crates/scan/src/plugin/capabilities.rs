@@ -11,6 +11,7 @@ use super::bindings::types::{
 };
 use super::bindings::{files, findings, http, log, sql, types};
 use super::finding::{Finding, LogLine, ScanFailure};
+use super::granted;
 use super::guard::{self, Refused};
 use super::run::{Progress, RunState};
 use super::structure::{Place, coarse_confidence, coarse_count};
@@ -92,9 +93,15 @@ impl RunState {
         if !guard::is_known_category(&finding.category)
             && !self.caps.kinds.contains(&finding.category)
         {
-            return Err(Refused(
-                "the category is neither a DPV personal-data id (such as pd:EmailAddress) nor a kind the register's categories declare".to_owned(),
-            ));
+            let suggestion = granted::did_you_mean(
+                &finding.category,
+                self.caps.kinds.iter().map(String::as_str),
+            )
+            .map(|id| format!("; did you mean {id}?"))
+            .unwrap_or_default();
+            return Err(Refused(format!(
+                "the category is neither a DPV personal-data id (such as pd:EmailAddress) nor a kind the register's categories declare{suggestion}"
+            )));
         }
         if !self.caps.detectors.contains(&finding.detector) {
             return Err(Refused(

@@ -127,6 +127,35 @@ pub(super) fn not_granted(
     )
 }
 
+/// The DPV id (or register kind) closest to a category the host does not
+/// know, for a refusal's "did you mean": only a word of the vocabulary,
+/// never the plugin's own string, so the reason carries nothing it read.
+/// Case and a missing `pd:` prefix are forgiven first; otherwise the
+/// closest by Jaro-Winkler similarity, if close enough to be a slip.
+pub(super) fn did_you_mean<'a>(
+    category: &str,
+    kinds: impl Iterator<Item = &'a str>,
+) -> Option<String> {
+    const CLOSE: f64 = 0.88;
+    let wanted = category.trim().to_ascii_lowercase();
+    let wanted = if wanted.starts_with("pd:") {
+        wanted
+    } else {
+        format!("pd:{wanted}")
+    };
+    let ids = ropa_law::dpv::VOCABULARY
+        .iter()
+        .map(|(name, _)| format!("pd:{name}"))
+        .chain(kinds.map(str::to_owned));
+    let (best, score) = ids
+        .map(|id| {
+            let score = strsim::jaro_winkler(&wanted, &id.to_ascii_lowercase());
+            (id, score)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (score >= CLOSE).then_some(best)
+}
+
 pub(super) fn name(capability: Capability) -> &'static str {
     match capability {
         Capability::Sql => "sql",
@@ -156,5 +185,30 @@ pub(super) fn describe_error(error: &CapabilityError) -> String {
         CapabilityError::NotFound => "not found".to_owned(),
         CapabilityError::Invalid(m) => format!("invalid: {}", guard::truncate(m, 300)),
         CapabilityError::Failed(m) => format!("failed: {}", guard::truncate(m, 300)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn a_slip_in_a_dpv_id_gets_a_suggestion() {
+        // Ambiguous: EmailAddress or EmailContent, either is a fair guess.
+        let email = did_you_mean("pd:Email", std::iter::empty()).unwrap();
+        assert!(email.starts_with("pd:Email"), "{email}");
+        assert_eq!(
+            did_you_mean("EmailAddress", std::iter::empty()).as_deref(),
+            Some("pd:EmailAddress")
+        );
+        assert_eq!(
+            did_you_mean("pd:emailadress", std::iter::empty()).as_deref(),
+            Some("pd:EmailAddress")
+        );
+        assert_eq!(
+            did_you_mean("pd:CustomerNumbr", ["pd:CustomerNumber"].into_iter()).as_deref(),
+            Some("pd:CustomerNumber")
+        );
+        assert_eq!(did_you_mean("xq:zzzzzzzz-9", std::iter::empty()), None);
     }
 }

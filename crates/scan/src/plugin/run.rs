@@ -344,6 +344,19 @@ fn new_store(engine: &Engine, state: RunState) -> Store<RunState> {
     store
 }
 
+/// A kind of system as a plugin knows it, in the register's words: a
+/// database is told to a plugin by its engine (`scan.grants.sql.engine`),
+/// every other kind as the system's `kind` says it.
+fn in_register_words(kind: &str) -> String {
+    match kind {
+        "sqlite" | "postgresql" => {
+            format!("a \"database\" with scan.grants.sql.engine \"{kind}\"")
+        }
+        "http-json" => "an \"http_api\" (kind http-json)".to_owned(),
+        other => format!("\"{}\"", super::guard::truncate(other, 64)),
+    }
+}
+
 /// The CPU limit, named as the register names it.
 fn cpu_failure(limit: Duration) -> ScanFailure {
     ScanFailure::new(
@@ -489,9 +502,15 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
         return fail(ScanFailure::new(
             "config",
             format!(
-                "the plugin scans systems of kind {}, not {}",
-                plugin.info.system_kinds.join(", "),
-                request.kind
+                "the plugin scans {} (the kinds it declared in describe), but this system is {}; give the system a plugin for its kind in scan.plugin, or correct its kind",
+                plugin
+                    .info
+                    .system_kinds
+                    .iter()
+                    .map(|k| in_register_words(k))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                in_register_words(&request.kind)
             ),
         ));
     }
