@@ -106,7 +106,7 @@ pub(super) fn not_granted(
             names.join(", ")
         }
     };
-    let asked_words = list(&mut asked.iter().copied());
+    let asked_words = asked.iter().copied().collect::<Vec<_>>().join(" and ");
     let granted = list(&mut grants.names().into_iter());
     let declared_words = list(&mut declared.iter().map(String::as_str));
     let undeclared: Vec<&str> = asked
@@ -115,7 +115,7 @@ pub(super) fn not_granted(
         .filter(|a| !declared.iter().any(|d| d == a))
         .collect();
     let advice = if undeclared.is_empty() {
-        "grant it in the system's scan.grants if the plugin should read it".to_owned()
+        "grant it in the system's scan.grants (or name it to `ropa plugin run`) if the plugin should read it".to_owned()
     } else {
         format!(
             "the plugin did not declare {} either: it asks for more than it says it needs",
@@ -123,7 +123,7 @@ pub(super) fn not_granted(
         )
     };
     format!(
-        "the plugin asked for the {asked_words} capability, which this system does not grant (scan.grants grants: {granted}; the plugin declared: {declared_words}); {advice}"
+        "the plugin asked for {asked_words}, which this system does not grant (it grants: {granted}; the plugin declared: {declared_words}); {advice}"
     )
 }
 

@@ -293,14 +293,20 @@ impl RunState {
 fn crash_message(stderr: &str) -> Option<String> {
     let advice = |l: &str| l.starts_with("note: run with `RUST_BACKTRACE");
     let lines: Vec<&str> = stderr.lines().collect();
-    let panicked = lines
-        .iter()
-        .rposition(|l| l.starts_with("thread '") && l.contains("' panicked at "));
+    // `thread '<name>' (<id>) panicked at …:` (the id since Rust 1.91), or
+    // `panicked at …:` alone.
+    let location = |l: &str| {
+        l.strip_prefix("panicked at ")
+            .or_else(|| {
+                l.starts_with("thread '")
+                    .then(|| l.split_once(" panicked at ").map(|(_, loc)| loc))
+                    .flatten()
+            })
+            .map(|loc| loc.trim().trim_end_matches(':').to_owned())
+    };
+    let panicked = lines.iter().rposition(|l| location(l).is_some());
     if let Some(at) = panicked {
-        let location = lines[at]
-            .split_once("' panicked at ")
-            .map(|(_, loc)| loc.trim().trim_end_matches(':'))
-            .unwrap_or_default();
+        let location = location(lines[at]).unwrap_or_default();
         let message: Vec<&str> = lines[at + 1..]
             .iter()
             .map(|l| l.trim())
@@ -691,10 +697,14 @@ mod tests {
 
     #[test]
     fn a_panic_is_told_with_its_message_and_place() {
-        let stderr = "\nthread '<unnamed>' panicked at src/lib.rs:44:9:\nno table\nat all\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n";
+        let stderr = "\nthread '<unnamed>' (1) panicked at src/lib.rs:44:9:\nno table\nat all\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n";
         assert_eq!(
             crash_message(stderr).as_deref(),
             Some("no table / at all (panicked at src/lib.rs:44:9)")
+        );
+        assert_eq!(
+            crash_message("panicked at src/lib.rs:7:1:\nboom\n").as_deref(),
+            Some("boom (panicked at src/lib.rs:7:1)")
         );
         assert_eq!(
             crash_message("starting\nout of luck\n").as_deref(),
