@@ -169,3 +169,43 @@ fn errors_name_the_source_or_the_file_and_what_to_do() {
     );
     assert_eq!(out.code, Some(2), "{out}");
 }
+
+#[test]
+fn refused_findings_and_withheld_log_lines_are_counted_apart() {
+    let (_dir, root) = sources();
+    let exfiltrate = plugin("hostile-exfiltrate");
+    let refused = |mode: &str| {
+        let config = format!(r#"{{"mode": "{mode}"}}"#);
+        let out = try_plugin(
+            &root,
+            &[&exfiltrate, "--sqlite", "shop.sqlite", "--config", &config, "--format", "json"],
+        );
+        let json: Value =
+            serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}\n{out}"));
+        assert!(!out.stdout.contains("An de Vries"), "{out}");
+        json["refused"].clone()
+    };
+    // A value in a log line: the line is withheld, no finding refused.
+    let log = refused("log");
+    assert!(log["log_lines"].as_u64().unwrap() >= 1, "{log}");
+    assert_eq!(log["findings"], 0, "{log}");
+    assert!(
+        log["first_log_line"].as_str().unwrap().contains("log line"),
+        "{log}"
+    );
+    // A made-up kind in a finding: the finding is refused, no log line.
+    let kind = refused("kind");
+    assert_eq!(kind["findings"], 1, "{kind}");
+    assert_eq!(kind["log_lines"], 0, "{kind}");
+    assert!(
+        kind["first_finding"].as_str().unwrap().contains("category"),
+        "{kind}"
+    );
+    // The text says which is which.
+    let text = try_plugin(
+        &root,
+        &[&exfiltrate, "--sqlite", "shop.sqlite", "--config", r#"{"mode": "log"}"#],
+    );
+    assert!(text.stdout.contains("log lines withheld by the host"), "{text}");
+    assert!(!text.stdout.contains("findings refused"), "{text}");
+}
