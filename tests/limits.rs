@@ -42,7 +42,16 @@ fn spin_register(seconds: u64, limits: Value) -> (tempfile::TempDir, PathBuf) {
 fn scan(root: &Path) -> (Output, Value) {
     let out = run(
         root,
-        ["scan", "--register", "register", "--system", "spin", "--format", "json", "-v"],
+        [
+            "scan",
+            "--register",
+            "register",
+            "--system",
+            "spin",
+            "--format",
+            "json",
+            "-v",
+        ],
         &[],
     );
     assert!(!out.panicked(), "{out}");
@@ -129,7 +138,10 @@ fn a_plugin_on_a_busy_core_is_not_stopped_for_cpu_it_did_not_get() {
     assert!(system["error"].is_null(), "stopped on a busy core:\n{out}");
     assert_eq!(out.code, Some(0), "{out}");
     let (wall, cpu) = took(&out);
-    assert!(wall >= 3.0, "the plugin ran {wall} s by the wall clock:\n{out}");
+    assert!(
+        wall >= 3.0,
+        "the plugin ran {wall} s by the wall clock:\n{out}"
+    );
     assert!(
         cpu < 2.0 && cpu < wall * 0.8,
         "the CPU time ({cpu} s) is not what the plugin got of a busy core:\n{out}"

@@ -51,7 +51,13 @@ fn a_plugin_is_tried_on_a_directory_and_nothing_is_saved() {
     let (_dir, root) = sources();
     let out = try_plugin(
         &root,
-        &[&plugin("fixture-echo"), "--files", "data", "--config", r#"{"mode": "files"}"#],
+        &[
+            &plugin("fixture-echo"),
+            "--files",
+            "data",
+            "--config",
+            r#"{"mode": "files"}"#,
+        ],
     );
     assert_eq!(out.code, Some(0), "{out}");
     assert!(out.stdout.contains("granted: files, log"), "{out}");
@@ -75,7 +81,10 @@ fn a_plugin_is_tried_on_a_sqlite_file_with_its_log_in_verbose() {
         &root,
         &[&plugin("fixture-echo"), "--sqlite", "shop.sqlite", "-v"],
     );
-    assert!(verbose.stdout.contains("info: sampling table klanten"), "{verbose}");
+    assert!(
+        verbose.stdout.contains("info: sampling table klanten"),
+        "{verbose}"
+    );
     assert!(verbose.stdout.contains("s CPU; read 1 rows"), "{verbose}");
 }
 
@@ -84,7 +93,13 @@ fn json_output_holds_findings_log_and_refusals() {
     let (_dir, root) = sources();
     let out = try_plugin(
         &root,
-        &[&plugin("hostile-ungranted"), "--sqlite", "shop.sqlite", "--format", "json"],
+        &[
+            &plugin("hostile-ungranted"),
+            "--sqlite",
+            "shop.sqlite",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(out.code, Some(0), "{out}");
     let json: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}\n{out}"));
@@ -131,15 +146,29 @@ fn a_crash_is_told_with_the_panic_and_its_place() {
 fn a_url_grants_http_and_a_plugin_of_another_kind_is_told_so() {
     let (_dir, root) = sources();
     // The bundled JSON scanner fetches the URL itself (nothing listens).
-    let out = try_plugin(&root, &["json-api-scanner", "--http", "http://127.0.0.1:9/api/contacts"]);
+    let out = try_plugin(
+        &root,
+        &[
+            "json-api-scanner",
+            "--http",
+            "http://127.0.0.1:9/api/contacts",
+        ],
+    );
     assert_eq!(out.code, Some(0), "{out}");
     assert!(out.stdout.contains("granted: http, log"), "{out}");
-    assert!(out.stdout.contains("skipped endpoint /api/contacts"), "{out}");
+    assert!(
+        out.stdout.contains("skipped endpoint /api/contacts"),
+        "{out}"
+    );
     // A plugin for databases and files, on a URL: both in the register's words.
-    let out = try_plugin(&root, &[&plugin("fixture-echo"), "--http", "http://127.0.0.1:9/x"]);
+    let out = try_plugin(
+        &root,
+        &[&plugin("fixture-echo"), "--http", "http://127.0.0.1:9/x"],
+    );
     assert_eq!(out.code, Some(1), "{out}");
     assert!(
-        out.stdout.contains(r#"a "database" with scan.grants.sql.engine "sqlite""#)
+        out.stdout
+            .contains(r#"a "database" with scan.grants.sql.engine "sqlite""#)
             && out.stdout.contains(r#"but this system is an "http_api""#),
         "{out}"
     );
@@ -150,14 +179,20 @@ fn errors_name_the_source_or_the_file_and_what_to_do() {
     let (_dir, root) = sources();
     let out = try_plugin(&root, &[&plugin("fixture-echo"), "--files", "missing"]);
     assert_eq!(out.code, Some(2), "{out}");
-    assert!(out.stderr.contains("--files missing: no such directory"), "{out}");
+    assert!(
+        out.stderr.contains("--files missing: no such directory"),
+        "{out}"
+    );
     let out = try_plugin(&root, &["nothing.wasm", "--files", "data"]);
     assert_eq!(out.code, Some(2), "{out}");
     assert!(
         out.stderr.contains("nothing.wasm") && out.stderr.contains("give the path of a .wasm"),
         "{out}"
     );
-    let out = try_plugin(&root, &[&plugin("fixture-echo"), "--http", "ftp://example.com/"]);
+    let out = try_plugin(
+        &root,
+        &[&plugin("fixture-echo"), "--http", "ftp://example.com/"],
+    );
     assert_eq!(out.code, Some(2), "{out}");
     assert!(out.stderr.contains("--http ftp://example.com/"), "{out}");
     // Exactly one source.
@@ -165,7 +200,13 @@ fn errors_name_the_source_or_the_file_and_what_to_do() {
     assert_eq!(out.code, Some(2), "{out}");
     let out = try_plugin(
         &root,
-        &[&plugin("fixture-echo"), "--files", "data", "--sqlite", "shop.sqlite"],
+        &[
+            &plugin("fixture-echo"),
+            "--files",
+            "data",
+            "--sqlite",
+            "shop.sqlite",
+        ],
     );
     assert_eq!(out.code, Some(2), "{out}");
 }
@@ -178,7 +219,15 @@ fn refused_findings_and_withheld_log_lines_are_counted_apart() {
         let config = format!(r#"{{"mode": "{mode}"}}"#);
         let out = try_plugin(
             &root,
-            &[&exfiltrate, "--sqlite", "shop.sqlite", "--config", &config, "--format", "json"],
+            &[
+                &exfiltrate,
+                "--sqlite",
+                "shop.sqlite",
+                "--config",
+                &config,
+                "--format",
+                "json",
+            ],
         );
         let json: Value =
             serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}\n{out}"));
@@ -204,8 +253,17 @@ fn refused_findings_and_withheld_log_lines_are_counted_apart() {
     // The text says which is which.
     let text = try_plugin(
         &root,
-        &[&exfiltrate, "--sqlite", "shop.sqlite", "--config", r#"{"mode": "log"}"#],
+        &[
+            &exfiltrate,
+            "--sqlite",
+            "shop.sqlite",
+            "--config",
+            r#"{"mode": "log"}"#,
+        ],
     );
-    assert!(text.stdout.contains("log lines withheld by the host"), "{text}");
+    assert!(
+        text.stdout.contains("log lines withheld by the host"),
+        "{text}"
+    );
     assert!(!text.stdout.contains("findings refused"), "{text}");
 }

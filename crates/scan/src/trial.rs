@@ -168,9 +168,8 @@ pub fn run(
         config.insert("endpoints".to_owned(), serde_json::json!([url]));
     }
     // Paths as given: relative to the working directory.
-    let grants = grants::open(&granted, Path::new("")).map_err(|e| {
-        TrialError::Source(format!("{}: {e}", source.label()))
-    })?;
+    let grants = grants::open(&granted, Path::new(""))
+        .map_err(|e| TrialError::Source(format!("{}: {e}", source.label())))?;
     let names = grants.names();
     let kind = grants::scan_kind(kind, Some(&granted));
     let request = ScanRequest {

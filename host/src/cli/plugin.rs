@@ -105,7 +105,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             config,
             format,
             verbose,
-        } => try_on(&plugin, &source.source(), config.as_deref(), format, verbose),
+        } => try_on(
+            &plugin,
+            &source.source(),
+            config.as_deref(),
+            format,
+            verbose,
+        ),
     }
 }
 
@@ -260,7 +266,10 @@ fn write_trial(
     };
     sink.line(&line(&head))?;
     if let Some(said) = &notes.plugin_said {
-        sink.line(&format!("  the plugin said: {}", ropa::terminal::lines(said)))?;
+        sink.line(&format!(
+            "  the plugin said: {}",
+            ropa::terminal::lines(said)
+        ))?;
     }
     let width = result
         .findings

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use ropa_scan::plugin::inspect::Inspection;
-use ropa_scan::plugin::{Info, Runtime, Source as PluginSource, bundled, contract, inspect, template};
+use ropa_scan::plugin::{
+    Info, Runtime, Source as PluginSource, bundled, contract, inspect, template,
+};
 
 use super::Error;
 

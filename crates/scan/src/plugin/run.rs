@@ -13,10 +13,10 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use super::bindings::ScannerPre;
 use super::bindings::types::ScanError;
+use super::cpu::CpuMeter;
 use super::finding::{
     ClaimedSummary, Finding, LogLine, OperatorNotes, Refusals, ScanFailure, ScanResult, Summary,
 };
-use super::cpu::CpuMeter;
 use super::granted::{self, Capabilities, Grants, Vocabulary};
 use super::guard::{Guard, SharedGuard};
 use super::limits::{self, Footprint, Part};
@@ -577,7 +577,8 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
             })
         }
     };
-    let not_granted = (!store.data().asked_ungranted.is_empty()).then(|| store.data().not_granted_reason());
+    let not_granted =
+        (!store.data().asked_ungranted.is_empty()).then(|| store.data().not_granted_reason());
     let mut state = store.into_data();
     // The last stretch, from the last tick to the end, on this thread.
     let cpu = state.cpu.read();
