@@ -169,7 +169,7 @@ fn a_url_grants_http_and_a_plugin_of_another_kind_is_told_so() {
     assert!(
         out.stdout
             .contains(r#"a "database" with scan.grants.sql.engine "sqlite""#)
-            && out.stdout.contains(r#"but this system is an "http_api""#),
+            && out.stdout.contains(r#"but this system is "http-json""#),
         "{out}"
     );
 }

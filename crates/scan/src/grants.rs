@@ -32,7 +32,7 @@ pub fn scan_kind(kind: SystemKind, grants: Option<&model::Grants>) -> String {
             SqlEngine::Postgresql => "postgresql",
         },
         (SystemKind::Files, _) => "files",
-        (SystemKind::HttpApi, _) => "http-json",
+        (SystemKind::HttpJson | SystemKind::LegacyHttpApi, _) => "http-json",
         _ if grants.is_some_and(|g| g.files.is_some()) => "files",
         _ if grants.is_some_and(|g| g.http.is_some()) => "http-json",
         (SystemKind::Database, None) => "database",

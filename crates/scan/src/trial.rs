@@ -83,7 +83,7 @@ impl Source {
                     hosts: vec![host_and_port(url).map_err(|e| format!("{}: {e}", self.label()))?],
                     token_env: None,
                 });
-                SystemKind::HttpApi
+                SystemKind::HttpJson
             }
         };
         Ok((kind, granted))

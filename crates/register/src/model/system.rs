@@ -34,14 +34,25 @@ pub struct SystemFile {
     pub known_gaps: Vec<KnownGap>,
 }
 
+/// What kind of system it is, in the words plugins use too (`plugin-info`'s
+/// `system-kinds` in `plugins/wit`): a plugin is told the same word, but
+/// for a database its engine (`sqlite`, `postgresql`, from
+/// `scan.grants.sql.engine`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SystemKind {
     Database,
     Files,
-    HttpApi,
+    /// An HTTP API answering JSON.
+    #[serde(rename = "http-json")]
+    HttpJson,
     Saas,
     Other,
+    /// `http_api`, the old name of `http-json`: still read, with a warning
+    /// (rule S11), so registers written before keep working.
+    #[serde(rename = "http_api")]
+    #[schemars(extend("deprecated" = true))]
+    LegacyHttpApi,
 }
 
 /// Which plugin scans the system and what it may touch. Secrets never appear

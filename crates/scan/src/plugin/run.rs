@@ -358,7 +358,6 @@ fn in_register_words(kind: &str) -> String {
         "sqlite" | "postgresql" => {
             format!("a \"database\" with scan.grants.sql.engine \"{kind}\"")
         }
-        "http-json" => "an \"http_api\" (kind http-json)".to_owned(),
         other => format!("\"{}\"", super::guard::truncate(other, 64)),
     }
 }
