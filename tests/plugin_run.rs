@@ -267,3 +267,40 @@ fn refused_findings_and_withheld_log_lines_are_counted_apart() {
     );
     assert!(!text.stdout.contains("findings refused"), "{text}");
 }
+
+#[test]
+fn a_category_outside_the_vocabulary_is_refused_with_a_suggestion() {
+    let (_dir, root) = sources();
+    let out = try_plugin(
+        &root,
+        &[
+            &plugin("fixture-echo"),
+            "--sqlite",
+            "shop.sqlite",
+            "--config",
+            r#"{"category": "pd:EmailAdress"}"#,
+        ],
+    );
+    assert_eq!(out.code, Some(0), "{out}");
+    assert!(
+        out.stdout.contains("1 findings refused by the host")
+            && out.stdout.contains("; did you mean pd:EmailAddress?"),
+        "{out}"
+    );
+    // Nothing close: no guess.
+    let out = try_plugin(
+        &root,
+        &[
+            &plugin("fixture-echo"),
+            "--sqlite",
+            "shop.sqlite",
+            "--config",
+            r#"{"category": "xq:zzzz"}"#,
+        ],
+    );
+    assert!(
+        out.stdout.contains("1 findings refused by the host"),
+        "{out}"
+    );
+    assert!(!out.stdout.contains("did you mean"), "{out}");
+}
