@@ -33,8 +33,9 @@ pub struct Args {
     /// errors, at most 10 per system). Log lines are shown, never saved.
     #[arg(long)]
     log: bool,
-    /// Tell more of each run: every log line, the CPU time, wall-clock
-    /// time, rows and bytes it took, and why calls were refused.
+    /// Tell more of each run: every log line, and the CPU time (what the
+    /// CPU limit counts), wall-clock time (what the time limit counts),
+    /// rows and bytes it took.
     #[arg(short, long)]
     verbose: bool,
     /// After saving, remove all but the newest N saved scans (never one the
