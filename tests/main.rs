@@ -46,6 +46,14 @@ mod exfiltration;
 /// `ropa plugin list | inspect | new` and the component cache.
 mod plugin_cli;
 
+/// `ropa plugin run`: a plugin tried on one source, granted that alone,
+/// nothing saved.
+mod plugin_run;
+
+/// The CPU limit against CPU time used (a busy core costs nothing), the
+/// wall-clock limit against time taken, each named as the register does.
+mod limits;
+
 /// The PostgreSQL server of the tests (`ROPA_TEST_POSTGRES_URL`), a fresh
 /// database per test, and the PostgreSQL connector end to end.
 mod postgres_server;

@@ -234,7 +234,7 @@ fn write_system(root: &Path, id: &str, grants: Value, plugin: &str, config: Valu
     } else if grants.get("files").is_some() {
         "files"
     } else {
-        "http_api"
+        "http-json"
     };
     let system = json!({
         "$schema": "../../schemas/system.schema.json",
@@ -606,5 +606,98 @@ fn json_apis_are_scanned_and_bad_endpoints_fail_alone() {
         "06-48213975",
     ] {
         assert!(!text.contains(value), "{value} leaked:\n{text}");
+    }
+}
+
+/// `ropa scan -v` in text: each system's log (debug lines too), what it
+/// took, a crash with its panic's place, and what the host refused, findings
+/// and log lines apart — none of it saved.
+#[test]
+fn verbose_text_tells_the_log_the_crash_and_the_refusals() {
+    let plugin = |name: &str| crate::util::test_plugin(name).display().to_string();
+    let (_dir, root) = scene(&[("An de Vries", "an@voorbeeld.nl", "0612345678")]);
+    // hostile-exfiltrate reads the first column: a name, here.
+    let db = rusqlite::Connection::open(root.join("data/names.sqlite")).unwrap();
+    db.execute_batch(
+        "CREATE TABLE people (naam TEXT, email TEXT);
+         INSERT INTO people VALUES ('Wilhelmina Vandersteen', 'w.vandersteen@voorbeeld.nl');",
+    )
+    .unwrap();
+    drop(db);
+    let sql = |file: &str| json!({ "sql": { "engine": "sqlite", "path": format!("data/{file}") } });
+    write_system(
+        &root,
+        "crash",
+        sql("crm.sqlite"),
+        &plugin("hostile-panic"),
+        json!({}),
+    );
+    write_system(
+        &root,
+        "leaky",
+        sql("names.sqlite"),
+        &plugin("hostile-exfiltrate"),
+        json!({ "mode": "log" }),
+    );
+    write_system(
+        &root,
+        "madeup",
+        sql("names.sqlite"),
+        &plugin("hostile-exfiltrate"),
+        json!({ "mode": "kind" }),
+    );
+    let register = root.join("register");
+    let args = |verbose: bool| {
+        let mut args = vec!["scan", "--register", register.to_str().unwrap()];
+        if verbose {
+            args.push("-v");
+        }
+        args
+    };
+    let quiet = run(&root, args(false), &[]);
+    let out = run(&root, args(true), &[]);
+    assert!(!out.panicked(), "{out}");
+    assert_eq!(out.code, Some(1), "one system crashed:\n{out}");
+    let text = &out.stdout;
+    // Each system's part: its head line and the indented lines after it.
+    let section = |id: &str| -> String {
+        let mut lines = text
+            .lines()
+            .skip_while(|l| !l.starts_with(&format!("{id} (")));
+        let head = lines.next().unwrap_or_else(|| panic!("no {id}:\n{out}"));
+        std::iter::once(head)
+            .chain(lines.take_while(|l| l.starts_with(' ')))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // The log, debug lines included only with -v, and what each run took.
+    assert!(section("crm").contains("debug: contacts:"), "{out}");
+    assert!(!quiet.stdout.contains("debug: contacts:"), "{quiet}");
+    assert!(
+        section("crm").contains("s wall-clock,") && text.contains("s CPU; read"),
+        "{out}"
+    );
+    // The crash: the panic's message and where it panicked.
+    let crash = section("crash");
+    assert!(
+        crash.contains("the plugin said: hostile plugin panicked on purpose (panicked at ")
+            && crash.contains("src/lib.rs:"),
+        "{crash}"
+    );
+    // Refusals, counted apart, each with its first reason.
+    let leaky = section("leaky");
+    assert!(
+        leaky.contains("log lines withheld by the host; the first because"),
+        "{leaky}"
+    );
+    assert!(!leaky.contains("findings refused"), "{leaky}");
+    let madeup = section("madeup");
+    assert!(
+        madeup.contains("1 findings refused by the host; the first because the category"),
+        "{madeup}"
+    );
+    assert!(!madeup.contains("log lines withheld"), "{madeup}");
+    for value in ["Wilhelmina Vandersteen", "an@voorbeeld.nl", "0612345678"] {
+        assert!(!text.contains(value), "{value} reached the output:\n{out}");
     }
 }

@@ -9,7 +9,7 @@ use crate::plugin::Grants;
 use ropa_connect::{
     FilesConnector, HttpConnector, PostgresConnector, SqlConnection, SqliteConnector,
 };
-use ropa_register::model::{SqlEngine, SystemFile, SystemKind};
+use ropa_register::model::{self, SqlEngine, SystemFile, SystemKind};
 
 /// How long opening a database may wait for a lock.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(5);
@@ -18,15 +18,21 @@ const HTTP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The kind of system a plugin is told it scans.
 pub fn system_kind(system: &SystemFile) -> String {
-    let grants = system.scan.as_ref().map(|s| &s.grants);
+    scan_kind(system.kind, system.scan.as_ref().map(|s| &s.grants))
+}
+
+/// The kind of system a plugin is told it scans, from the register's
+/// `kind` of the system and what its entry grants: a database's engine, or
+/// what is granted where the kind says less.
+pub fn scan_kind(kind: SystemKind, grants: Option<&model::Grants>) -> String {
     let sql = grants.and_then(|g| g.sql.as_ref());
-    match (system.kind, sql) {
+    match (kind, sql) {
         (_, Some(sql)) => match sql.engine {
             SqlEngine::Sqlite => "sqlite",
             SqlEngine::Postgresql => "postgresql",
         },
         (SystemKind::Files, _) => "files",
-        (SystemKind::HttpApi, _) => "http-json",
+        (SystemKind::HttpJson | SystemKind::LegacyHttpApi, _) => "http-json",
         _ if grants.is_some_and(|g| g.files.is_some()) => "files",
         _ if grants.is_some_and(|g| g.http.is_some()) => "http-json",
         (SystemKind::Database, None) => "database",
@@ -46,20 +52,24 @@ pub(crate) fn base_dir(register_dir: &Path) -> PathBuf {
 /// Opens what the system's entry grants. The error names what could not be
 /// opened and why.
 pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, String> {
+    match &system.scan {
+        None => Ok(Grants::default()),
+        Some(scan) => open(&scan.grants, &base_dir(register_dir)),
+    }
+}
+
+/// Opens what `granted` grants, its paths relative to `base`.
+pub(crate) fn open(granted: &model::Grants, base: &Path) -> Result<Grants, String> {
     let mut grants = Grants::default();
-    let Some(scan) = &system.scan else {
-        return Ok(grants);
-    };
     // Rule S10 refuses such a register; this holds for callers that skip it.
-    let data = scan.grants.sql.is_some() || scan.grants.files.is_some();
-    if data && scan.grants.http.is_some() && !scan.grants.data_and_network {
+    let data = granted.sql.is_some() || granted.files.is_some();
+    if data && granted.http.is_some() && !granted.data_and_network {
         return Err(
             "scan.grants grants a data capability and http together without \"data_and_network\": true (rule S10)"
                 .to_owned(),
         );
     }
-    let base = base_dir(register_dir);
-    if let Some(sql) = &scan.grants.sql {
+    if let Some(sql) = &granted.sql {
         grants.sql = Some(match sql.engine {
             SqlEngine::Sqlite => {
                 let path = sql
@@ -94,7 +104,7 @@ pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, S
             }
         });
     }
-    if let Some(http) = &scan.grants.http {
+    if let Some(http) = &granted.http {
         let token = match &http.token_env {
             None => None,
             Some(var) => Some(std::env::var(var).map_err(|_| {
@@ -108,7 +118,7 @@ pub fn open_grants(system: &SystemFile, register_dir: &Path) -> Result<Grants, S
                 .map_err(|r| format!("scan.grants.http cannot be used: {}", r.message()))?,
         );
     }
-    if let Some(files) = &scan.grants.files {
+    if let Some(files) = &granted.files {
         let root = base.join(&files.root);
         grants.files = Some(FilesConnector::open(&root).map_err(|r| {
             format!(

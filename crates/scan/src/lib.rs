@@ -11,6 +11,7 @@ pub mod plugin;
 pub mod report;
 pub mod spool;
 pub mod store;
+pub mod trial;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -801,7 +801,7 @@ const SYSTEM_KINDS: &[(&str, &str, SystemKind)] = &[
     ("mail-platform", "E-mailplatform", SystemKind::Saas),
     ("hr-system", "HR-systeem", SystemKind::Saas),
     ("file-share", "Bestandsserver", SystemKind::Files),
-    ("member-api", "Leden-API", SystemKind::HttpApi),
+    ("member-api", "Leden-API", SystemKind::HttpJson),
     ("archive", "Archief", SystemKind::Other),
 ];
 
@@ -860,7 +860,7 @@ fn systems(
                     config: serde_json::Map::new(),
                     limits: None,
                 }),
-                SystemKind::HttpApi => Some(Scan {
+                SystemKind::HttpJson => Some(Scan {
                     plugin: "http".to_owned(),
                     grants: Grants {
                         http: Some(HttpGrant {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ropa::ops::scan::{Event, Scan};
 use ropa::ops::{self, EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use ropa_scan::plugin::Finding;
+use ropa_scan::plugin::{Finding, OperatorNotes};
 
 use super::OutputFormat;
 
@@ -33,6 +33,11 @@ pub struct Args {
     /// errors, at most 10 per system). Log lines are shown, never saved.
     #[arg(long)]
     log: bool,
+    /// Tell more of each run: every log line, and the CPU time (what the
+    /// CPU limit counts), wall-clock time (what the time limit counts),
+    /// rows and bytes it took.
+    #[arg(short, long)]
+    verbose: bool,
     /// After saving, remove all but the newest N saved scans (never one the
     /// register's inventory cites; `ropa scans` manages them); 0 keeps all.
     #[arg(
@@ -94,6 +99,10 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
     let scan = &scanned.scan;
+    let detail = Detail {
+        all_log: args.log || args.verbose,
+        verbose: args.verbose,
+    };
     let mut out = super::output::stdout();
     match args.format {
         OutputFormat::Json => {
@@ -107,13 +116,13 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
                 Ok(())
             };
             let mut sink = Sink::new(&mut to_stderr);
-            write_text(scan, args.log, &mut sink)?;
+            write_text(scan, detail, &mut sink)?;
             sink.finish()?;
         }
         OutputFormat::Text => {
             let mut to_stdout = |text: &str| out.write_all(text.as_bytes());
             let mut sink = Sink::new(&mut to_stdout);
-            write_text(scan, args.log, &mut sink)?;
+            write_text(scan, detail, &mut sink)?;
             sink.finish()?;
         }
     }
@@ -136,7 +145,7 @@ const LOG_LINES_SHOWN: usize = 10;
 /// the findings are read back from the scan's spool as they are written.
 /// Every string that came from a plugin or a register is made safe for a
 /// terminal.
-fn write_text(scan: &Scan, all_log: bool, sink: &mut Sink<'_>) -> std::io::Result<()> {
+fn write_text(scan: &Scan, detail: Detail, sink: &mut Sink<'_>) -> std::io::Result<()> {
     use ropa::terminal::{line as clean, lines};
     for spooled in scan.systems() {
         let system = &spooled.head;
@@ -171,28 +180,7 @@ fn write_text(scan: &Scan, all_log: bool, sink: &mut Sink<'_>) -> std::io::Resul
         for finding in scan.findings(spooled) {
             sink.line(&finding_line(&finding?, spooled.widest))?;
         }
-        let shown: Vec<_> = notes
-            .log
-            .iter()
-            .filter(|l| all_log || l.level == "warn" || l.level == "error")
-            .collect();
-        let limit = if all_log { usize::MAX } else { LOG_LINES_SHOWN };
-        for line in shown.iter().take(limit) {
-            sink.line(&format!("  {}: {}", line.level, clean(&line.text)))?;
-        }
-        if shown.len() > limit {
-            sink.line(&format!(
-                "  … {} more warnings and errors in the plugin's log (--log shows all)",
-                shown.len() - limit
-            ))?;
-        }
-        if notes.refused > 0 {
-            sink.line(&format!(
-                "  {} findings refused by the host; the first because {}",
-                notes.refused,
-                clean(notes.first_refusal.as_deref().unwrap_or("?"))
-            ))?;
-        }
+        write_notes(notes, detail, sink)?;
     }
     let failed = scan.failures();
     let count = scan.systems().len();
@@ -200,6 +188,74 @@ fn write_text(scan: &Scan, all_log: bool, sink: &mut Sink<'_>) -> std::io::Resul
         "Scanned {count} systems: {} ok, {failed} failed.",
         count - failed
     ))
+}
+
+/// How much of a run's notes is told.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Detail {
+    /// Every log line, not only warnings and errors (at most 10).
+    pub all_log: bool,
+    /// What the run took, besides.
+    pub verbose: bool,
+}
+
+/// What a run tells the operator besides its findings and never saves:
+/// what it took (`verbose`), capabilities it was refused, its log, and what
+/// the host refused of what it said — findings and log lines apart.
+/// Every string from the plugin is made safe for a terminal.
+pub(super) fn write_notes(
+    notes: &OperatorNotes,
+    detail: Detail,
+    sink: &mut Sink<'_>,
+) -> std::io::Result<()> {
+    use ropa::terminal::line as clean;
+    if detail.verbose {
+        sink.line(&format!(
+            "  took {:.2} s wall-clock, {:.2} s CPU; read {} rows, {} bytes",
+            notes.elapsed.as_secs_f64(),
+            notes.cpu.as_secs_f64(),
+            notes.rows_read,
+            notes.bytes_read
+        ))?;
+    }
+    if let Some(not_granted) = &notes.not_granted {
+        sink.line(&format!("  not granted: {}", clean(not_granted)))?;
+    }
+    let shown: Vec<_> = notes
+        .log
+        .iter()
+        .filter(|l| detail.all_log || l.level == "warn" || l.level == "error")
+        .collect();
+    let limit = if detail.all_log {
+        usize::MAX
+    } else {
+        LOG_LINES_SHOWN
+    };
+    for line in shown.iter().take(limit) {
+        sink.line(&format!("  {}: {}", line.level, clean(&line.text)))?;
+    }
+    if shown.len() > limit {
+        sink.line(&format!(
+            "  … {} more warnings and errors in the plugin's log (--log or -v shows all)",
+            shown.len() - limit
+        ))?;
+    }
+    let refused = &notes.refused;
+    if refused.findings > 0 {
+        sink.line(&format!(
+            "  {} findings refused by the host; the first because {}",
+            refused.findings,
+            clean(refused.first_finding.as_deref().unwrap_or("?"))
+        ))?;
+    }
+    if refused.log_lines > 0 {
+        sink.line(&format!(
+            "  {} log lines withheld by the host; the first because {}",
+            refused.log_lines,
+            clean(refused.first_log_line.as_deref().unwrap_or("?"))
+        ))?;
+    }
+    Ok(())
 }
 
 /// Where text goes, in whole lines, a few dozen KiB at a time: a table of a

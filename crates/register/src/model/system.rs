@@ -34,14 +34,25 @@ pub struct SystemFile {
     pub known_gaps: Vec<KnownGap>,
 }
 
+/// What kind of system it is, in the words plugins use too (`plugin-info`'s
+/// `system-kinds` in `plugins/wit`): a plugin is told the same word, but
+/// for a database its engine (`sqlite`, `postgresql`, from
+/// `scan.grants.sql.engine`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SystemKind {
     Database,
     Files,
-    HttpApi,
+    /// An HTTP API answering JSON.
+    #[serde(rename = "http-json")]
+    HttpJson,
     Saas,
     Other,
+    /// `http_api`, the old name of `http-json`: still read, with a warning
+    /// (rule S11), so registers written before keep working.
+    #[serde(rename = "http_api")]
+    #[schemars(extend("deprecated" = true))]
+    LegacyHttpApi,
 }
 
 /// Which plugin scans the system and what it may touch. Secrets never appear
@@ -63,7 +74,7 @@ pub struct Scan {
 }
 
 /// Overrides of a plugin run's bounds; anything unset keeps its default
-/// (`ropa plugin limits` prints them).
+/// (`plugins/README.md` lists them).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScanLimits {
@@ -71,7 +82,9 @@ pub struct ScanLimits {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 86400))]
     pub time_seconds: Option<u64>,
-    /// Time the plugin's own code may run (default 30).
+    /// CPU time the plugin may use, its own code and the host's work on its
+    /// calls; time spent waiting for the system or for a free core does not
+    /// count (default 30).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 86400))]
     pub cpu_seconds: Option<u64>,

@@ -31,6 +31,7 @@ declare::registry! {
     S07 => s07_stray_files,
     S09 => s09_stale_gaps,
     S10 => s10_data_and_network,
+    S11 => s11_system_kind_name,
     V01 => v01_purpose_and_basis,
     V02 => v02_law_for_obligation_or_task,
     V03 => v03_legitimate_interests,

@@ -11,6 +11,7 @@ use super::bindings::types::{
 };
 use super::bindings::{files, findings, http, log, sql, types};
 use super::finding::{Finding, LogLine, ScanFailure};
+use super::granted;
 use super::guard::{self, Refused};
 use super::run::{Progress, RunState};
 use super::structure::{Place, coarse_confidence, coarse_count};
@@ -34,6 +35,13 @@ impl RunState {
             Refusal::Invalid(m) => CapabilityError::Invalid(m),
             Refusal::Failed(m) => CapabilityError::Failed(m),
         }))
+    }
+
+    /// Answers a call of a capability the system does not grant, and
+    /// remembers which was asked for, for the operator.
+    fn not_granted<T>(&mut self, capability: &'static str) -> Answer<T> {
+        self.asked_ungranted.insert(capability);
+        Ok(Err(CapabilityError::NotGranted))
     }
 
     fn over_limit<T>(&mut self, what: &str) -> Answer<T> {
@@ -85,9 +93,15 @@ impl RunState {
         if !guard::is_known_category(&finding.category)
             && !self.caps.kinds.contains(&finding.category)
         {
-            return Err(Refused(
-                "the category is neither a DPV personal-data id (such as pd:EmailAddress) nor a kind the register's categories declare".to_owned(),
-            ));
+            let suggestion = granted::did_you_mean(
+                &finding.category,
+                self.caps.kinds.iter().map(String::as_str),
+            )
+            .map(|id| format!("; did you mean {id}?"))
+            .unwrap_or_default();
+            return Err(Refused(format!(
+                "the category is neither a DPV personal-data id (such as pd:EmailAddress) nor a kind the register's categories declare{suggestion}"
+            )));
         }
         if !self.caps.detectors.contains(&finding.detector) {
             return Err(Refused(
@@ -145,7 +159,7 @@ impl types::Host for RunState {}
 impl sql::Host for RunState {
     async fn list_tables(&mut self) -> Answer<Vec<TableRef>> {
         let Some(conn) = self.sql() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         match conn.list_tables() {
             Ok(tables) => {
@@ -163,7 +177,7 @@ impl sql::Host for RunState {
 
     async fn list_columns(&mut self, table: TableRef) -> Answer<Vec<sql::ColumnInfo>> {
         let Some(conn) = self.sql() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         let table = table_from_wit(table);
         match conn.list_columns(&table) {
@@ -191,7 +205,7 @@ impl sql::Host for RunState {
 
     async fn row_count_estimate(&mut self, table: TableRef) -> Answer<Option<u64>> {
         let Some(conn) = self.sql() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         let table = table_from_wit(table);
         match conn.row_count_estimate(&table) {
@@ -209,7 +223,7 @@ impl sql::Host for RunState {
         let table = table_from_wit(table);
         let RunState { caps, budget, .. } = self;
         let Some(conn) = caps.grants.sql.as_ref() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("sql");
         };
         match conn.sample(&table, &columns, limit, budget) {
             Ok(rows) => {
@@ -238,7 +252,7 @@ impl sql::Host for RunState {
 impl files::Host for RunState {
     async fn list_dir(&mut self, path: String) -> Answer<Vec<files::DirEntry>> {
         let Some(root) = self.caps.grants.files.as_mut() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("files");
         };
         match root.list_dir(&path) {
             Ok(entries) => {
@@ -268,7 +282,7 @@ impl files::Host for RunState {
     async fn read(&mut self, path: String, offset: u64, length: u32) -> Answer<Vec<u8>> {
         let RunState { caps, budget, .. } = self;
         let Some(root) = caps.grants.files.as_mut() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("files");
         };
         match root.read(&path, offset, length, budget) {
             Ok(bytes) => {
@@ -287,7 +301,7 @@ impl http::Host for RunState {
     async fn get(&mut self, url: String, max_body: u64) -> Answer<http::Response> {
         let RunState { caps, budget, .. } = self;
         let Some(client) = caps.grants.http.as_ref() else {
-            return Ok(Err(CapabilityError::NotGranted));
+            return self.not_granted("http");
         };
         match client.get(&url, max_body, budget) {
             Ok(response) => {
@@ -314,8 +328,7 @@ impl log::Host for RunState {
         }
         let text = guard::truncate(&text, MAX_LOG_BYTES);
         if let Err(Refused(reason)) = self.guard.settled().check_free("the log line", &text) {
-            self.refused += 1;
-            self.first_refusal.get_or_insert(reason.clone());
+            self.refused.log_line(&reason);
             return Ok(Err(CapabilityError::Invalid(reason)));
         }
         let level = match level {
@@ -378,9 +391,8 @@ impl findings::Host for RunState {
                 Ok(Ok(()))
             }
             Err(Refused(reason)) => {
-                self.refused += 1;
-                self.first_refusal.get_or_insert(reason.clone());
-                if self.refused > CALLS_AFTER_LIMIT {
+                self.refused.finding(&reason);
+                if self.refused.findings > CALLS_AFTER_LIMIT {
                     return self.over_limit("report refused findings");
                 }
                 Ok(Err(CapabilityError::Invalid(reason)))

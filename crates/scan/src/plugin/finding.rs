@@ -82,9 +82,13 @@ pub struct OperatorNotes {
     /// Rows and bytes the host handed to the plugin.
     pub rows_read: u64,
     pub bytes_read: u64,
-    /// Findings the host refused, and why the first one was.
-    pub refused: u64,
-    pub first_refusal: Option<String>,
+    /// What the host refused of what the plugin said.
+    pub refused: Refusals,
+    /// CPU time the run used (see the `cpu` module), against `limits.cpu`.
+    pub cpu: std::time::Duration,
+    /// Which capabilities the plugin called that the system does not
+    /// grant, against what it grants and what the plugin declared.
+    pub not_granted: Option<String>,
     /// The plugin's log (lines carrying a value it read were refused).
     pub log: Vec<LogLine>,
     /// The plugin's own words when it failed: its error text or the last
@@ -92,6 +96,31 @@ pub struct OperatorNotes {
     pub plugin_said: Option<String>,
     /// The counters the plugin reported at the end, as it claimed them.
     pub claimed: Option<ClaimedSummary>,
+}
+
+/// What the host refused of what a plugin said, findings and log lines
+/// counted apart, each with the reason the first was refused: a developer
+/// fixing a plugin needs to know which of the two the host held back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Refusals {
+    /// Findings `report` answered `invalid`.
+    pub findings: u64,
+    pub first_finding: Option<String>,
+    /// Log lines withheld (they carried a value the plugin was handed).
+    pub log_lines: u64,
+    pub first_log_line: Option<String>,
+}
+
+impl Refusals {
+    pub(super) fn finding(&mut self, reason: &str) {
+        self.findings += 1;
+        self.first_finding.get_or_insert_with(|| reason.to_owned());
+    }
+
+    pub(super) fn log_line(&mut self, reason: &str) {
+        self.log_lines += 1;
+        self.first_log_line.get_or_insert_with(|| reason.to_owned());
+    }
 }
 
 /// A plugin's `scan-summary`, unverified.

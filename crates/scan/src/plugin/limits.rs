@@ -12,7 +12,9 @@ pub struct Limits {
     /// Wall-clock time for the whole run, including time spent waiting on
     /// the system inside capability calls.
     pub time: Duration,
-    /// Time the plugin's own code may run (guest execution, not waiting).
+    /// CPU time the run may use on its thread: the plugin's code and the
+    /// host's work on its calls, not time waiting for the system or for a
+    /// free core (see the `cpu` module).
     pub cpu: Duration,
     /// Memory the plugin may hold: all its linear memories and tables
     /// together, and the host-side state it causes (see `Footprint`).

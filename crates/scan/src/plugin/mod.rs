@@ -18,6 +18,7 @@ mod capabilities;
 pub mod compile;
 pub mod config;
 pub mod contract;
+mod cpu;
 pub mod finding;
 mod granted;
 mod guard;
@@ -36,7 +37,7 @@ use wasmtime::{Config, Engine};
 
 pub use cache::{Cache, Origin};
 pub use finding::{
-    ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
+    ClaimedSummary, Finding, LogLine, OperatorNotes, Refusals, ScanFailure, ScanResult, Summary,
 };
 pub use granted::{Grants, Vocabulary};
 pub use guard::Guard;
@@ -47,8 +48,8 @@ use bindings::{Scanner, ScannerPre, types::PluginInfo};
 use run::RunState;
 
 /// How often the epoch advances. Guest code checks it at loop heads and
-/// function entries; each tick lets the timer of a run's wall-clock limit
-/// fire and counts towards its CPU limit.
+/// function entries; at each tick the run's CPU clock is read against its
+/// CPU limit (see `cpu`) and the timer of its wall-clock limit may fire.
 const TICK: Duration = Duration::from_millis(10);
 /// The guest's native stack; deep recursion traps here.
 const WASM_STACK: usize = 1 << 20;

@@ -2,6 +2,7 @@
 //! from the pre-instantiated component, one call, and the outcome read back
 //! from the store whatever happened.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -12,13 +13,14 @@ use wasmtime_wasi::{WasiCtx, WasiCtxBuilder, WasiCtxView, WasiView};
 
 use super::bindings::ScannerPre;
 use super::bindings::types::ScanError;
+use super::cpu::CpuMeter;
 use super::finding::{
-    ClaimedSummary, Finding, LogLine, OperatorNotes, ScanFailure, ScanResult, Summary,
+    ClaimedSummary, Finding, LogLine, OperatorNotes, Refusals, ScanFailure, ScanResult, Summary,
 };
 use super::granted::{self, Capabilities, Grants, Vocabulary};
 use super::guard::{Guard, SharedGuard};
 use super::limits::{self, Footprint, Part};
-use super::{Info, Limits, Plugin, TICK, config, root_cause};
+use super::{Info, Limits, Plugin, config, root_cause};
 use ropa_connect::Budget;
 
 /// How much stdout/stderr of a plugin is kept (a panic message, say).
@@ -66,8 +68,11 @@ pub struct RunState {
     pub(super) findings: Vec<Finding>,
     /// Findings reported again (same place and kind) and ignored.
     pub(super) repeats: u64,
-    pub(super) refused: u64,
-    pub(super) first_refusal: Option<String>,
+    pub(super) refused: Refusals,
+    /// Capabilities the plugin called that the system does not grant.
+    pub(super) asked_ungranted: BTreeSet<&'static str>,
+    /// The capabilities the plugin declared in `describe`, for messages.
+    declared: Vec<String>,
     /// Calls made after a limit was reached; past a margin the plugin is
     /// stopped rather than answered forever.
     pub(super) calls_after_limit: u64,
@@ -81,7 +86,8 @@ pub struct RunState {
     /// Host-side bytes last counted in the footprint.
     pub(super) host_charged: usize,
     pub(super) progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
-    cpu_ticks: u64,
+    /// CPU time used so far, against `limits.cpu`.
+    cpu: CpuMeter,
     /// Memories, tables and host-side state, against `limits.memory_bytes`.
     footprint: Footprint,
     pub(super) exhausted: Option<ScanFailure>,
@@ -196,8 +202,9 @@ impl RunState {
             limits,
             findings: Vec::new(),
             repeats: 0,
-            refused: 0,
-            first_refusal: None,
+            refused: Refusals::default(),
+            asked_ungranted: BTreeSet::new(),
+            declared: Vec::new(),
             calls_after_limit: 0,
             limit_reached: false,
             log: Vec::new(),
@@ -205,10 +212,17 @@ impl RunState {
             held: 0,
             host_charged: 0,
             progress,
-            cpu_ticks: 0,
+            // Started where the run is built: on the thread that runs it.
+            cpu: CpuMeter::start(),
             footprint: Footprint::default(),
             exhausted: None,
         }
+    }
+
+    /// Which capabilities the plugin was refused, against what the system
+    /// grants and what it declared.
+    fn not_granted_reason(&self) -> String {
+        granted::not_granted(&self.asked_ungranted, &self.caps.grants, &self.declared)
     }
 
     /// Whether the run met one of its limits.
@@ -256,17 +270,12 @@ impl RunState {
         false
     }
 
-    /// The last line the plugin wrote to stderr (a panic message, usually).
+    /// What the plugin wrote to stderr before it died: a panic's message
+    /// and where it panicked, else its last line.
     fn last_words(&self) -> Option<String> {
         let bytes = self.stderr.contents();
-        let text = String::from_utf8_lossy(&bytes);
-        // The last line that is not Rust's advice about backtraces: the
-        // panic message, usually.
-        let line = text
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty() && !l.starts_with("note: run with `RUST_BACKTRACE"))?;
-        let line = super::guard::truncate(line.trim(), 300);
+        let line = crash_message(&String::from_utf8_lossy(&bytes))?;
+        let line = super::guard::truncate(&line, 400);
         // Shown to the operator only, and held to the same rule as a log
         // line.
         match self.guard.settled().check_free("stderr", &line) {
@@ -276,25 +285,62 @@ impl RunState {
     }
 }
 
+/// A crash in a few words from what the plugin wrote to stderr: Rust's
+/// panic handler writes `thread '…' panicked at src/lib.rs:12:5:` and then
+/// the message (one line or more), then advice about backtraces; this gives
+/// `the message (panicked at src/lib.rs:12:5)`. Other output: its last
+/// line that is not that advice.
+fn crash_message(stderr: &str) -> Option<String> {
+    let advice = |l: &str| l.starts_with("note: run with `RUST_BACKTRACE");
+    let lines: Vec<&str> = stderr.lines().collect();
+    // `thread '<name>' (<id>) panicked at …:` (the id since Rust 1.91), or
+    // `panicked at …:` alone.
+    let location = |l: &str| {
+        l.strip_prefix("panicked at ")
+            .or_else(|| {
+                l.starts_with("thread '")
+                    .then(|| l.split_once(" panicked at ").map(|(_, loc)| loc))
+                    .flatten()
+            })
+            .map(|loc| loc.trim().trim_end_matches(':').to_owned())
+    };
+    let panicked = lines.iter().rposition(|l| location(l).is_some());
+    if let Some(at) = panicked {
+        let location = location(lines[at]).unwrap_or_default();
+        let message: Vec<&str> = lines[at + 1..]
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty() && !advice(l))
+            .collect();
+        let message = if message.is_empty() {
+            "a panic".to_owned()
+        } else {
+            message.join(" / ")
+        };
+        return Some(format!("{message} (panicked at {location})"));
+    }
+    lines
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty() && !advice(l))
+        .map(str::to_owned)
+}
+
 fn new_store(engine: &Engine, state: RunState) -> Store<RunState> {
-    let cpu_ticks = (state.limits.cpu.as_millis() / TICK.as_millis()).max(1) as u64;
     let mut store = Store::new(engine, state);
     store.limiter(|state| state);
     store.set_hostcall_fuel(HOSTCALL_BYTES);
     store.set_epoch_deadline(1);
+    // Called on the thread running the guest at the first loop head or
+    // function entry after each tick: where the CPU clock is read (see
+    // `cpu`).
     store.epoch_deadline_callback(move |mut ctx| {
         let state = ctx.data_mut();
-        state.cpu_ticks += 1;
-        if state.cpu_ticks > cpu_ticks {
-            let secs = state.limits.cpu.as_secs_f64();
-            state.exhausted.get_or_insert_with(|| {
-                ScanFailure::new(
-                    "cpu-limit",
-                    format!(
-                        "the plugin computed for longer than its CPU limit of {secs} s (scan.limits.cpu_seconds); it may be stuck in a loop"
-                    ),
-                )
-            });
+        let used = state.cpu.read();
+        if used > state.limits.cpu {
+            let failure = cpu_failure(state.limits.cpu);
+            state.exhausted.get_or_insert(failure);
             return Err(wasmtime::Error::msg("CPU limit reached"));
         }
         // Yield at every tick so that the wall-clock timer can fire even
@@ -302,6 +348,40 @@ fn new_store(engine: &Engine, state: RunState) -> Store<RunState> {
         Ok(UpdateDeadline::Yield(1))
     });
     store
+}
+
+/// A kind of system as a plugin knows it, in the register's words: a
+/// database is told to a plugin by its engine (`scan.grants.sql.engine`),
+/// every other kind as the system's `kind` says it.
+fn in_register_words(kind: &str) -> String {
+    match kind {
+        "sqlite" | "postgresql" => {
+            format!("a \"database\" with scan.grants.sql.engine \"{kind}\"")
+        }
+        other => format!("\"{}\"", super::guard::truncate(other, 64)),
+    }
+}
+
+/// The CPU limit, named as the register names it.
+fn cpu_failure(limit: Duration) -> ScanFailure {
+    ScanFailure::new(
+        "cpu-limit",
+        format!(
+            "the plugin used more than its CPU limit of {} s of CPU time (scan.limits.cpu_seconds; time waiting for the system or for a free core does not count); it may be stuck in a loop",
+            limit.as_secs_f64()
+        ),
+    )
+}
+
+/// The wall-clock limit, named as the register names it.
+fn time_failure(limit: Duration) -> ScanFailure {
+    ScanFailure::new(
+        "time-limit",
+        format!(
+            "the scan did not finish within its wall-clock limit of {} s (scan.limits.time_seconds; time waiting for the system counts); the plugin was stopped",
+            limit.as_secs_f64()
+        ),
+    )
 }
 
 thread_local! {
@@ -427,9 +507,15 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
         return fail(ScanFailure::new(
             "config",
             format!(
-                "the plugin scans systems of kind {}, not {}",
-                plugin.info.system_kinds.join(", "),
-                request.kind
+                "the plugin scans {} (the kinds it declared in describe), but this system is {}; give the system a plugin for its kind in scan.plugin, or correct its kind",
+                plugin
+                    .info
+                    .system_kinds
+                    .iter()
+                    .map(|k| in_register_words(k))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                in_register_words(&request.kind)
             ),
         ));
     }
@@ -443,7 +529,8 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
         kinds: request.kinds,
     };
     let caps = Capabilities::new(request.grants, vocabulary, request.config);
-    let state = RunState::new(caps, limits, request.progress);
+    let mut state = RunState::new(caps, limits, request.progress);
+    state.declared = plugin.info.capabilities.clone();
     let mut store = new_store(engine, state);
     let kind = request.kind;
     let outcome = block_on(async {
@@ -459,20 +546,18 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
     let mut plugin_said = None;
     let mut claimed = None;
     let outcome = match outcome {
-        Err(_elapsed) => Err(ScanFailure::new(
-            "time-limit",
-            format!(
-                "the scan did not finish within its time limit of {} s (scan.limits.time_seconds); the plugin was stopped",
-                limits.time.as_secs()
-            ),
-        )),
+        Err(_elapsed) => Err(time_failure(limits.time)),
         Ok(Err(err)) => {
             let (failure, said) = explain(&err, store.data());
             plugin_said = said;
             Err(failure)
         }
         Ok(Ok(Err(error))) => {
-            let (failure, said) = plugin_error(error, &store.data().guard.settled());
+            let state = store.data();
+            let (mut failure, said) = plugin_error(error, &state.guard.settled());
+            if failure.kind == "capability" && !state.asked_ungranted.is_empty() {
+                failure.reason = state.not_granted_reason();
+            }
             plugin_said = said;
             Err(failure)
         }
@@ -491,7 +576,11 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
             })
         }
     };
-    let state = store.into_data();
+    let not_granted =
+        (!store.data().asked_ungranted.is_empty()).then(|| store.data().not_granted_reason());
+    let mut state = store.into_data();
+    // The last stretch, from the last tick to the end, on this thread.
+    let cpu = state.cpu.read();
     let rows_read = limits.rows - state.budget.rows_left();
     let bytes_read = limits.bytes - state.budget.bytes_left();
     let mut log = state.log;
@@ -512,7 +601,8 @@ pub(super) fn scan(engine: &Engine, plugin: &Plugin, request: ScanRequest<'_>) -
             rows_read,
             bytes_read,
             refused: state.refused,
-            first_refusal: state.first_refusal,
+            cpu,
+            not_granted,
             log,
             plugin_said,
             claimed,
@@ -603,6 +693,24 @@ mod tests {
             }
         }
         (instances, memories, tables)
+    }
+
+    #[test]
+    fn a_panic_is_told_with_its_message_and_place() {
+        let stderr = "\nthread '<unnamed>' (1) panicked at src/lib.rs:44:9:\nno table\nat all\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n";
+        assert_eq!(
+            crash_message(stderr).as_deref(),
+            Some("no table / at all (panicked at src/lib.rs:44:9)")
+        );
+        assert_eq!(
+            crash_message("panicked at src/lib.rs:7:1:\nboom\n").as_deref(),
+            Some("boom (panicked at src/lib.rs:7:1)")
+        );
+        assert_eq!(
+            crash_message("starting\nout of luck\n").as_deref(),
+            Some("out of luck")
+        );
+        assert_eq!(crash_message("\n  \n"), None);
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //!
 //! Config `mode`:
 //! - `sql` (default): every table, every column, samples `sample-rows` rows;
-//!   one `pd:EmailAddress` finding per column whose name contains `mail`.
-//! - `files`: walks the granted root; one `pd:EmailAddress` finding per `.csv`
-//!   header field named `email`.
+//!   one finding per column whose name contains `mail`.
+//! - `files`: walks the granted root; one finding per `.csv` header field
+//!   named `email`.
+//!
+//! Its findings report config `category` (default `pd:EmailAddress`).
 //! - `empty`: does nothing and returns a zero summary (per-system overhead).
 
 wit_bindgen::generate!({
@@ -54,6 +56,13 @@ impl Guest for Plugin {
                     required: false,
                     default_value: Some("\"sql\"".into()),
                 },
+                ConfigKey {
+                    name: "category".into(),
+                    value_type: ConfigType::Text,
+                    description: "The category its findings report (to try the host's refusals)".into(),
+                    required: false,
+                    default_value: Some("\"pd:EmailAddress\"".into()),
+                },
             ],
             detectors: vec!["column-name".into()],
         }
@@ -65,6 +74,7 @@ impl Guest for Plugin {
         }
         let mut sample_rows: u32 = 10;
         let mut mode = String::from("sql");
+        let mut category = String::from("pd:EmailAddress");
         for entry in config {
             match (entry.key.as_str(), entry.value) {
                 ("sample-rows", ConfigValue::Integer(n)) => {
@@ -75,6 +85,7 @@ impl Guest for Plugin {
                     })?;
                 }
                 ("mode", ConfigValue::Text(m)) => mode = m,
+                ("category", ConfigValue::Text(c)) => category = c,
                 (key, _) => {
                     return Err(ScanError::BadConfig(format!(
                         "{key}: unknown key or wrong type"
@@ -90,8 +101,8 @@ impl Guest for Plugin {
             truncated: false,
         };
         match mode.as_str() {
-            "sql" => scan_sql(sample_rows, &mut summary)?,
-            "files" => scan_files(&mut summary)?,
+            "sql" => scan_sql(sample_rows, &category, &mut summary)?,
+            "files" => scan_files(&category, &mut summary)?,
             "empty" => {}
             other => {
                 return Err(ScanError::BadConfig(format!(
@@ -142,7 +153,7 @@ fn report(finding: Finding, summary: &mut ScanSummary) -> bool {
     }
 }
 
-fn scan_sql(sample_rows: u32, summary: &mut ScanSummary) -> Result<(), ScanError> {
+fn scan_sql(sample_rows: u32, category: &str, summary: &mut ScanSummary) -> Result<(), ScanError> {
     let tables = sql::list_tables().map_err(ScanError::Capability)?;
     let total = tables.len() as u64;
     for (done, table) in tables.into_iter().enumerate() {
@@ -199,7 +210,7 @@ fn scan_sql(sample_rows: u32, summary: &mut ScanSummary) -> Result<(), ScanError
                         table: table.clone(),
                         column: name,
                     }),
-                    category: "pd:EmailAddress".into(),
+                    category: category.into(),
                     confidence: 0.9,
                     matches,
                     sampled,
@@ -215,7 +226,7 @@ fn scan_sql(sample_rows: u32, summary: &mut ScanSummary) -> Result<(), ScanError
     Ok(())
 }
 
-fn scan_files(summary: &mut ScanSummary) -> Result<(), ScanError> {
+fn scan_files(category: &str, summary: &mut ScanSummary) -> Result<(), ScanError> {
     // Depth-first walk; the root listing failing ends the scan, a
     // subdirectory failing is skipped.
     let root = files::list_dir(".").map_err(ScanError::Capability)?;
@@ -257,7 +268,7 @@ fn scan_files(summary: &mut ScanSummary) -> Result<(), ScanError> {
                                     path: entry.path.clone(),
                                     field: Some(field.to_string()),
                                 }),
-                                category: "pd:EmailAddress".into(),
+                                category: category.into(),
                                 confidence: 0.9,
                                 matches: 0,
                                 sampled: 0,
