@@ -701,3 +701,66 @@ fn verbose_text_tells_the_log_the_crash_and_the_refusals() {
         assert!(!text.contains(value), "{value} reached the output:\n{out}");
     }
 }
+
+/// A view is reported as a view of the table it reads (the database says
+/// which; the plugin has no say), and `ropa gaps` does not count it as a
+/// second place holding the data.
+#[test]
+fn a_view_is_reported_with_the_table_it_reads_and_is_no_second_place() {
+    let (_dir, root) = scene(&KNOWN);
+    let register = root.join("register");
+    rusqlite::Connection::open(root.join("data/crm.sqlite"))
+        .unwrap()
+        .execute_batch("CREATE VIEW mailing AS SELECT full_name, email FROM contacts WHERE id > 0;")
+        .unwrap();
+    let (code, json, text) = scan(&root, &register, &[]);
+    assert_eq!(code, Some(0), "{text}");
+    let findings = system(&json, "crm")["findings"].as_array().unwrap().clone();
+    let view_of = |location: &str| -> Value {
+        findings
+            .iter()
+            .find(|f| f["location"] == location)
+            .unwrap_or_else(|| panic!("no finding at {location}: {text}"))
+            .get("view_of")
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(view_of("mailing.email"), json!(["contacts"]));
+    assert_eq!(view_of("mailing.full_name"), json!(["contacts"]));
+    assert_eq!(view_of("contacts.email"), Value::Null, "a table is no view");
+
+    let out = run(
+        &root,
+        ["scan", "--register", register.to_str().unwrap()],
+        &[],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.contains("mailing.email") && l.contains("(a view of contacts)")),
+        "{out}"
+    );
+
+    let gaps = run(
+        &root,
+        [
+            "gaps",
+            "--register",
+            register.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    let report: Value = serde_json::from_str(&gaps.stdout).unwrap_or_else(|_| panic!("{gaps}"));
+    let text = report.to_string();
+    assert!(
+        text.contains("contacts.email"),
+        "the table's data is a gap: {text}"
+    );
+    assert!(
+        !text.contains("mailing."),
+        "the view is no second place: {text}"
+    );
+}

@@ -239,6 +239,7 @@ fn scan_one(
                 started,
             ),
             Ok(grants) => {
+                let views = views_of(&grants);
                 let empty = serde_json::Map::new();
                 let scan = system.scan.as_ref();
                 let progress = events.clone().map(|events| {
@@ -261,7 +262,10 @@ fn scan_one(
                     limits: Limits::with_overrides(scan.and_then(|s| s.limits.as_ref())),
                     progress,
                 };
-                SystemScan::from_result(id, plugin, &kind, runtime.scan(plugin, request))
+                let mut scan =
+                    SystemScan::from_result(id, plugin, &kind, runtime.scan(plugin, request));
+                mark_views(&mut scan.findings, &views);
+                scan
             }
         },
     };
@@ -272,6 +276,41 @@ fn scan_one(
         });
     }
     result
+}
+
+/// Each view of a granted database, as the location prefix of its
+/// columns (`schema.view.`), with the tables it reads. Asked by the host
+/// before the run, so a plugin cannot change the answer; a database that
+/// cannot say gives none (its views are then reported like tables).
+fn views_of(grants: &plugin::Grants) -> Vec<(String, Vec<String>)> {
+    let Some(sql) = &grants.sql else {
+        return Vec::new();
+    };
+    sql.view_sources()
+        .map(|views| {
+            views
+                .into_iter()
+                .map(|(view, sources)| {
+                    (
+                        format!("{view}."),
+                        sources.iter().map(ToString::to_string).collect(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Marks each finding on a view's column with the tables the view reads.
+fn mark_views(findings: &mut [plugin::Finding], views: &[(String, Vec<String>)]) {
+    for finding in findings {
+        if let Some((_, sources)) = views
+            .iter()
+            .find(|(prefix, _)| finding.location.starts_with(prefix.as_str()))
+        {
+            finding.view_of = sources.clone();
+        }
+    }
 }
 
 /// The schema of a findings file (`ropa scan -o`), self-contained; not a

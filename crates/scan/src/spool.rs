@@ -387,6 +387,7 @@ mod tests {
             matches: i as u64,
             sampled: 200,
             detector: "column-name+email".into(),
+            view_of: Vec::new(),
         }
     }
 

@@ -299,10 +299,13 @@ impl<'a> Sink<'a> {
 /// place, kind, confidence, matches of values sampled, detector. Made safe
 /// for a terminal.
 pub(super) fn finding_line(f: &Finding, width: usize) -> String {
-    let line = format!(
+    let mut line = format!(
         "  {:width$}  {:24}  {:.1}  {:>5}/{:<5}  {}",
         f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
     );
+    if !f.view_of.is_empty() {
+        line.push_str(&format!("  (a view of {})", f.view_of.join(", ")));
+    }
     ropa::terminal::line(&line).into_owned()
 }
 

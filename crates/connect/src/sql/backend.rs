@@ -33,6 +33,11 @@ pub trait Backend: Send + 'static {
     /// engine has several; in any order (the connector sorts them).
     fn list_tables(&self) -> Result<Vec<TableRef>, Refusal>;
 
+    /// Each view a plugin may see with the tables it reads from, as the
+    /// engine records them; a view whose sources it cannot tell is left
+    /// out. The host's own question, never a plugin's.
+    fn view_sources(&self) -> Result<Vec<(TableRef, Vec<TableRef>)>, Refusal>;
+
     /// The columns of a table or view in declaration order.
     fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal>;
 

@@ -27,6 +27,7 @@ impl<B: Backend> From<Connector<B>> for SqlConnection {
 /// object needs no import to be called.
 pub trait Calls {
     fn list_tables(&self) -> Result<Vec<TableRef>, Refusal>;
+    fn view_sources(&self) -> Result<Vec<(TableRef, Vec<TableRef>)>, Refusal>;
     fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal>;
     fn row_count_estimate(&self, table: &TableRef) -> Result<Option<u64>, Refusal>;
     fn sample(
@@ -41,6 +42,10 @@ pub trait Calls {
 impl<B: Backend> Calls for Connector<B> {
     fn list_tables(&self) -> Result<Vec<TableRef>, Refusal> {
         Connector::list_tables(self)
+    }
+
+    fn view_sources(&self) -> Result<Vec<(TableRef, Vec<TableRef>)>, Refusal> {
+        Connector::view_sources(self)
     }
 
     fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal> {

@@ -26,6 +26,17 @@ impl<B: Backend> Connector<B> {
         Ok(tables)
     }
 
+    /// Each view with the tables it reads from, sorted (see the backend).
+    pub fn view_sources(&self) -> Result<Vec<(TableRef, Vec<TableRef>)>, Refusal> {
+        let mut views = self.backend.view_sources()?;
+        for (_, sources) in &mut views {
+            sources.sort();
+            sources.dedup();
+        }
+        views.sort();
+        Ok(views)
+    }
+
     /// The columns of a table or view in declaration order, with the type
     /// as the engine writes it and whether they may hold NULL.
     pub fn list_columns(&self, table: &TableRef) -> Result<Vec<ColumnInfo>, Refusal> {

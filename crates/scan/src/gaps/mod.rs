@@ -301,7 +301,29 @@ fn judge_system<'a>(
             .entry((entry.location.as_str(), entry.dpv.as_str()))
             .or_insert(entry);
     }
+    // A view's column is no second place holding the data: it is left out
+    // where a table it reads holds the same kind, found or recorded.
+    let in_tables: std::collections::HashSet<(&str, &str)> = scanned
+        .findings
+        .iter()
+        .filter(|f| f.view_of.is_empty())
+        .map(|f| (f.location.as_str(), f.category.as_str()))
+        .chain(
+            system
+                .inventory
+                .iter()
+                .map(|e| (e.location.as_str(), e.dpv.as_str())),
+        )
+        .filter_map(|(location, category)| Some((location.rsplit_once('.')?.0, category)))
+        .collect();
     for finding in &scanned.findings {
+        if finding
+            .view_of
+            .iter()
+            .any(|table| in_tables.contains(&(table.as_str(), finding.category.as_str())))
+        {
+            continue;
+        }
         let place = place_of(finding);
         let pd = place.found.as_str();
         let entry = inventory.get(&(finding.location.as_str(), pd)).copied();

@@ -150,6 +150,7 @@ impl RunState {
             matches: coarse_count(finding.matches).min(sampled),
             sampled,
             detector: finding.detector.clone(),
+            view_of: Vec::new(),
         })
     }
 }

@@ -23,6 +23,12 @@ pub struct Finding {
     /// Which detector decided, e.g. `column-name+email`.
     #[schemars(regex(pattern = r"^[a-z0-9+_.-]{1,64}$"))]
     pub detector: String,
+    /// For a column of a view: the tables the view reads, as the database
+    /// records them (the host asks it; the plugin has no say). The data is
+    /// held there; the view is one more way to read it, not one more place
+    /// that holds it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub view_of: Vec<String>,
 }
 
 /// A message the plugin logged: shown to the operator, never saved in a

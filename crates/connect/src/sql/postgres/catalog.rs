@@ -74,6 +74,45 @@ pub(super) fn tables(tx: &mut Transaction<'_>, schemas: &[String]) -> Result<Vec
         .collect())
 }
 
+/// Each view and materialized view of the granted schemas with the
+/// relations its rewrite rule depends on, as PostgreSQL records them.
+pub(super) fn view_sources(
+    tx: &mut Transaction<'_>,
+    schemas: &[String],
+) -> Result<Vec<(TableRef, Vec<TableRef>)>, Fail> {
+    let sql = format!(
+        "SELECT DISTINCT vn.nspname::text, v.relname::text, tn.nspname::text, t.relname::text
+         FROM pg_class v
+         JOIN pg_namespace vn ON vn.oid = v.relnamespace
+         JOIN pg_rewrite r ON r.ev_class = v.oid
+         JOIN pg_depend d ON d.objid = r.oid
+              AND d.classid = 'pg_rewrite'::regclass
+              AND d.refclassid = 'pg_class'::regclass
+         JOIN pg_class t ON t.oid = d.refobjid AND t.oid <> v.oid
+         JOIN pg_namespace tn ON tn.oid = t.relnamespace
+         WHERE v.relkind IN ('v', 'm') AND t.relkind IN ('r', 'v', 'm', 'p', 'f') AND {granted_vn}
+         ORDER BY 1, 2, 3, 4",
+        granted_vn = granted("vn"),
+    );
+    let rows = tx.query(&sql, &[&schemas])?;
+    let mut out: Vec<(TableRef, Vec<TableRef>)> = Vec::new();
+    for r in &rows {
+        let view = TableRef {
+            schema: Some(r.get(0)),
+            name: r.get(1),
+        };
+        let source = TableRef {
+            schema: Some(r.get(2)),
+            name: r.get(3),
+        };
+        match out.last_mut() {
+            Some((v, sources)) if *v == view => sources.push(source),
+            _ => out.push((view, vec![source])),
+        }
+    }
+    Ok(out)
+}
+
 /// Whether schema alias `n` is granted, with the granted names as `$1`
 /// (`text[]`, empty for "all but the system schemas").
 fn granted(n: &str) -> String {

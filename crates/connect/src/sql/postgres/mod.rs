@@ -156,6 +156,13 @@ impl Backend for Postgres {
         self.metadata(move |tx| catalog::tables(tx, &schemas))
     }
 
+    /// Each view and materialized view of the granted schemas with the
+    /// tables its rewrite rule depends on (`pg_depend`).
+    fn view_sources(&self) -> Result<Vec<(TableRef, Vec<TableRef>)>, Refusal> {
+        let schemas = self.schemas.clone();
+        self.metadata(move |tx| catalog::view_sources(tx, &schemas))
+    }
+
     /// The columns of a table or view in declaration order, with the type as
     /// PostgreSQL writes it (`character varying(80)`, `timestamp with time
     /// zone`, …) and whether they may hold NULL (always true for a view's).

@@ -988,3 +988,47 @@ fn helpers() {
         .unwrap();
     assert_eq!(target(&config), "[::1]:6000, db.example:7000");
 }
+
+/// Each view and materialized view of the granted schemas with the tables
+/// its rule depends on, across schemas and joins.
+#[test]
+fn views_are_known_by_the_tables_they_read() {
+    let Some(db) = TestDb::new("views") else {
+        return;
+    };
+    fixture(&db);
+    db.client()
+        .batch_execute(
+            "CREATE VIEW customer_orders AS
+                 SELECT c.email, o.id FROM customers c JOIN app.orders o ON o.customer = c.id;
+             CREATE VIEW app.recent AS SELECT customer FROM app.orders WHERE id > 10;",
+        )
+        .unwrap();
+    let shown = |schemas: &[&str]| -> Vec<(String, Vec<String>)> {
+        db.open(schemas)
+            .view_sources()
+            .unwrap()
+            .into_iter()
+            .map(|(v, s)| (v.to_string(), s.iter().map(ToString::to_string).collect()))
+            .collect()
+    };
+    let expect = |v: &str, s: &[&str]| {
+        (
+            v.to_owned(),
+            s.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        shown(&[]),
+        [
+            expect("app.recent", &["app.orders"]),
+            expect(
+                "public.customer_orders",
+                &["app.orders", "public.customers"]
+            ),
+            expect("public.emails", &["public.customers"]),
+            expect("public.names", &["public.customers"]),
+        ]
+    );
+    assert_eq!(shown(&["app"]), [expect("app.recent", &["app.orders"])]);
+}

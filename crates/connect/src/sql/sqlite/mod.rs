@@ -102,6 +102,13 @@ impl Backend for Sqlite {
         self.guarded_metadata(|| self.tables())
     }
 
+    /// Each view with the tables SQLite opens to read it, found by
+    /// compiling `SELECT * FROM view` (`EXPLAIN`: the root pages its
+    /// `OpenRead` instructions name, an index counting as its table).
+    fn view_sources(&self) -> Result<Vec<(TableRef, Vec<TableRef>)>, Refusal> {
+        self.guarded_metadata(|| self.views())
+    }
+
     /// The columns of a table or view in declaration order, with the declared
     /// type (empty when undeclared) and whether they may hold NULL. Generated
     /// columns are included; the hidden columns of virtual tables are not.

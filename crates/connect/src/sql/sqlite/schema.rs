@@ -73,6 +73,91 @@ impl Sqlite {
         Ok(tables)
     }
 
+    /// Each view of every visible database with the tables it reads.
+    pub(super) fn views(&self) -> Result<Vec<(TableRef, Vec<TableRef>)>, Fail> {
+        let schemas = self.schemas()?;
+        // Root page (per database, by its index in `pragma_database_list`
+        // order) to the table it belongs to.
+        let mut roots = std::collections::HashMap::new();
+        let mut views = Vec::new();
+        for (db, schema) in schemas.iter().enumerate() {
+            let sql = format!(
+                "SELECT type, name, tbl_name, rootpage FROM {}.sqlite_schema                  WHERE type IN ('table', 'index', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                quote(schema)
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                ))
+            })?;
+            let table_ref = |name: String| TableRef {
+                schema: (schema != "main").then(|| schema.clone()),
+                name,
+            };
+            for row in rows {
+                let (kind, name, table, root) = row?;
+                match (kind.as_str(), root) {
+                    ("view", _) => views.push(table_ref(name)),
+                    (_, Some(root)) if root > 0 => {
+                        roots.insert((db as i64, root), table_ref(table));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let seq: std::collections::HashMap<i64, usize> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT seq, name FROM pragma_database_list WHERE name <> 'temp'")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            let mut map = std::collections::HashMap::new();
+            for row in rows {
+                let (seq, name) = row?;
+                if let Some(i) = schemas.iter().position(|s| *s == name) {
+                    map.insert(seq, i);
+                }
+            }
+            map
+        };
+        let mut out = Vec::new();
+        for view in views {
+            let schema = view.schema.clone().unwrap_or_else(|| "main".to_owned());
+            let sql = format!(
+                "EXPLAIN SELECT * FROM {}.{}",
+                quote(&schema),
+                quote(&view.name)
+            );
+            // A view over a missing table does not compile: its sources are
+            // unknown, and it is left out.
+            let Ok(mut stmt) = self.conn.prepare(&sql) else {
+                continue;
+            };
+            let mut sources = Vec::new();
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let opcode: String = row.get("opcode")?;
+                if opcode != "OpenRead" {
+                    continue;
+                }
+                let (root, db): (i64, i64) = (row.get("p2")?, row.get("p3")?);
+                if let Some(&i) = seq.get(&db)
+                    && let Some(table) = roots.get(&(i as i64, root))
+                    && !sources.contains(table)
+                {
+                    sources.push(table.clone());
+                }
+            }
+            if !sources.is_empty() {
+                out.push((view, sources));
+            }
+        }
+        Ok(out)
+    }
+
     /// The row count of the statistics, else the width of the rowid range;
     /// `None` without either.
     pub(super) fn estimate(&self, t: &Table) -> Result<Option<u64>, Fail> {

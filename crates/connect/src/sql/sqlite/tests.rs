@@ -661,3 +661,49 @@ fn paths_with_uri_characters() {
         "file:/x/a%3Fb%23c%25d%20%C3%A9?mode=ro"
     );
 }
+
+/// Each view with the tables it reads, through joins, other views and
+/// covering indexes; a view that reads no table is left out.
+#[test]
+fn views_are_known_by_the_tables_they_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer INTEGER, total REAL);
+             CREATE INDEX orders_by_customer ON orders (customer);
+             CREATE VIEW customer_orders AS
+                 SELECT c.email, o.total FROM customers c JOIN orders o ON o.customer = c.id;
+             CREATE VIEW order_customers AS SELECT customer FROM orders WHERE customer > 0;
+             CREATE VIEW emails_again AS SELECT email FROM emails;",
+        )
+        .unwrap();
+    let db = open(&path);
+    let views: Vec<(String, Vec<String>)> = db
+        .view_sources()
+        .unwrap()
+        .into_iter()
+        .map(|(v, sources)| {
+            (
+                v.to_string(),
+                sources.iter().map(ToString::to_string).collect(),
+            )
+        })
+        .collect();
+    let expect = |v: &str, s: &[&str]| {
+        (
+            v.to_owned(),
+            s.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        views,
+        [
+            expect("customer_orders", &["customers", "orders"]),
+            expect("emails", &["customers"]),
+            expect("emails_again", &["customers"]),
+            expect("order_customers", &["orders"]),
+        ]
+    );
+}
