@@ -2027,9 +2027,9 @@ fn score(name: &str, tables: &[Table], seed: u64) -> Score {
     s
 }
 
-#[test]
-fn public_sample_databases_precision_and_recall() {
-    let models: Vec<(&str, Vec<Table>)> = vec![
+/// Every model, by name.
+fn models() -> Vec<(&'static str, Vec<Table>)> {
+    vec![
         ("sakila", sakila()),
         ("pagila", pagila()),
         ("chinook", chinook()),
@@ -2038,7 +2038,12 @@ fn public_sample_databases_precision_and_recall() {
         ("adventureworks", adventure_works()),
         ("shop", shop()),
         ("dutch-crm", dutch_crm()),
-    ];
+    ]
+}
+
+#[test]
+fn public_sample_databases_precision_and_recall() {
+    let models = models();
     let mut all = Score {
         tp: 0,
         reported: 0,
@@ -2150,16 +2155,7 @@ type ByKind = std::collections::BTreeMap<&'static str, (usize, usize, usize)>;
 /// category, and every miss with `SHOW_MISSES=1`.
 #[test]
 fn renamed_schemas_are_found_from_values() {
-    let models: Vec<(&str, Vec<Table>)> = vec![
-        ("sakila", sakila()),
-        ("pagila", pagila()),
-        ("chinook", chinook()),
-        ("northwind", northwind()),
-        ("employees", employees()),
-        ("adventureworks", adventure_works()),
-        ("shop", shop()),
-        ("dutch-crm", dutch_crm()),
-    ];
+    let models = models();
     let mut by_kind = ByKind::new();
     let (mut tp, mut expected_n, mut reported_n) = (0, 0, 0);
     for (k, (name, tables)) in models.into_iter().enumerate() {
