@@ -1052,7 +1052,7 @@ pub struct RecordWords {
     pub sources: Sources,
     pub special_categories: SpecialCategories,
     /// The processor's record (Art. 30(2)).
-    pub processor: crate::records::ProcessorWords,
+    pub processor: ProcessorWords,
 }
 
 /// The column headers, by [`crate::records::Column`].
@@ -1330,6 +1330,58 @@ impl SpecialCategories {
             SpecialCategory::SexLifeOrOrientation => &self.sex_life_or_orientation,
         }
     }
+}
+
+/// The words of the processor's record, `[records.processor]` of each word
+/// file; the columns it shares with the controller's record keep their
+/// words there.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessorWords {
+    pub title: String,
+    pub intro: String,
+    /// Heading of the processor's details.
+    pub processor: String,
+    /// Heading of the list of activities.
+    pub activities: String,
+    /// Heading of an activity's table of named controllers.
+    pub controllers: String,
+    /// The spreadsheet tab (at most 31 characters).
+    pub sheet: String,
+    pub columns: ProcessorColumns,
+    pub words: ProcessorCells,
+}
+
+/// The headers of the processor's own columns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessorColumns {
+    pub processor: String,
+    pub representative: String,
+    pub dpo: String,
+    pub controllers: String,
+    pub controller: String,
+    pub controller_representative: String,
+    pub controller_dpo: String,
+    pub agreement: String,
+    pub processing: String,
+    pub recipients: String,
+    pub recipient_contract: String,
+}
+
+/// The words of the processor's own cells.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessorCells {
+    /// No representative: the processor is established in the territory.
+    pub representative_established: String,
+    /// Before where the list of every controller is kept (`list_ref`).
+    pub list_ref: String,
+    /// Before the agreements with every controller (`agreement_ref`).
+    pub agreements: String,
+    /// How the controllers authorised a sub-processor (Art. 28(2)).
+    pub authorisation_general: String,
+    pub authorisation_specific: String,
 }
 
 #[cfg(test)]

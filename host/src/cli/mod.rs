@@ -21,6 +21,8 @@ mod rules;
 mod scan;
 #[cfg(feature = "scan")]
 mod scans;
+#[cfg(feature = "scan")]
+mod show;
 mod validate;
 
 use std::path::PathBuf;

@@ -278,7 +278,7 @@ fn write_trial(
         .max()
         .unwrap_or(0);
     for finding in &result.findings {
-        sink.line(&super::scan::finding_line(finding, width))?;
+        sink.line(&super::show::finding_line(finding, width))?;
     }
     let detail = super::scan::Detail {
         all_log: verbose,

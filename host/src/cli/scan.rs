@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ropa::ops::scan::{Event, Scan};
 use ropa::ops::{self, EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
-use ropa_scan::plugin::{Finding, OperatorNotes};
+use ropa_scan::plugin::OperatorNotes;
 
 use super::OutputFormat;
 
@@ -83,7 +83,7 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
         Some(Ok(pruned)) if !pruned.removed.is_empty() => eprintln!(
             "removed {} older saved scan(s), {}, keeping the newest {} (--keep-scans; `ropa scans list` shows what is kept)",
             pruned.removed.len(),
-            super::scans::size(pruned.freed),
+            super::show::size(pruned.freed),
             args.keep_scans
         ),
         Some(Ok(pruned)) => {
@@ -178,7 +178,7 @@ fn write_text(scan: &Scan, detail: Detail, sink: &mut Sink<'_>) -> std::io::Resu
             sink.line(&format!("  the plugin said: {}", lines(said)))?;
         }
         for finding in scan.findings(spooled) {
-            sink.line(&finding_line(&finding?, spooled.widest))?;
+            sink.line(&super::show::finding_line(&finding?, spooled.widest))?;
         }
         write_notes(notes, detail, sink)?;
     }
@@ -293,20 +293,6 @@ impl<'a> Sink<'a> {
         self.buf.clear();
         Ok(())
     }
-}
-
-/// A finding as a line of a table whose place column is `width` wide:
-/// place, kind, confidence, matches of values sampled, detector. Made safe
-/// for a terminal.
-pub(super) fn finding_line(f: &Finding, width: usize) -> String {
-    let mut line = format!(
-        "  {:width$}  {:24}  {:.1}  {:>5}/{:<5}  {}",
-        f.location, f.category, f.confidence, f.matches, f.sampled, f.detector
-    );
-    if !f.view_of.is_empty() {
-        line.push_str(&format!("  (a view of {})", f.view_of.join(", ")));
-    }
-    ropa::terminal::line(&line).into_owned()
 }
 
 /// A progress bar on a terminal, plain lines otherwise.

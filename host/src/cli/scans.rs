@@ -1,5 +1,6 @@
 //! `ropa scans list | show | prune`.
 
+use super::show::size;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -119,22 +120,6 @@ pub fn run(args: Args, register_dir: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-/// A size for people: bytes, KiB, MiB or GiB.
-pub(super) fn size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["bytes", "KiB", "MiB", "GiB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} bytes")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
 /// A table, newest first; then how many and how much. Strings read from a
 /// file (its start time, an error quoting it) are made safe for a terminal.
 fn list_text(listed: &Listed) -> String {
@@ -230,7 +215,7 @@ fn show_text(shown: &Shown) -> String {
             .max()
             .unwrap_or(0);
         for finding in &system.findings {
-            out.push_str(&super::scan::finding_line(finding, width));
+            out.push_str(&super::show::finding_line(finding, width));
             out.push('\n');
         }
         findings += system.findings.len();

@@ -22,9 +22,7 @@ pub mod processor;
 
 pub use column::{Column, DATA_COLUMNS};
 use derive::{Deriver, gap};
-pub use processor::{
-    CONTROLLER_COLUMNS, ProcessorActivity, ProcessorColumn, ProcessorRecord, ProcessorWords,
-};
+pub use processor::{CONTROLLER_COLUMNS, ProcessorActivity, ProcessorColumn, ProcessorRecord};
 
 /// A field with its value, one line per item: a column of the controller's
 /// record, or of the processor's.
