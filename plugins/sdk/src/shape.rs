@@ -286,8 +286,6 @@ fn is_gender_word(v: &str) -> bool {
         "mulher",
         "non-binary",
         "nonbinary",
-        "other",
-        "unknown",
         "kobieta",
         "mężczyzna",
         "kvinna",
@@ -320,6 +318,8 @@ mod tests {
             assert!(is_gender_word(v), "{v}");
         }
         assert!(!is_gender_word("L"));
+        // Words of any status column are no genders.
+        assert!(!is_gender_word("unknown") && !is_gender_word("other"));
         assert!(is_user_agent(
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"
         ));
