@@ -25,6 +25,37 @@ pub fn is_bsn(value: &str) -> bool {
     whole(value, match_at)
 }
 
+/// Words that, shortly before a number, say it is a BSN.
+const BSN_WORDS: &[&[u8]] = &[
+    b"bsn",
+    b"burgerservicenummer",
+    b"burger service nummer",
+    b"sofinummer",
+    b"sofi-nummer",
+    b"sofinr",
+    b"citizen service number",
+];
+
+/// How far before a number [`bsn_context`] looks, in bytes.
+const CONTEXT_WINDOW: usize = 32;
+
+/// Whether a BSN word ("BSN", "burgerservicenummer", "sofinummer", …)
+/// occurs in the 32 bytes before `start`, not before `floor` (the end of the
+/// previous match). With one, a single number that passes the 11-test is a
+/// BSN and not one number in eleven.
+pub fn bsn_context(t: &[u8], start: usize, floor: usize) -> bool {
+    let from = start.saturating_sub(CONTEXT_WINDOW).max(floor).min(start);
+    let mut buf = [0u8; CONTEXT_WINDOW];
+    let n = start - from;
+    for (k, &b) in t[from..start].iter().enumerate() {
+        buf[k] = b.to_ascii_lowercase();
+    }
+    let w = &buf[..n];
+    BSN_WORDS
+        .iter()
+        .any(|word| w.windows(word.len()).any(|x| x == *word))
+}
+
 /// The 11-test on nine digit values (0–9 each).
 pub fn eleven_test(d: &[u8; 9]) -> bool {
     let mut sum: i32 = 0;
@@ -65,6 +96,18 @@ pub(crate) fn match_at(t: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bsn_word_before_the_number() {
+        let t = b"Klant Jansen, BSN: 111222333, belt terug";
+        let s = t.windows(9).position(|w| w == b"111222333").unwrap();
+        assert!(bsn_context(t, s, 0));
+        assert!(!bsn_context(t, s, s - 2), "not before the previous match");
+        let t = b"Factuur 111222333 betaald";
+        let s = t.windows(9).position(|w| w == b"111222333").unwrap();
+        assert!(!bsn_context(t, s, 0));
+        assert!(bsn_context(b"Burgerservicenummer ", 20, 0));
+    }
 
     fn digits(s: &str) -> [u8; 9] {
         let mut d = [0u8; 9];

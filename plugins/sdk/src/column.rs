@@ -27,7 +27,7 @@
 
 use crate::hints::{self, Hint};
 use crate::shape::{Shape, ShapeCounts};
-use crate::text::BIRTH_DATE_IN_CONTEXT;
+use crate::text::{BIRTH_DATE_IN_CONTEXT, BSN_IN_CONTEXT};
 use crate::{Kind, detect_value, pd, scan_text};
 
 /// Findings below this confidence are not reported.
@@ -813,6 +813,8 @@ pub fn classify_column(
 pub struct TextStats {
     with: [u64; Kind::COUNT],
     sampled: u64,
+    /// BSNs with a BSN word before them (see [`crate::bsn::bsn_context`]).
+    bsn_in_context: u64,
 }
 
 impl TextStats {
@@ -827,11 +829,14 @@ impl TextStats {
             return;
         }
         let mut seen = [false; Kind::COUNT];
+        let mut bsn_in_context = false;
         scan_text(value, |m| {
             if m.kind != Kind::Date || m.confidence >= BIRTH_DATE_IN_CONTEXT {
                 seen[m.kind.index()] = true;
             }
+            bsn_in_context |= m.kind == Kind::Bsn && m.confidence >= BSN_IN_CONTEXT;
         });
+        self.bsn_in_context += u64::from(bsn_in_context);
         if !seen[Kind::Phone.index()] && phone_in_context(value.as_bytes()) {
             seen[Kind::Phone.index()] = true;
         }
@@ -848,6 +853,11 @@ impl TextStats {
         }
     }
 
+    /// Counts `n` BSNs found with a BSN word before them.
+    pub fn record_bsn_in_context(&mut self, n: u64) {
+        self.bsn_in_context += n;
+    }
+
     /// Counts `n` values in which nothing was found.
     pub fn record_empty(&mut self, n: u64) {
         self.sampled += n;
@@ -858,6 +868,7 @@ impl TextStats {
         for (a, b) in self.with.iter_mut().zip(other.with) {
             *a += b;
         }
+        self.bsn_in_context += other.bsn_in_context;
         self.sampled += other.sampled;
     }
 
@@ -884,7 +895,13 @@ impl TextStats {
             } else {
                 k.confidence()
             };
-            let confidence = base * (m as f32 / (m as f32 + 1.0));
+            let mut confidence = base * (m as f32 / (m as f32 + 1.0));
+            // One BSN named as such is enough; a bare number passing the
+            // 11-test is one in eleven.
+            if k == Kind::Bsn && self.bsn_in_context > 0 {
+                let s = self.bsn_in_context.min(m) as f32;
+                confidence = confidence.max(BSN_IN_CONTEXT * s / (s + 1.0));
+            }
             let f = ColumnFinding {
                 category: k.category(),
                 confidence,
@@ -1283,6 +1300,42 @@ mod tests {
         for name in ["person-name", "city", "image-signature", "birth-date-range"] {
             assert!(declared.contains(&name), "{name}");
         }
+    }
+
+    /// A text whose only BSN is on one line is reported when a BSN word
+    /// says what the number is; a bare number passing the 11-test is not.
+    #[test]
+    fn one_bsn_named_as_such_is_reported() {
+        let named = classify_text(&[
+            Some("Mevrouw Jansen, BSN 111222333, heeft gebeld."),
+            Some("Geen bijzonderheden."),
+            Some("Pakket verzonden."),
+        ]);
+        let f = named
+            .iter()
+            .find(|f| f.category == pd::OFFICIAL_ID)
+            .expect("the BSN is reported");
+        assert!(f.confidence >= MIN_CONFIDENCE, "{f:?}");
+        let bare = classify_text(&[
+            Some("Factuur 111222333 is betaald."),
+            Some("Geen bijzonderheden."),
+            Some("Pakket verzonden."),
+        ]);
+        assert!(
+            !bare.iter().any(|f| f.category == pd::OFFICIAL_ID),
+            "{bare:?}"
+        );
+        // The same in a file read in chunks.
+        let mut lines = crate::scanner::files::LineScanner::default();
+        for chunk in b"notities\nklant belde, bsn 111222333\nklaar\n".chunks(5) {
+            lines.feed(chunk, false);
+        }
+        lines.feed(b"", true);
+        let found = lines.finish().findings();
+        assert!(
+            found.iter().any(|f| f.category == pd::OFFICIAL_ID),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub const MAX_MATCH_LEN: usize = 320;
 /// Confidence of a date with a birth word before it.
 pub const BIRTH_DATE_IN_CONTEXT: f32 = 0.8;
 
+/// The confidence of a number that passes the BSN 11-test with a BSN word
+/// ("BSN", "burgerservicenummer") shortly before it.
+pub const BSN_IN_CONTEXT: f32 = 0.95;
+
 /// How many matches of each kind a text holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TextCounts {
@@ -201,14 +205,10 @@ fn scan_impl(t: &[u8], mut on_match: impl FnMut(Match)) {
     // End of the last match: no match may start before it.
     let mut last_end = 0;
     let mut emit = |kind: Kind, start: usize, end: usize, last_end: &mut usize| {
-        let confidence = if kind == Kind::Date {
-            if date::birth_context(t, start, *last_end) {
-                BIRTH_DATE_IN_CONTEXT
-            } else {
-                Kind::Date.confidence()
-            }
-        } else {
-            kind.confidence()
+        let confidence = match kind {
+            Kind::Date if date::birth_context(t, start, *last_end) => BIRTH_DATE_IN_CONTEXT,
+            Kind::Bsn if crate::bsn::bsn_context(t, start, *last_end) => BSN_IN_CONTEXT,
+            _ => kind.confidence(),
         };
         on_match(Match {
             kind,

@@ -31,7 +31,7 @@ use crate::source::{
     Capability, DirEntry, EntryKind, FileSource, Level, Location, ScanError, ScanSummary, Sink,
     SourceError,
 };
-use crate::text::BIRTH_DATE_IN_CONTEXT;
+use crate::text::{BIRTH_DATE_IN_CONTEXT, BSN_IN_CONTEXT};
 use crate::{ColumnStats, Kind, MAX_MATCH_LEN, TextStats, scan_bytes};
 
 /// The system kinds the file scanner knows.
@@ -728,6 +728,9 @@ impl LineScanner {
             skip_until = base + m.end as u64;
             if m.kind == Kind::Date && m.confidence < BIRTH_DATE_IN_CONTEXT {
                 return;
+            }
+            if m.kind == Kind::Bsn && m.confidence >= BSN_IN_CONTEXT {
+                stats.record_bsn_in_context(1);
             }
             let line = first_line + line_of(m.start);
             if current_line != Some(line) {
