@@ -382,3 +382,42 @@ fn prune_keeps_the_latest_and_the_cited_and_says_what_it_freed() {
     );
     assert_eq!(ids(&listed(&scene.root, &scene.env())), [IDS[4], IDS[1]]);
 }
+
+/// A save killed half-way leaves its temporary file beside the scans:
+/// pruning removes such a leftover once it is an hour old, whatever the
+/// rules keep, and leaves a younger one (a save in progress) alone.
+#[test]
+fn prune_removes_what_a_killed_save_left_behind() {
+    let (scene, dir) = scene_with_scans();
+    let old = dir.join(".scan-20260101T000000.000-deadbeef.json.Ab12Cd.tmp");
+    let young = dir.join(".scan-20260101T000001.000-cafebabe.json.Ef34Gh.tmp");
+    for path in [&old, &young] {
+        std::fs::write(path, vec![b'{'; 4096]).unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+
+    let out = scene.ropa(["scans", "prune", "--keep", "10", "--dry-run"]);
+    out.assert_code(0);
+    assert!(old.exists(), "a dry run removes nothing");
+    assert!(
+        out.stdout.contains(".scan-20260101T000000.000-deadbeef.json.Ab12Cd.tmp (4.0 KiB): left by a save that never finished"),
+        "{out}"
+    );
+
+    let out = scene.ropa(["scans", "prune", "--keep", "10"]);
+    out.assert_code(0);
+    assert!(!old.exists(), "{out}");
+    assert!(young.exists(), "a save in progress is left alone: {out}");
+    assert!(!out.stdout.contains("cafebabe"), "{out}");
+    assert_eq!(
+        ids(&listed(&scene.root, &[])).len(),
+        IDS.len(),
+        "every scan is kept: {out}"
+    );
+}

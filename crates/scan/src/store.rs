@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -156,6 +156,46 @@ pub fn list(register_dir: &Path) -> Result<Vec<Saved>, String> {
     }
     scans.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(scans)
+}
+
+/// How old the temporary file of a save must be before it is taken for
+/// the leftover of a save that never finished (a killed `ropa scan`): a
+/// save streams one file to disk, which takes minutes at most.
+pub const STRAY_AFTER: Duration = Duration::from_secs(60 * 60);
+
+/// The temporary files of saves that never finished: `.scan-….json.….tmp`
+/// in the scans directory, last written more than [`STRAY_AFTER`] before
+/// `now`. A save in progress is younger and is left alone.
+pub fn strays(register_dir: &Path, now: SystemTime) -> Result<Vec<Saved>, String> {
+    let dir = scans_dir(register_dir);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(format!("cannot read {}: {err}", dir.display())),
+    };
+    let mut strays = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(".scan-") && name.ends_with(".tmp") && name.contains(".json.")) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let written = meta.modified().unwrap_or(now);
+        if !meta.is_file() || now.duration_since(written).unwrap_or_default() < STRAY_AFTER {
+            continue;
+        }
+        strays.push(Saved {
+            id: name,
+            path: entry.path(),
+            bytes: meta.len(),
+            time: compact_utc(written),
+        });
+    }
+    strays.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(strays)
 }
 
 /// `YYYYMMDDTHHMMSS` at the start of an id after `scan-`, when it is there.

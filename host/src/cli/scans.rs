@@ -36,7 +36,8 @@ enum Command {
         format: OutputFormat,
     },
     /// Remove old saved scans. The latest is always kept, and so is every
-    /// scan the register's inventory names as a source.
+    /// scan the register's inventory names as a source. What a save killed
+    /// half-way left behind (an hour-old temporary file) goes too.
     #[command(group(clap::ArgGroup::new("which").required(true).multiple(true)))]
     Prune {
         /// Keep the newest N scans.
@@ -241,6 +242,14 @@ fn prune_text(pruned: &Pruned) -> String {
         out.push_str(&line(&format!("{verb} {} ({})", scan.id, size(scan.bytes))));
         out.push('\n');
     }
+    for stray in &pruned.leftovers {
+        out.push_str(&line(&format!(
+            "{verb} {} ({}): left by a save that never finished",
+            stray.id,
+            size(stray.bytes)
+        )));
+        out.push('\n');
+    }
     for scan in &pruned.spared {
         let why = match &scan.spared {
             Spared::Latest => "it is the latest scan".to_owned(),
@@ -249,7 +258,14 @@ fn prune_text(pruned: &Pruned) -> String {
         out.push_str(&line(&format!("kept {}: {why}", scan.saved.id)));
         out.push('\n');
     }
-    let kept = pruned.kept + pruned.spared.len() + pruned.failed.len();
+    // A scan that could not be removed is still kept; a leftover temporary
+    // file (`.scan-…`) that could not be removed is no scan.
+    let stuck = pruned
+        .failed
+        .iter()
+        .filter(|f| !f.saved.id.starts_with('.'))
+        .count();
+    let kept = pruned.kept + pruned.spared.len() + stuck;
     out.push_str(&format!(
         "{} {} scan(s), {} {}; {kept} kept in {}.\n",
         if pruned.dry_run {

@@ -131,6 +131,10 @@ pub struct Pruned {
     pub freed: u64,
     /// Scans that could not be removed, and why.
     pub failed: Vec<FailedRemoval>,
+    /// Temporary files of saves that never finished (a killed scan),
+    /// removed (would be, on a dry run) whatever the rules; their bytes are
+    /// in `freed`.
+    pub leftovers: Vec<Saved>,
     pub dry_run: bool,
 }
 
@@ -220,29 +224,39 @@ pub(super) fn prune_saved(
         })
         .collect();
     let dir = store::scans_dir(register_dir);
+    let leftovers = store::strays(register_dir, SystemTime::now())?;
+    let leftover_bytes: u64 = leftovers.iter().map(|s| s.bytes).sum();
     if dry_run {
         return Ok(Pruned {
             dir,
-            freed: plan.remove.iter().map(|s| s.bytes).sum(),
+            freed: plan.remove.iter().map(|s| s.bytes).sum::<u64>() + leftover_bytes,
             removed: plan.remove,
             spared,
             kept: plan.kept,
             failed: Vec::new(),
+            leftovers,
             dry_run,
         });
     }
     let done = store::remove(&plan);
+    let stray_plan = store::PrunePlan {
+        remove: leftovers,
+        ..Default::default()
+    };
+    let strays_done = store::remove(&stray_plan);
     Ok(Pruned {
         dir,
         removed: done.removed,
         spared,
         kept: plan.kept,
-        freed: done.freed,
+        freed: done.freed + strays_done.freed,
         failed: done
             .failed
             .into_iter()
+            .chain(strays_done.failed)
             .map(|(saved, error)| FailedRemoval { saved, error })
             .collect(),
+        leftovers: strays_done.removed,
         dry_run,
     })
 }
