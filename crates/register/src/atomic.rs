@@ -12,6 +12,16 @@ use std::path::Path;
 /// the same directory, flushed to disk, then renamed over `path`. On any
 /// failure the temporary file is removed and `path` is left as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`] for content written as a stream by `write` (a
+/// findings file too large to hold in memory): the same temporary file,
+/// flush and rename.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), String> {
     let shown = path.display();
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -27,18 +37,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         return Err(format!("cannot write {shown}: it is a directory"));
     }
     let tmp =
-        temporary_beside(dir, path, bytes).map_err(|err| format!("cannot write {shown}: {err}"))?;
+        temporary_beside(dir, path, write).map_err(|err| format!("cannot write {shown}: {err}"))?;
     tmp.persist(path)
         .map_err(|err| format!("cannot write {shown}: {}", err.error))?;
     Ok(())
 }
 
-/// `bytes` in a temporary file `.<name>.<random>.tmp` in `dir`, flushed to
-/// disk and as readable as `path` will be; removed again when dropped.
+/// What `write` writes, in a temporary file `.<name>.<random>.tmp` in
+/// `dir`, flushed to disk and as readable as `path` will be; removed again
+/// when dropped.
 fn temporary_beside(
     dir: &Path,
     path: &Path,
-    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
     let name = path
         .file_name()
@@ -48,7 +59,7 @@ fn temporary_beside(
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     set_permissions(tmp.as_file(), path);
     Ok(tmp)
@@ -100,7 +111,7 @@ pub fn replace_if_unchanged(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let tmp = temporary_beside(dir, path, bytes).map_err(io)?;
+    let tmp = temporary_beside(dir, path, |file| file.write_all(bytes)).map_err(io)?;
     // Dropping the temporary path removes whatever it names by then: our
     // bytes on failure, the replaced bytes after the swap.
     let tmp = tmp.into_temp_path();

@@ -194,43 +194,10 @@ impl Scan {
         }
     }
 
-    /// Writes the findings file to `path` whole or not at all: into a
-    /// temporary file beside it, flushed to disk, then renamed over it (what
-    /// `ropa_register::atomic::write_atomically` does with bytes in memory).
-    /// The error names the file.
+    /// Writes the findings file to `path` whole or not at all
+    /// (`ropa_register::atomic`), streamed. The error names the file.
     pub fn write_file(&self, path: &Path) -> Result<(), String> {
-        let shown = path.display();
-        let dir = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        if !dir.is_dir() {
-            return Err(format!(
-                "cannot write {shown}: the directory {} does not exist",
-                dir.display()
-            ));
-        }
-        if path.is_dir() {
-            return Err(format!("cannot write {shown}: it is a directory"));
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let written = || -> io::Result<tempfile::NamedTempFile> {
-            let mut tmp = tempfile::Builder::new()
-                .prefix(&format!(".{name}."))
-                .suffix(".tmp")
-                .tempfile_in(dir)?;
-            self.write_json(tmp.as_file_mut())?;
-            tmp.as_file().sync_all()?;
-            readable_as(tmp.as_file(), path);
-            Ok(tmp)
-        };
-        let tmp = written().map_err(|err| format!("cannot write {shown}: {err}"))?;
-        tmp.persist(path)
-            .map_err(|err| format!("cannot write {shown}: {}", err.error))?;
-        Ok(())
+        ropa_register::atomic::write_atomically_with(path, |file| self.write_json(file))
     }
 
     /// Writes the findings file, pretty-printed, to `out`.
@@ -279,20 +246,6 @@ impl Read for SpoolPart<'_> {
         Ok(n)
     }
 }
-
-/// A temporary file is private (0600); the file it becomes is as readable
-/// as the one it replaces, or as any new file (0644).
-#[cfg(unix)]
-fn readable_as(file: &File, target: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(target)
-        .map(|m| m.permissions().mode() & 0o7777)
-        .unwrap_or(0o644);
-    let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
-}
-
-#[cfg(not(unix))]
-fn readable_as(_file: &File, _target: &Path) {}
 
 #[cfg(unix)]
 fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {

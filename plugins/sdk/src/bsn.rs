@@ -44,16 +44,7 @@ const CONTEXT_WINDOW: usize = 32;
 /// previous match). With one, a single number that passes the 11-test is a
 /// BSN and not one number in eleven.
 pub fn bsn_context(t: &[u8], start: usize, floor: usize) -> bool {
-    let from = start.saturating_sub(CONTEXT_WINDOW).max(floor).min(start);
-    let mut buf = [0u8; CONTEXT_WINDOW];
-    let n = start - from;
-    for (k, &b) in t[from..start].iter().enumerate() {
-        buf[k] = b.to_ascii_lowercase();
-    }
-    let w = &buf[..n];
-    BSN_WORDS
-        .iter()
-        .any(|word| w.windows(word.len()).any(|x| x == *word))
+    crate::bytes::word_before::<CONTEXT_WINDOW>(t, start, floor, BSN_WORDS)
 }
 
 /// The 11-test on nine digit values (0–9 each).

@@ -108,3 +108,25 @@ pub(crate) fn digit_run(t: &[u8], i: usize) -> usize {
     }
     e - i
 }
+
+/// Whether one of `words` (lower case) occurs, in any case, in the `N`
+/// bytes before `start`, not before `floor` (the end of the previous match,
+/// so that one word does not serve two matches): a birth word before a
+/// date, a BSN word before a number.
+pub(crate) fn word_before<const N: usize>(
+    t: &[u8],
+    start: usize,
+    floor: usize,
+    words: &[&[u8]],
+) -> bool {
+    let from = start.saturating_sub(N).max(floor).min(start);
+    let mut buf = [0u8; N];
+    let n = start - from;
+    for (k, &b) in t[from..start].iter().enumerate() {
+        buf[k] = b.to_ascii_lowercase();
+    }
+    let w = &buf[..n];
+    words
+        .iter()
+        .any(|word| w.windows(word.len()).any(|x| x == *word))
+}

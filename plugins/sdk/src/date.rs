@@ -331,16 +331,7 @@ pub const CONTEXT_WINDOW: usize = 24;
 /// `floor` (the end of the previous match, so that one birth word does not
 /// serve two dates).
 pub fn birth_context(t: &[u8], start: usize, floor: usize) -> bool {
-    let from = start.saturating_sub(CONTEXT_WINDOW).max(floor).min(start);
-    let mut buf = [0u8; CONTEXT_WINDOW];
-    let n = start - from;
-    for (k, &b) in t[from..start].iter().enumerate() {
-        buf[k] = b.to_ascii_lowercase();
-    }
-    let w = &buf[..n];
-    BIRTH_WORDS
-        .iter()
-        .any(|word| w.windows(word.len()).any(|x| x == *word))
+    crate::bytes::word_before::<CONTEXT_WINDOW>(t, start, floor, &BIRTH_WORDS)
 }
 
 #[cfg(test)]
